@@ -1,0 +1,99 @@
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, session } from 'electron';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { FilePurpose } from '../ipc/contract.ts';
+import { registerElectronTransport } from '../ipc/electron-transport.ts';
+import { EventHub } from '../ipc/event-hub.ts';
+import { SECURITY_HEADERS } from '../security.ts';
+import { AppServices } from '../services/app-services.ts';
+import { APP_SCHEME, createMainWindow, hardenWebContents, isAppUrl } from './window.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const rendererDir = path.resolve(here, '../renderer');
+const preloadPath = path.resolve(here, '../preload/preload.cjs');
+
+const FILTERS: Record<FilePurpose, Electron.FileFilter[]> = {
+  tape: [{ name: 'Tape audio', extensions: ['wav', 'flac', 'ogg', 'mp3'] }],
+  rom: [{ name: 'ROM images', extensions: ['bin', 'rom', 'img'] }],
+  state: [{ name: 'Machine states', extensions: ['sblstate'] }],
+  any: [],
+};
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+]);
+app.enableSandbox();
+
+app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+
+async function start(): Promise<void> {
+  await app.whenReady();
+
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    const file = path.resolve(
+      rendererDir,
+      decodeURIComponent(url.pathname).replace(/^\/+/, '') || 'index.html',
+    );
+    if (url.host !== 'app' || !file.startsWith(rendererDir + path.sep))
+      return new Response('not found', { status: 404 });
+    const response = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(response.headers);
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers.set(name, value);
+    return new Response(response.body, { status: response.status, headers });
+  });
+
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => {
+    callback(permission === 'media' || permission === 'clipboard-sanitized-write');
+  });
+
+  const events = new EventHub();
+  const services = new AppServices(
+    {
+      host: 'electron',
+      version: app.getVersion(),
+      electron: process.versions.electron ?? null,
+      userDataDir: app.getPath('userData'),
+      openDialog: async (purpose, multiple) => {
+        const parent = BrowserWindow.getFocusedWindow();
+        const options: Electron.OpenDialogOptions = {
+          properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'],
+          filters: FILTERS[purpose],
+        };
+        const result = parent
+          ? await dialog.showOpenDialog(parent, options)
+          : await dialog.showOpenDialog(options);
+        return result.canceled ? [] : result.filePaths;
+      },
+    },
+    events,
+  );
+  await services.start();
+
+  const unregister = registerElectronTransport({
+    ipcMain,
+    handlers: services.handlers(),
+    events,
+    isTrustedUrl: isAppUrl,
+    targets: () => BrowserWindow.getAllWindows().map((w) => w.webContents),
+    log: (message, error) => console.error(`superboard-lab: ${message}`, error ?? ''),
+  });
+
+  createMainWindow(preloadPath);
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createMainWindow(preloadPath);
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    unregister();
+    void services.stop();
+  });
+}
+
+start().catch((error: unknown) => {
+  dialog.showErrorBox(
+    'Superboard Lab could not start',
+    error instanceof Error ? error.message : String(error),
+  );
+  app.exit(1);
+});

@@ -1,0 +1,146 @@
+import * as v from 'valibot';
+
+/**
+ * The one IPC contract of Superboard Lab. Every request/response method and every main-to-renderer event is
+ * declared here once, with a runtime schema; the TypeScript types, both transports, the preload and the
+ * validators in main are all derived from it.
+ */
+
+const NoInput = v.nullish(v.strictObject({}));
+
+export const FileIdSchema = v.pipe(v.string(), v.regex(/^[a-z0-9-]{8,64}$/, 'not a file id'));
+
+export const FileRefSchema = v.strictObject({
+  fileId: FileIdSchema,
+  name: v.string(),
+  size: v.pipe(v.number(), v.integer(), v.minValue(0)),
+});
+export type FileRef = v.InferOutput<typeof FileRefSchema>;
+
+export const FilePurposeSchema = v.picklist(['tape', 'rom', 'state', 'any']);
+export type FilePurpose = v.InferOutput<typeof FilePurposeSchema>;
+
+export const SettingsSchema = v.strictObject({
+  screen: v.strictObject({
+    /** Crop the 32x32 video RAM to the window a TV shows. */
+    crop: v.boolean(),
+    /** Integer pixel scale; 0 picks the largest that fits. */
+    scale: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8)),
+  }),
+  layout: v.strictObject({
+    /** Fractions of the window given to the left column and to the top row, 0.15..0.85. */
+    columnSplit: v.pipe(v.number(), v.minValue(0.15), v.maxValue(0.85)),
+    rowSplit: v.pipe(v.number(), v.minValue(0.15), v.maxValue(0.85)),
+    maximized: v.nullable(v.picklist(['screen', 'waveform', 'memory', 'library'])),
+  }),
+  machine: v.strictObject({
+    ramKb: v.picklist([4, 8, 12, 16, 20, 24, 32, 40]),
+    romDir: v.nullable(v.string()),
+  }),
+});
+export type Settings = v.InferOutput<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  screen: { crop: false, scale: 0 },
+  layout: { columnSplit: 0.5, rowSplit: 0.55, maximized: null },
+  machine: { ramKb: 8, romDir: null },
+};
+
+/** A settings change: any subset of the sections, each section partial. */
+export const SettingsPatchSchema = v.strictObject({
+  screen: v.optional(v.partial(SettingsSchema.entries.screen)),
+  layout: v.optional(v.partial(SettingsSchema.entries.layout)),
+  machine: v.optional(v.partial(SettingsSchema.entries.machine)),
+});
+export type SettingsPatch = v.InferOutput<typeof SettingsPatchSchema>;
+
+export const AppInfoSchema = v.strictObject({
+  name: v.string(),
+  version: v.string(),
+  host: v.picklist(['electron', 'browser']),
+  platform: v.string(),
+  arch: v.string(),
+  node: v.string(),
+  electron: v.nullable(v.string()),
+  userDataDir: v.string(),
+});
+export type AppInfo = v.InferOutput<typeof AppInfoSchema>;
+
+export const FileDescriptionSchema = v.strictObject({
+  ...FileRefSchema.entries,
+  kind: v.picklist(['wav', 'flac', 'ogg', 'mp3', 'rom', 'state', 'unknown']),
+  sha1: v.string(),
+});
+export type FileDescription = v.InferOutput<typeof FileDescriptionSchema>;
+
+export const requests = {
+  'app.info': { input: NoInput, output: AppInfoSchema },
+  'settings.get': { input: NoInput, output: SettingsSchema },
+  'settings.set': { input: SettingsPatchSchema, output: SettingsSchema },
+  /** Electron only: the native open dialog. The browser host uploads instead (HTTP POST /upload). */
+  'files.openDialog': {
+    input: v.strictObject({ purpose: FilePurposeSchema, multiple: v.optional(v.boolean()) }),
+    output: v.strictObject({ files: v.array(FileRefSchema) }),
+  },
+  'files.describe': { input: v.strictObject({ fileId: FileIdSchema }), output: FileDescriptionSchema },
+} as const;
+
+export const events = {
+  'settings.changed': SettingsSchema,
+} as const;
+
+export type RequestMethod = keyof typeof requests;
+export type EventName = keyof typeof events;
+export type RequestInput<M extends RequestMethod> = v.InferInput<(typeof requests)[M]['input']>;
+export type RequestOutput<M extends RequestMethod> = v.InferOutput<(typeof requests)[M]['output']>;
+export type EventPayload<E extends EventName> = v.InferOutput<(typeof events)[E]>;
+
+export const REQUEST_METHODS = Object.keys(requests) as RequestMethod[];
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+export const ERROR_CODES = [
+  'bad-request',
+  'unknown-method',
+  'forbidden',
+  'not-found',
+  'unsupported',
+  'failed',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface IpcErrorBody {
+  code: ErrorCode;
+  message: string;
+}
+
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcErrorBody };
+
+export function isRequestMethod(name: unknown): name is RequestMethod {
+  return typeof name === 'string' && Object.hasOwn(requests, name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(events, name);
+}
+
+/** Formats valibot issues as one readable line: "screen.scale: Invalid value: Expected <=8 but received 9". */
+export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
+  return issues
+    .slice(0, 5)
+    .map((issue) => {
+      const path = v.getDotPath(issue);
+      return path ? `${path}: ${issue.message}` : issue.message;
+    })
+    .join('; ');
+}
+
+export function validateEvent<E extends EventName>(
+  name: E,
+  payload: unknown,
+): { ok: true; value: EventPayload<E> } | { ok: false; message: string } {
+  const parsed = v.safeParse(events[name], payload);
+  return parsed.success
+    ? { ok: true, value: parsed.output as EventPayload<E> }
+    : { ok: false, message: describeIssues(parsed.issues) };
+}

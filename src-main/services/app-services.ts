@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import type { FileDescription, FilePurpose } from '../ipc/contract.ts';
+import { ServiceError, type Handlers } from '../ipc/dispatch.ts';
+import type { EventHub } from '../ipc/event-hub.ts';
+import { FileRegistry } from './file-registry.ts';
+import { SettingsStore } from './settings-store.ts';
+
+export interface HostInfo {
+  host: 'electron' | 'browser';
+  version: string;
+  electron: string | null;
+  userDataDir: string;
+  /** The native open dialog; absent in the browser host. Returns the chosen paths, empty when cancelled. */
+  openDialog?: (purpose: FilePurpose, multiple: boolean) => Promise<string[]>;
+}
+
+/** The service objects behind the contract. They know nothing of Electron or WebSockets. */
+export class AppServices {
+  readonly settings: SettingsStore;
+  readonly files: FileRegistry;
+  readonly events: EventHub;
+  readonly info: HostInfo;
+
+  constructor(info: HostInfo, events: EventHub) {
+    this.info = info;
+    this.events = events;
+    this.settings = new SettingsStore(info.userDataDir);
+    this.files = new FileRegistry(info.userDataDir);
+  }
+
+  async start(): Promise<void> {
+    await this.settings.load();
+  }
+
+  async stop(): Promise<void> {}
+
+  handlers(): Handlers {
+    return {
+      'app.info': async () => ({
+        name: 'Superboard Lab',
+        version: this.info.version,
+        host: this.info.host,
+        platform: process.platform,
+        arch: process.arch,
+        node: process.versions.node,
+        electron: this.info.electron,
+        userDataDir: this.info.userDataDir,
+      }),
+      'settings.get': async () => this.settings.get(),
+      'settings.set': async (patch) => {
+        const next = await this.settings.update(patch);
+        this.events.emit('settings.changed', next);
+        return next;
+      },
+      'files.openDialog': async ({ purpose, multiple }) => {
+        if (!this.info.openDialog) {
+          throw new ServiceError(
+            'unsupported',
+            'The browser host has no file dialog; upload the file instead.',
+          );
+        }
+        const paths = await this.info.openDialog(purpose, multiple ?? false);
+        return { files: await Promise.all(paths.map((p) => this.files.register(p))) };
+      },
+      'files.describe': async ({ fileId }) => {
+        const entry = this.files.get(fileId);
+        const head = await this.files.head(fileId, 12);
+        return {
+          fileId,
+          name: entry.name,
+          size: entry.size,
+          kind: sniffKind(head, entry.size),
+          sha1: await sha1File(entry.path),
+        };
+      },
+    };
+  }
+}
+
+function ascii(bytes: Uint8Array, start: number, length: number): string {
+  return String.fromCharCode(...bytes.subarray(start, start + length));
+}
+
+export function sniffKind(head: Uint8Array, size: number): FileDescription['kind'] {
+  if (ascii(head, 0, 4) === 'RIFF' && ascii(head, 8, 4) === 'WAVE') return 'wav';
+  if (ascii(head, 0, 4) === 'fLaC') return 'flac';
+  if (ascii(head, 0, 4) === 'OggS') return 'ogg';
+  if (ascii(head, 0, 3) === 'ID3' || (head[0] === 0xff && ((head[1] ?? 0) & 0xe0) === 0xe0)) return 'mp3';
+  if (ascii(head, 0, 8) === 'SBLSTATE') return 'state';
+  if (size === 2048 || size === 8192) return 'rom';
+  return 'unknown';
+}
+
+async function sha1File(filePath: string): Promise<string> {
+  const hash = createHash('sha1');
+  for await (const chunk of createReadStream(filePath)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}

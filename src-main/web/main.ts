@@ -1,0 +1,61 @@
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import packageJson from '../../package.json' with { type: 'json' };
+import { EventHub } from '../ipc/event-hub.ts';
+import { AppServices } from '../services/app-services.ts';
+import { defaultUserDataDir } from '../user-data.ts';
+import { startWebHost } from './web-host.ts';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '0' },
+    'user-data': { type: 'string' },
+    static: { type: 'string' },
+    token: { type: 'string' },
+  },
+});
+
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`superboard-lab: --port must be a port number, not '${values.port}'`);
+  process.exit(2);
+}
+
+const log = (message: string, error?: unknown): void => {
+  console.error(
+    `superboard-lab: ${message}${error instanceof Error ? `: ${error.stack ?? error.message}` : ''}`,
+  );
+};
+
+const services = new AppServices(
+  {
+    host: 'browser',
+    version: packageJson.version,
+    electron: null,
+    userDataDir: values['user-data'] ?? defaultUserDataDir(),
+  },
+  new EventHub(),
+);
+await services.start();
+if (services.settings.loadProblem) log(services.settings.loadProblem);
+
+const host = await startWebHost({
+  services,
+  staticDir: values.static ?? fileURLToPath(new URL('../renderer', import.meta.url)),
+  port,
+  ...(values.token ? { token: values.token } : {}),
+  log,
+});
+console.log(`Superboard Lab browser host: ${host.url}`);
+
+let closing = false;
+async function shutdown(signal: string): Promise<void> {
+  if (closing) return;
+  closing = true;
+  console.error(`superboard-lab: ${signal}, shutting down`);
+  await host.close();
+  await services.stop();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,0 +1,85 @@
+import type {
+  AppInfo,
+  FileDescription,
+  FileRef,
+  Settings,
+  SettingsPatch,
+} from '../../src-main/ipc/contract.ts';
+import type { ConnectionState, IpcClient } from './ipc-client.ts';
+import type { AreaId } from './shortcuts.ts';
+
+export interface Notice {
+  kind: 'info' | 'error';
+  text: string;
+}
+
+/** App-wide state: host info, settings, connection, layout and the status line. */
+export class AppState {
+  readonly client: IpcClient;
+  info = $state<AppInfo | null>(null);
+  settings = $state<Settings | null>(null);
+  connection = $state<ConnectionState>('connecting');
+  notice = $state<Notice | null>(null);
+  helpOpen = $state(false);
+  openedTape = $state<FileDescription | null>(null);
+  maximized = $derived<AreaId | null>(this.settings?.layout.maximized ?? null);
+
+  constructor(client: IpcClient) {
+    this.client = client;
+  }
+
+  async start(): Promise<void> {
+    this.client.onConnection((state) => (this.connection = state));
+    this.client.on('settings.changed', (settings) => (this.settings = settings));
+    try {
+      const [info, settings] = await Promise.all([
+        this.client.request('app.info'),
+        this.client.request('settings.get'),
+      ]);
+      this.info = info;
+      this.settings = settings;
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  fail(error: unknown): void {
+    this.notice = { kind: 'error', text: error instanceof Error ? error.message : String(error) };
+  }
+
+  say(text: string): void {
+    this.notice = { kind: 'info', text };
+  }
+
+  async updateSettings(patch: SettingsPatch): Promise<void> {
+    try {
+      this.settings = await this.client.request('settings.set', patch);
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  toggleMaximized(area: AreaId): void {
+    void this.updateSettings({ layout: { maximized: this.maximized === area ? null : area } });
+  }
+
+  /** Electron: the native dialog. The browser host passes the File the user picked or dropped. */
+  async openTape(file?: File): Promise<void> {
+    try {
+      let ref: FileRef | undefined;
+      if (file && this.client.upload) {
+        this.say(`Uploading ${file.name}…`);
+        ref = await this.client.upload(file, (f) =>
+          this.say(`Uploading ${file.name}: ${Math.round(f * 100)}%`),
+        );
+      } else if (!file) {
+        ref = (await this.client.request('files.openDialog', { purpose: 'tape' })).files[0];
+      }
+      if (!ref) return;
+      this.openedTape = await this.client.request('files.describe', { fileId: ref.fileId });
+      this.say(`Opened ${ref.name}.`);
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+}

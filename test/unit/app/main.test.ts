@@ -1,0 +1,153 @@
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { REQUEST_METHODS } from '../../../src-main/ipc/contract.ts';
+import { REQUEST_CHANNEL_PREFIX } from '../../../src-main/ipc/electron-transport.ts';
+import { tempDir } from '../../support/temp-dir.ts';
+
+type Handler = (...args: unknown[]) => unknown;
+
+/** A recording stand-in for the parts of Electron the bootstrap touches. */
+const electron = vi.hoisted(() => {
+  const appEvents = new Map<string, Handler>();
+  const contentsEvents = new Map<string, Handler>();
+  const state = {
+    userData: '',
+    windows: [] as { options: Record<string, unknown>; url: string }[],
+    windowOpenHandler: null as Handler | null,
+    permissionHandler: null as Handler | null,
+    protocolHandler: null as ((request: Request) => Promise<Response>) | null,
+    ipcChannels: [] as string[],
+    privileged: [] as unknown[],
+    sandboxEnabled: false,
+  };
+  const webContents = {
+    on: (event: string, handler: Handler) => contentsEvents.set(event, handler),
+    setWindowOpenHandler: (handler: Handler) => (state.windowOpenHandler = handler),
+    isDestroyed: () => false,
+    send: () => {},
+  };
+  class BrowserWindow {
+    static all: BrowserWindow[] = [];
+    static getAllWindows = () => BrowserWindow.all;
+    static getFocusedWindow = () => null;
+    webContents = webContents;
+    constructor(options: Record<string, unknown>) {
+      state.windows.push({ options, url: '' });
+      BrowserWindow.all.push(this);
+    }
+    once() {}
+    loadURL(url: string) {
+      state.windows[state.windows.length - 1]!.url = url;
+      return Promise.resolve();
+    }
+  }
+  return {
+    state,
+    appEvents,
+    contentsEvents,
+    module: {
+      app: {
+        whenReady: () => Promise.resolve(),
+        on: (event: string, handler: Handler) => appEvents.set(event, handler),
+        enableSandbox: () => (state.sandboxEnabled = true),
+        getVersion: () => '9.9.9',
+        getPath: () => state.userData,
+        exit: () => {},
+      },
+      BrowserWindow,
+      dialog: { showOpenDialog: async () => ({ canceled: true, filePaths: [] }), showErrorBox: () => {} },
+      ipcMain: {
+        handle: (channel: string) => state.ipcChannels.push(channel),
+        removeHandler: () => {},
+      },
+      net: {
+        fetch: async () => new Response('<!doctype html>', { headers: { 'content-type': 'text/html' } }),
+      },
+      protocol: {
+        registerSchemesAsPrivileged: (schemes: unknown[]) => state.privileged.push(...schemes),
+        handle: (_scheme: string, handler: (request: Request) => Promise<Response>) =>
+          (state.protocolHandler = handler),
+      },
+      session: {
+        defaultSession: {
+          setPermissionRequestHandler: (handler: Handler) => (state.permissionHandler = handler),
+        },
+      },
+    },
+  };
+});
+
+vi.mock('electron', () => ({ ...electron.module, default: electron.module }));
+
+beforeAll(async () => {
+  electron.state.userData = (await tempDir()).dir;
+  await import('../../../src-main/app/main.ts');
+  await vi.waitFor(() => expect(electron.state.windows).toHaveLength(1));
+});
+
+describe('Electron bootstrap', () => {
+  it('enables the sandbox and registers the app scheme as secure before ready', () => {
+    expect(electron.state.sandboxEnabled).toBe(true);
+    expect(electron.state.privileged).toEqual([
+      {
+        scheme: 'superboard',
+        privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true },
+      },
+    ]);
+  });
+
+  it('opens one window with isolation, the sandbox and no Node integration', () => {
+    const { options, url } = electron.state.windows[0]!;
+    const prefs = options.webPreferences as Record<string, unknown>;
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+    });
+    expect(String(prefs.preload)).toMatch(/preload[/\\]preload\.cjs$/);
+    expect(url).toBe('superboard://app/index.html');
+  });
+
+  it('serves every contract method over ipcMain', () => {
+    expect(electron.state.ipcChannels).toEqual(REQUEST_METHODS.map((m) => REQUEST_CHANNEL_PREFIX + m));
+  });
+
+  it('blocks navigation away from the app and every new window', () => {
+    const navigate = electron.contentsEvents.get('will-navigate')!;
+    const prevented = (url: string): boolean => {
+      let stopped = false;
+      navigate({ preventDefault: () => (stopped = true) }, url);
+      return stopped;
+    };
+    expect(prevented('https://example.com/')).toBe(true);
+    expect(prevented('file:///etc/passwd')).toBe(true);
+    expect(prevented('superboard://app/index.html')).toBe(false);
+    expect(electron.state.windowOpenHandler?.({ url: 'https://example.com' })).toEqual({ action: 'deny' });
+    let webviewStopped = false;
+    electron.contentsEvents.get('will-attach-webview')!({ preventDefault: () => (webviewStopped = true) });
+    expect(webviewStopped).toBe(true);
+  });
+
+  it('grants audio capture but no other permission', () => {
+    const decide = (permission: string): boolean => {
+      let granted = false;
+      electron.state.permissionHandler?.(null, permission, (ok: boolean) => (granted = ok));
+      return granted;
+    };
+    expect(decide('media')).toBe(true);
+    expect(decide('geolocation')).toBe(false);
+    expect(decide('notifications')).toBe(false);
+  });
+
+  it('serves the renderer with the CSP and refuses paths outside it', async () => {
+    const handler = electron.state.protocolHandler!;
+    const page = await handler(new Request('superboard://app/index.html'));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const escape = await handler(new Request('superboard://app/..%2F..%2Fpackage.json'));
+    expect(escape.status).toBe(404);
+    const otherHost = await handler(new Request('superboard://evil/index.html'));
+    expect(otherHost.status).toBe(404);
+  });
+});

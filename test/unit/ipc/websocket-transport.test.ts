@@ -1,0 +1,143 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { attachWebSocketTransport, tokensEqual } from '../../../src-main/ipc/websocket-transport.ts';
+import type { WireMessage } from '../../../src-main/ipc/wire.ts';
+import { makeServices } from '../../support/services.ts';
+
+const TOKEN = 'a'.repeat(48);
+
+let server: Server;
+let origin: string;
+let cleanup: () => Promise<void>;
+let services: Awaited<ReturnType<typeof makeServices>>['services'];
+
+beforeEach(async () => {
+  const made = await makeServices();
+  services = made.services;
+  server = createServer((_req, res) => res.end());
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const transport = attachWebSocketTransport({
+    server,
+    handlers: services.handlers(),
+    events: services.events,
+    token: TOKEN,
+    allowedOrigins: () => [origin],
+  });
+  cleanup = async () => {
+    await transport.close();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await made.remove();
+  };
+});
+afterEach(() => cleanup());
+
+function connect(query: string, headers: Record<string, string> = {}): WebSocket {
+  return new WebSocket(`${origin.replace('http', 'ws')}/ipc${query}`, { headers });
+}
+
+function opened(ws: WebSocket): Promise<void> {
+  return new Promise((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('error', reject);
+  });
+}
+
+function refusedStatus(ws: WebSocket): Promise<number> {
+  return new Promise((resolve) =>
+    ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)),
+  );
+}
+
+function nextMessage(
+  ws: WebSocket,
+  predicate: (m: WireMessage) => boolean = () => true,
+): Promise<WireMessage> {
+  return new Promise((resolve) => {
+    const onMessage = (data: WebSocket.RawData): void => {
+      const message = JSON.parse(data.toString()) as WireMessage;
+      if (predicate(message)) {
+        ws.off('message', onMessage);
+        resolve(message);
+      }
+    };
+    ws.on('message', onMessage);
+  });
+}
+
+describe('WebSocket transport', () => {
+  it('answers a request with the service result', async () => {
+    const ws = connect(`?token=${TOKEN}`);
+    await opened(ws);
+    ws.send(JSON.stringify({ id: 7, method: 'app.info', payload: null }));
+    const message = await nextMessage(ws);
+    expect(message).toMatchObject({
+      type: 'response',
+      id: 7,
+      result: { ok: true, value: { version: '0.0.0-test', host: 'browser' } },
+    });
+    ws.close();
+  });
+
+  it('refuses a connection without the token, or with a wrong one', async () => {
+    expect(await refusedStatus(connect(''))).toBe(401);
+    expect(await refusedStatus(connect(`?token=${'b'.repeat(48)}`))).toBe(401);
+    expect(await refusedStatus(connect('?token=short'))).toBe(401);
+  });
+
+  it('refuses a connection from another origin even with the token', async () => {
+    expect(await refusedStatus(connect(`?token=${TOKEN}`, { Origin: 'http://evil.example' }))).toBe(403);
+  });
+
+  it('answers garbage with a clear error and keeps serving', async () => {
+    const ws = connect(`?token=${TOKEN}`);
+    await opened(ws);
+    ws.send('{not json');
+    expect(await nextMessage(ws)).toMatchObject({
+      id: null,
+      result: { ok: false, error: { code: 'bad-request' } },
+    });
+    ws.send(JSON.stringify({ method: 'app.info' }));
+    expect(await nextMessage(ws)).toMatchObject({
+      id: null,
+      result: { error: { message: 'A request needs a numeric id.' } },
+    });
+    ws.send(JSON.stringify({ id: 1, method: 'settings.set', payload: { screen: { scale: -4 } } }));
+    expect(await nextMessage(ws)).toMatchObject({
+      id: 1,
+      result: { ok: false, error: { code: 'bad-request' } },
+    });
+    ws.send(JSON.stringify({ id: 2, method: 'no.such.thing' }));
+    expect(await nextMessage(ws)).toMatchObject({
+      id: 2,
+      result: { ok: false, error: { code: 'unknown-method' } },
+    });
+    ws.send(JSON.stringify({ id: 3, method: 'settings.get' }));
+    expect(await nextMessage(ws)).toMatchObject({ id: 3, result: { ok: true } });
+    ws.close();
+  });
+
+  it('pushes events to every connected client', async () => {
+    const a = connect(`?token=${TOKEN}`);
+    const b = connect(`?token=${TOKEN}`);
+    await Promise.all([opened(a), opened(b)]);
+    const eventAtB = nextMessage(b, (m) => m.type === 'event');
+    a.send(JSON.stringify({ id: 1, method: 'settings.set', payload: { screen: { crop: true } } }));
+    const event = await eventAtB;
+    expect(event).toMatchObject({
+      type: 'event',
+      name: 'settings.changed',
+      payload: { screen: { crop: true } },
+    });
+    a.close();
+    b.close();
+  });
+
+  it('compares tokens in full', () => {
+    expect(tokensEqual(TOKEN, TOKEN)).toBe(true);
+    expect(tokensEqual(TOKEN.slice(1), TOKEN)).toBe(false);
+    expect(tokensEqual(undefined, TOKEN)).toBe(false);
+  });
+});
