@@ -18,7 +18,10 @@ if (benches.length === 0) {
 let failed = 0;
 for (const file of benches) {
   console.log(`\n### ${file}`);
-  const result = spawnSync(process.execPath, ['--expose-gc', path.join(dir, file)], { cwd: root, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, ['--expose-gc', path.join(dir, file)], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (result.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);
