@@ -2,8 +2,12 @@
  * A cycle-exact NMOS 6502. Every bus access is one clock cycle, including the dummy reads of indexed and
  * implied addressing and the dummy write of read-modify-write instructions, so cycle counts and bus order
  * follow from the code (MOS MCS6500 hardware manual, appendix A). Opcode lengths and base cycle counts are
- * declared once in opcodes.ts; the unit tests check this switch against that table for all 256 opcodes.
+ * declared once in opcodes.ts. Dispatch is a table of one small handler per opcode (measured faster than one
+ * big switch, whose helpers V8 stops inlining); the handlers must cover exactly the opcodes of that table,
+ * which is checked when this module loads, and the unit tests check lengths and cycles for all 256.
  */
+
+import { OPCODES } from './opcodes.ts';
 
 export interface CpuBus {
   read(address: number): number;
@@ -52,6 +56,11 @@ export interface Cpu6502State {
   /** The I flag the next interrupt poll sees after CLI, SEI or PLP (the one-instruction delay), or null. */
   readonly delayedI: boolean | null;
 }
+
+type Handler = (cpu: Cpu6502, opcode: number) => void;
+
+/** One handler per opcode, filled by the static block of Cpu6502 (which may use its private helpers). */
+const handlers: Handler[] = [];
 
 export class Cpu6502 {
   a = 0;
@@ -135,7 +144,8 @@ export class Cpu6502 {
     if (this.jammed) return 0;
     const start = this.cycles;
     if (this.attention) this.pollInterrupts();
-    this.execute(this.fetch());
+    const opcode = this.fetch();
+    (handlers[opcode] as Handler)(this, opcode);
     return this.cycles - start;
   }
 
@@ -152,7 +162,8 @@ export class Cpu6502 {
         }
         this.pollInterrupts();
       }
-      this.execute(this.fetch());
+      const opcode = this.fetch();
+      (handlers[opcode] as Handler)(this, opcode);
     }
   }
 
@@ -510,739 +521,438 @@ export class Cpu6502 {
     this.updateAttention();
   }
 
-  private execute(opcode: number): void {
-    let address: number;
-    switch (opcode) {
-      // ORA, AND, EOR, ADC, LDA, CMP, SBC
-      case 0x09:
-        this.ora(this.fetch());
-        break;
-      case 0x05:
-        this.ora(this.read(this.zp()));
-        break;
-      case 0x15:
-        this.ora(this.read(this.zpx()));
-        break;
-      case 0x0d:
-        this.ora(this.read(this.abs()));
-        break;
-      case 0x1d:
-        this.ora(this.read(this.absIndexedRead(this.x)));
-        break;
-      case 0x19:
-        this.ora(this.read(this.absIndexedRead(this.y)));
-        break;
-      case 0x01:
-        this.ora(this.read(this.izx()));
-        break;
-      case 0x11:
-        this.ora(this.read(this.izyRead()));
-        break;
-      case 0x29:
-        this.and(this.fetch());
-        break;
-      case 0x25:
-        this.and(this.read(this.zp()));
-        break;
-      case 0x35:
-        this.and(this.read(this.zpx()));
-        break;
-      case 0x2d:
-        this.and(this.read(this.abs()));
-        break;
-      case 0x3d:
-        this.and(this.read(this.absIndexedRead(this.x)));
-        break;
-      case 0x39:
-        this.and(this.read(this.absIndexedRead(this.y)));
-        break;
-      case 0x21:
-        this.and(this.read(this.izx()));
-        break;
-      case 0x31:
-        this.and(this.read(this.izyRead()));
-        break;
-      case 0x49:
-        this.eor(this.fetch());
-        break;
-      case 0x45:
-        this.eor(this.read(this.zp()));
-        break;
-      case 0x55:
-        this.eor(this.read(this.zpx()));
-        break;
-      case 0x4d:
-        this.eor(this.read(this.abs()));
-        break;
-      case 0x5d:
-        this.eor(this.read(this.absIndexedRead(this.x)));
-        break;
-      case 0x59:
-        this.eor(this.read(this.absIndexedRead(this.y)));
-        break;
-      case 0x41:
-        this.eor(this.read(this.izx()));
-        break;
-      case 0x51:
-        this.eor(this.read(this.izyRead()));
-        break;
-      case 0x69:
-        this.adc(this.fetch());
-        break;
-      case 0x65:
-        this.adc(this.read(this.zp()));
-        break;
-      case 0x75:
-        this.adc(this.read(this.zpx()));
-        break;
-      case 0x6d:
-        this.adc(this.read(this.abs()));
-        break;
-      case 0x7d:
-        this.adc(this.read(this.absIndexedRead(this.x)));
-        break;
-      case 0x79:
-        this.adc(this.read(this.absIndexedRead(this.y)));
-        break;
-      case 0x61:
-        this.adc(this.read(this.izx()));
-        break;
-      case 0x71:
-        this.adc(this.read(this.izyRead()));
-        break;
-      case 0xa9:
-        this.lda(this.fetch());
-        break;
-      case 0xa5:
-        this.lda(this.read(this.zp()));
-        break;
-      case 0xb5:
-        this.lda(this.read(this.zpx()));
-        break;
-      case 0xad:
-        this.lda(this.read(this.abs()));
-        break;
-      case 0xbd:
-        this.lda(this.read(this.absIndexedRead(this.x)));
-        break;
-      case 0xb9:
-        this.lda(this.read(this.absIndexedRead(this.y)));
-        break;
-      case 0xa1:
-        this.lda(this.read(this.izx()));
-        break;
-      case 0xb1:
-        this.lda(this.read(this.izyRead()));
-        break;
-      case 0xc9:
-        this.compare(this.a, this.fetch());
-        break;
-      case 0xc5:
-        this.compare(this.a, this.read(this.zp()));
-        break;
-      case 0xd5:
-        this.compare(this.a, this.read(this.zpx()));
-        break;
-      case 0xcd:
-        this.compare(this.a, this.read(this.abs()));
-        break;
-      case 0xdd:
-        this.compare(this.a, this.read(this.absIndexedRead(this.x)));
-        break;
-      case 0xd9:
-        this.compare(this.a, this.read(this.absIndexedRead(this.y)));
-        break;
-      case 0xc1:
-        this.compare(this.a, this.read(this.izx()));
-        break;
-      case 0xd1:
-        this.compare(this.a, this.read(this.izyRead()));
-        break;
-      case 0xe9:
-      case 0xeb:
-        this.sbc(this.fetch());
-        break;
-      case 0xe5:
-        this.sbc(this.read(this.zp()));
-        break;
-      case 0xf5:
-        this.sbc(this.read(this.zpx()));
-        break;
-      case 0xed:
-        this.sbc(this.read(this.abs()));
-        break;
-      case 0xfd:
-        this.sbc(this.read(this.absIndexedRead(this.x)));
-        break;
-      case 0xf9:
-        this.sbc(this.read(this.absIndexedRead(this.y)));
-        break;
-      case 0xe1:
-        this.sbc(this.read(this.izx()));
-        break;
-      case 0xf1:
-        this.sbc(this.read(this.izyRead()));
-        break;
-
-      // Stores
-      case 0x85:
-        this.write(this.zp(), this.a);
-        break;
-      case 0x95:
-        this.write(this.zpx(), this.a);
-        break;
-      case 0x8d:
-        this.write(this.abs(), this.a);
-        break;
-      case 0x9d:
-        this.write(this.absIndexedWrite(this.x), this.a);
-        break;
-      case 0x99:
-        this.write(this.absIndexedWrite(this.y), this.a);
-        break;
-      case 0x81:
-        this.write(this.izx(), this.a);
-        break;
-      case 0x91:
-        this.write(this.izyWrite(), this.a);
-        break;
-      case 0x86:
-        this.write(this.zp(), this.x);
-        break;
-      case 0x96:
-        this.write(this.zpy(), this.x);
-        break;
-      case 0x8e:
-        this.write(this.abs(), this.x);
-        break;
-      case 0x84:
-        this.write(this.zp(), this.y);
-        break;
-      case 0x94:
-        this.write(this.zpx(), this.y);
-        break;
-      case 0x8c:
-        this.write(this.abs(), this.y);
-        break;
-
-      // LDX, LDY, CPX, CPY, BIT
-      case 0xa2:
-        this.ldx(this.fetch());
-        break;
-      case 0xa6:
-        this.ldx(this.read(this.zp()));
-        break;
-      case 0xb6:
-        this.ldx(this.read(this.zpy()));
-        break;
-      case 0xae:
-        this.ldx(this.read(this.abs()));
-        break;
-      case 0xbe:
-        this.ldx(this.read(this.absIndexedRead(this.y)));
-        break;
-      case 0xa0:
-        this.ldy(this.fetch());
-        break;
-      case 0xa4:
-        this.ldy(this.read(this.zp()));
-        break;
-      case 0xb4:
-        this.ldy(this.read(this.zpx()));
-        break;
-      case 0xac:
-        this.ldy(this.read(this.abs()));
-        break;
-      case 0xbc:
-        this.ldy(this.read(this.absIndexedRead(this.x)));
-        break;
-      case 0xe0:
-        this.compare(this.x, this.fetch());
-        break;
-      case 0xe4:
-        this.compare(this.x, this.read(this.zp()));
-        break;
-      case 0xec:
-        this.compare(this.x, this.read(this.abs()));
-        break;
-      case 0xc0:
-        this.compare(this.y, this.fetch());
-        break;
-      case 0xc4:
-        this.compare(this.y, this.read(this.zp()));
-        break;
-      case 0xcc:
-        this.compare(this.y, this.read(this.abs()));
-        break;
-      case 0x24:
-        this.bit(this.read(this.zp()));
-        break;
-      case 0x2c:
-        this.bit(this.read(this.abs()));
-        break;
-
-      // Shifts, rotates, INC, DEC
-      case 0x0a:
-        this.implied();
-        this.a = this.asl(this.a);
-        break;
-      case 0x06:
-        address = this.zp();
-        this.write(address, this.asl(this.modify(address)));
-        break;
-      case 0x16:
-        address = this.zpx();
-        this.write(address, this.asl(this.modify(address)));
-        break;
-      case 0x0e:
-        address = this.abs();
-        this.write(address, this.asl(this.modify(address)));
-        break;
-      case 0x1e:
-        address = this.absIndexedWrite(this.x);
-        this.write(address, this.asl(this.modify(address)));
-        break;
-      case 0x2a:
-        this.implied();
-        this.a = this.rol(this.a);
-        break;
-      case 0x26:
-        address = this.zp();
-        this.write(address, this.rol(this.modify(address)));
-        break;
-      case 0x36:
-        address = this.zpx();
-        this.write(address, this.rol(this.modify(address)));
-        break;
-      case 0x2e:
-        address = this.abs();
-        this.write(address, this.rol(this.modify(address)));
-        break;
-      case 0x3e:
-        address = this.absIndexedWrite(this.x);
-        this.write(address, this.rol(this.modify(address)));
-        break;
-      case 0x4a:
-        this.implied();
-        this.a = this.lsr(this.a);
-        break;
-      case 0x46:
-        address = this.zp();
-        this.write(address, this.lsr(this.modify(address)));
-        break;
-      case 0x56:
-        address = this.zpx();
-        this.write(address, this.lsr(this.modify(address)));
-        break;
-      case 0x4e:
-        address = this.abs();
-        this.write(address, this.lsr(this.modify(address)));
-        break;
-      case 0x5e:
-        address = this.absIndexedWrite(this.x);
-        this.write(address, this.lsr(this.modify(address)));
-        break;
-      case 0x6a:
-        this.implied();
-        this.a = this.ror(this.a);
-        break;
-      case 0x66:
-        address = this.zp();
-        this.write(address, this.ror(this.modify(address)));
-        break;
-      case 0x76:
-        address = this.zpx();
-        this.write(address, this.ror(this.modify(address)));
-        break;
-      case 0x6e:
-        address = this.abs();
-        this.write(address, this.ror(this.modify(address)));
-        break;
-      case 0x7e:
-        address = this.absIndexedWrite(this.x);
-        this.write(address, this.ror(this.modify(address)));
-        break;
-      case 0xe6:
-        address = this.zp();
-        this.write(address, this.inc(this.modify(address)));
-        break;
-      case 0xf6:
-        address = this.zpx();
-        this.write(address, this.inc(this.modify(address)));
-        break;
-      case 0xee:
-        address = this.abs();
-        this.write(address, this.inc(this.modify(address)));
-        break;
-      case 0xfe:
-        address = this.absIndexedWrite(this.x);
-        this.write(address, this.inc(this.modify(address)));
-        break;
-      case 0xc6:
-        address = this.zp();
-        this.write(address, this.dec(this.modify(address)));
-        break;
-      case 0xd6:
-        address = this.zpx();
-        this.write(address, this.dec(this.modify(address)));
-        break;
-      case 0xce:
-        address = this.abs();
-        this.write(address, this.dec(this.modify(address)));
-        break;
-      case 0xde:
-        address = this.absIndexedWrite(this.x);
-        this.write(address, this.dec(this.modify(address)));
-        break;
-
-      // Branches
-      case 0x10:
-        this.branch((this.flags & N) === 0);
-        break;
-      case 0x30:
-        this.branch((this.flags & N) !== 0);
-        break;
-      case 0x50:
-        this.branch((this.flags & V) === 0);
-        break;
-      case 0x70:
-        this.branch((this.flags & V) !== 0);
-        break;
-      case 0x90:
-        this.branch((this.flags & C) === 0);
-        break;
-      case 0xb0:
-        this.branch((this.flags & C) !== 0);
-        break;
-      case 0xd0:
-        this.branch((this.flags & Z) === 0);
-        break;
-      case 0xf0:
-        this.branch((this.flags & Z) !== 0);
-        break;
-
-      // Jumps, subroutines, interrupts, stack
-      case 0x4c:
-        this.pc = this.abs();
-        break;
-      case 0x6c: {
-        const pointer = this.abs();
-        const lo = this.read(pointer);
-        // NMOS bug: the pointer's high byte comes from the same page ($xxFF wraps to $xx00).
-        this.pc = lo | (this.read((pointer & 0xff00) | ((pointer + 1) & 0xff)) << 8);
-        break;
+  static {
+    const on = (opcodes: number | readonly number[], handler: Handler): void => {
+      for (const opcode of typeof opcodes === 'number' ? [opcodes] : opcodes) {
+        if (handlers[opcode] !== undefined)
+          throw new Error(`CPU handler for $${opcode.toString(16)} is defined twice`);
+        handlers[opcode] = handler;
       }
-      case 0x20: {
-        const lo = this.fetch();
-        this.read(0x100 | this.s);
-        this.push(this.pc >> 8);
-        this.push(this.pc & 0xff);
-        this.pc = lo | (this.read(this.pc) << 8);
-        break;
-      }
-      case 0x60: {
-        this.implied();
-        this.read(0x100 | this.s);
-        const lo = this.pull();
-        this.pc = lo | (this.pull() << 8);
-        this.read(this.pc);
-        this.pc = (this.pc + 1) & 0xffff;
-        break;
-      }
-      case 0x40: {
-        this.implied();
-        this.read(0x100 | this.s);
-        this.p = this.pull();
-        const lo = this.pull();
-        this.pc = lo | (this.pull() << 8);
-        break;
-      }
-      case 0x00: {
-        this.fetch();
-        this.push(this.pc >> 8);
-        this.push(this.pc & 0xff);
-        this.push(this.flags | FLAG_B);
-        this.flags |= I;
-        const lo = this.read(IRQ_VECTOR);
-        this.pc = lo | (this.read(IRQ_VECTOR + 1) << 8);
-        break;
-      }
-      case 0x08:
-        this.implied();
-        this.push(this.flags | FLAG_B);
-        break;
-      case 0x48:
-        this.implied();
-        this.push(this.a);
-        break;
-      case 0x28: {
-        const before = this.flags;
-        this.implied();
-        this.read(0x100 | this.s);
-        this.p = this.pull();
-        this.setDelayedI(before);
-        break;
-      }
-      case 0x68:
-        this.implied();
-        this.read(0x100 | this.s);
-        this.lda(this.pull());
-        break;
+    };
 
-      // Flags, transfers, register increments
-      case 0x18:
-        this.implied();
-        this.flags &= ~C;
-        break;
-      case 0x38:
-        this.implied();
-        this.flags |= C;
-        break;
-      case 0x58: {
-        const before = this.flags;
-        this.implied();
-        this.flags &= ~I;
-        this.setDelayedI(before);
-        break;
+    // ORA, AND, EOR, ADC, LDA, CMP, SBC
+    on(0x09, (c) => c.ora(c.fetch()));
+    on(0x05, (c) => c.ora(c.read(c.zp())));
+    on(0x15, (c) => c.ora(c.read(c.zpx())));
+    on(0x0d, (c) => c.ora(c.read(c.abs())));
+    on(0x1d, (c) => c.ora(c.read(c.absIndexedRead(c.x))));
+    on(0x19, (c) => c.ora(c.read(c.absIndexedRead(c.y))));
+    on(0x01, (c) => c.ora(c.read(c.izx())));
+    on(0x11, (c) => c.ora(c.read(c.izyRead())));
+    on(0x29, (c) => c.and(c.fetch()));
+    on(0x25, (c) => c.and(c.read(c.zp())));
+    on(0x35, (c) => c.and(c.read(c.zpx())));
+    on(0x2d, (c) => c.and(c.read(c.abs())));
+    on(0x3d, (c) => c.and(c.read(c.absIndexedRead(c.x))));
+    on(0x39, (c) => c.and(c.read(c.absIndexedRead(c.y))));
+    on(0x21, (c) => c.and(c.read(c.izx())));
+    on(0x31, (c) => c.and(c.read(c.izyRead())));
+    on(0x49, (c) => c.eor(c.fetch()));
+    on(0x45, (c) => c.eor(c.read(c.zp())));
+    on(0x55, (c) => c.eor(c.read(c.zpx())));
+    on(0x4d, (c) => c.eor(c.read(c.abs())));
+    on(0x5d, (c) => c.eor(c.read(c.absIndexedRead(c.x))));
+    on(0x59, (c) => c.eor(c.read(c.absIndexedRead(c.y))));
+    on(0x41, (c) => c.eor(c.read(c.izx())));
+    on(0x51, (c) => c.eor(c.read(c.izyRead())));
+    on(0x69, (c) => c.adc(c.fetch()));
+    on(0x65, (c) => c.adc(c.read(c.zp())));
+    on(0x75, (c) => c.adc(c.read(c.zpx())));
+    on(0x6d, (c) => c.adc(c.read(c.abs())));
+    on(0x7d, (c) => c.adc(c.read(c.absIndexedRead(c.x))));
+    on(0x79, (c) => c.adc(c.read(c.absIndexedRead(c.y))));
+    on(0x61, (c) => c.adc(c.read(c.izx())));
+    on(0x71, (c) => c.adc(c.read(c.izyRead())));
+    on(0xa9, (c) => c.lda(c.fetch()));
+    on(0xa5, (c) => c.lda(c.read(c.zp())));
+    on(0xb5, (c) => c.lda(c.read(c.zpx())));
+    on(0xad, (c) => c.lda(c.read(c.abs())));
+    on(0xbd, (c) => c.lda(c.read(c.absIndexedRead(c.x))));
+    on(0xb9, (c) => c.lda(c.read(c.absIndexedRead(c.y))));
+    on(0xa1, (c) => c.lda(c.read(c.izx())));
+    on(0xb1, (c) => c.lda(c.read(c.izyRead())));
+    on(0xc9, (c) => c.compare(c.a, c.fetch()));
+    on(0xc5, (c) => c.compare(c.a, c.read(c.zp())));
+    on(0xd5, (c) => c.compare(c.a, c.read(c.zpx())));
+    on(0xcd, (c) => c.compare(c.a, c.read(c.abs())));
+    on(0xdd, (c) => c.compare(c.a, c.read(c.absIndexedRead(c.x))));
+    on(0xd9, (c) => c.compare(c.a, c.read(c.absIndexedRead(c.y))));
+    on(0xc1, (c) => c.compare(c.a, c.read(c.izx())));
+    on(0xd1, (c) => c.compare(c.a, c.read(c.izyRead())));
+    on([0xe9, 0xeb], (c) => c.sbc(c.fetch()));
+    on(0xe5, (c) => c.sbc(c.read(c.zp())));
+    on(0xf5, (c) => c.sbc(c.read(c.zpx())));
+    on(0xed, (c) => c.sbc(c.read(c.abs())));
+    on(0xfd, (c) => c.sbc(c.read(c.absIndexedRead(c.x))));
+    on(0xf9, (c) => c.sbc(c.read(c.absIndexedRead(c.y))));
+    on(0xe1, (c) => c.sbc(c.read(c.izx())));
+    on(0xf1, (c) => c.sbc(c.read(c.izyRead())));
+
+    // Stores
+    on(0x85, (c) => c.write(c.zp(), c.a));
+    on(0x95, (c) => c.write(c.zpx(), c.a));
+    on(0x8d, (c) => c.write(c.abs(), c.a));
+    on(0x9d, (c) => c.write(c.absIndexedWrite(c.x), c.a));
+    on(0x99, (c) => c.write(c.absIndexedWrite(c.y), c.a));
+    on(0x81, (c) => c.write(c.izx(), c.a));
+    on(0x91, (c) => c.write(c.izyWrite(), c.a));
+    on(0x86, (c) => c.write(c.zp(), c.x));
+    on(0x96, (c) => c.write(c.zpy(), c.x));
+    on(0x8e, (c) => c.write(c.abs(), c.x));
+    on(0x84, (c) => c.write(c.zp(), c.y));
+    on(0x94, (c) => c.write(c.zpx(), c.y));
+    on(0x8c, (c) => c.write(c.abs(), c.y));
+
+    // LDX, LDY, CPX, CPY, BIT
+    on(0xa2, (c) => c.ldx(c.fetch()));
+    on(0xa6, (c) => c.ldx(c.read(c.zp())));
+    on(0xb6, (c) => c.ldx(c.read(c.zpy())));
+    on(0xae, (c) => c.ldx(c.read(c.abs())));
+    on(0xbe, (c) => c.ldx(c.read(c.absIndexedRead(c.y))));
+    on(0xa0, (c) => c.ldy(c.fetch()));
+    on(0xa4, (c) => c.ldy(c.read(c.zp())));
+    on(0xb4, (c) => c.ldy(c.read(c.zpx())));
+    on(0xac, (c) => c.ldy(c.read(c.abs())));
+    on(0xbc, (c) => c.ldy(c.read(c.absIndexedRead(c.x))));
+    on(0xe0, (c) => c.compare(c.x, c.fetch()));
+    on(0xe4, (c) => c.compare(c.x, c.read(c.zp())));
+    on(0xec, (c) => c.compare(c.x, c.read(c.abs())));
+    on(0xc0, (c) => c.compare(c.y, c.fetch()));
+    on(0xc4, (c) => c.compare(c.y, c.read(c.zp())));
+    on(0xcc, (c) => c.compare(c.y, c.read(c.abs())));
+    on(0x24, (c) => c.bit(c.read(c.zp())));
+    on(0x2c, (c) => c.bit(c.read(c.abs())));
+
+    // Shifts, rotates, INC, DEC
+    on(0x0a, (c) => {
+      c.implied();
+      c.a = c.asl(c.a);
+    });
+    on(0x06, (c) => {
+      const address = c.zp();
+      c.write(address, c.asl(c.modify(address)));
+    });
+    on(0x16, (c) => {
+      const address = c.zpx();
+      c.write(address, c.asl(c.modify(address)));
+    });
+    on(0x0e, (c) => {
+      const address = c.abs();
+      c.write(address, c.asl(c.modify(address)));
+    });
+    on(0x1e, (c) => {
+      const address = c.absIndexedWrite(c.x);
+      c.write(address, c.asl(c.modify(address)));
+    });
+    on(0x2a, (c) => {
+      c.implied();
+      c.a = c.rol(c.a);
+    });
+    on(0x26, (c) => {
+      const address = c.zp();
+      c.write(address, c.rol(c.modify(address)));
+    });
+    on(0x36, (c) => {
+      const address = c.zpx();
+      c.write(address, c.rol(c.modify(address)));
+    });
+    on(0x2e, (c) => {
+      const address = c.abs();
+      c.write(address, c.rol(c.modify(address)));
+    });
+    on(0x3e, (c) => {
+      const address = c.absIndexedWrite(c.x);
+      c.write(address, c.rol(c.modify(address)));
+    });
+    on(0x4a, (c) => {
+      c.implied();
+      c.a = c.lsr(c.a);
+    });
+    on(0x46, (c) => {
+      const address = c.zp();
+      c.write(address, c.lsr(c.modify(address)));
+    });
+    on(0x56, (c) => {
+      const address = c.zpx();
+      c.write(address, c.lsr(c.modify(address)));
+    });
+    on(0x4e, (c) => {
+      const address = c.abs();
+      c.write(address, c.lsr(c.modify(address)));
+    });
+    on(0x5e, (c) => {
+      const address = c.absIndexedWrite(c.x);
+      c.write(address, c.lsr(c.modify(address)));
+    });
+    on(0x6a, (c) => {
+      c.implied();
+      c.a = c.ror(c.a);
+    });
+    on(0x66, (c) => {
+      const address = c.zp();
+      c.write(address, c.ror(c.modify(address)));
+    });
+    on(0x76, (c) => {
+      const address = c.zpx();
+      c.write(address, c.ror(c.modify(address)));
+    });
+    on(0x6e, (c) => {
+      const address = c.abs();
+      c.write(address, c.ror(c.modify(address)));
+    });
+    on(0x7e, (c) => {
+      const address = c.absIndexedWrite(c.x);
+      c.write(address, c.ror(c.modify(address)));
+    });
+    on(0xe6, (c) => {
+      const address = c.zp();
+      c.write(address, c.inc(c.modify(address)));
+    });
+    on(0xf6, (c) => {
+      const address = c.zpx();
+      c.write(address, c.inc(c.modify(address)));
+    });
+    on(0xee, (c) => {
+      const address = c.abs();
+      c.write(address, c.inc(c.modify(address)));
+    });
+    on(0xfe, (c) => {
+      const address = c.absIndexedWrite(c.x);
+      c.write(address, c.inc(c.modify(address)));
+    });
+    on(0xc6, (c) => {
+      const address = c.zp();
+      c.write(address, c.dec(c.modify(address)));
+    });
+    on(0xd6, (c) => {
+      const address = c.zpx();
+      c.write(address, c.dec(c.modify(address)));
+    });
+    on(0xce, (c) => {
+      const address = c.abs();
+      c.write(address, c.dec(c.modify(address)));
+    });
+    on(0xde, (c) => {
+      const address = c.absIndexedWrite(c.x);
+      c.write(address, c.dec(c.modify(address)));
+    });
+
+    // Branches
+    on(0x10, (c) => c.branch((c.flags & N) === 0));
+    on(0x30, (c) => c.branch((c.flags & N) !== 0));
+    on(0x50, (c) => c.branch((c.flags & V) === 0));
+    on(0x70, (c) => c.branch((c.flags & V) !== 0));
+    on(0x90, (c) => c.branch((c.flags & C) === 0));
+    on(0xb0, (c) => c.branch((c.flags & C) !== 0));
+    on(0xd0, (c) => c.branch((c.flags & Z) === 0));
+    on(0xf0, (c) => c.branch((c.flags & Z) !== 0));
+
+    // Jumps, subroutines, interrupts, stack
+    on(0x4c, (c) => (c.pc = c.abs()));
+    on(0x6c, (c) => {
+      const pointer = c.abs();
+      const lo = c.read(pointer);
+      // NMOS bug: the pointer's high byte comes from the same page ($xxFF wraps to $xx00).
+      c.pc = lo | (c.read((pointer & 0xff00) | ((pointer + 1) & 0xff)) << 8);
+    });
+    on(0x20, (c) => {
+      const lo = c.fetch();
+      c.read(0x100 | c.s);
+      c.push(c.pc >> 8);
+      c.push(c.pc & 0xff);
+      c.pc = lo | (c.read(c.pc) << 8);
+    });
+    on(0x60, (c) => {
+      c.implied();
+      c.read(0x100 | c.s);
+      const lo = c.pull();
+      c.pc = lo | (c.pull() << 8);
+      c.read(c.pc);
+      c.pc = (c.pc + 1) & 0xffff;
+    });
+    on(0x40, (c) => {
+      c.implied();
+      c.read(0x100 | c.s);
+      c.p = c.pull();
+      const lo = c.pull();
+      c.pc = lo | (c.pull() << 8);
+    });
+    on(0x00, (c) => {
+      c.fetch();
+      c.push(c.pc >> 8);
+      c.push(c.pc & 0xff);
+      c.push(c.flags | FLAG_B);
+      c.flags |= I;
+      const lo = c.read(IRQ_VECTOR);
+      c.pc = lo | (c.read(IRQ_VECTOR + 1) << 8);
+    });
+    on(0x08, (c) => {
+      c.implied();
+      c.push(c.flags | FLAG_B);
+    });
+    on(0x48, (c) => {
+      c.implied();
+      c.push(c.a);
+    });
+    on(0x28, (c) => {
+      const before = c.flags;
+      c.implied();
+      c.read(0x100 | c.s);
+      c.p = c.pull();
+      c.setDelayedI(before);
+    });
+    on(0x68, (c) => {
+      c.implied();
+      c.read(0x100 | c.s);
+      c.lda(c.pull());
+    });
+
+    // Flags, transfers, register increments
+    on(0x18, (c) => {
+      c.implied();
+      c.flags &= ~C;
+    });
+    on(0x38, (c) => {
+      c.implied();
+      c.flags |= C;
+    });
+    on(0x58, (c) => {
+      const before = c.flags;
+      c.implied();
+      c.flags &= ~I;
+      c.setDelayedI(before);
+    });
+    on(0x78, (c) => {
+      const before = c.flags;
+      c.implied();
+      c.flags |= I;
+      c.setDelayedI(before);
+    });
+    on(0xb8, (c) => {
+      c.implied();
+      c.flags &= ~V;
+    });
+    on(0xd8, (c) => {
+      c.implied();
+      c.flags &= ~D;
+    });
+    on(0xf8, (c) => {
+      c.implied();
+      c.flags |= D;
+    });
+    on(0xaa, (c) => {
+      c.implied();
+      c.ldx(c.a);
+    });
+    on(0x8a, (c) => {
+      c.implied();
+      c.lda(c.x);
+    });
+    on(0xa8, (c) => {
+      c.implied();
+      c.ldy(c.a);
+    });
+    on(0x98, (c) => {
+      c.implied();
+      c.lda(c.y);
+    });
+    on(0xba, (c) => {
+      c.implied();
+      c.ldx(c.s);
+    });
+    on(0x9a, (c) => {
+      c.implied();
+      c.s = c.x;
+    });
+    on(0xe8, (c) => {
+      c.implied();
+      c.ldx((c.x + 1) & 0xff);
+    });
+    on(0xca, (c) => {
+      c.implied();
+      c.ldx((c.x - 1) & 0xff);
+    });
+    on(0xc8, (c) => {
+      c.implied();
+      c.ldy((c.y + 1) & 0xff);
+    });
+    on(0x88, (c) => {
+      c.implied();
+      c.ldy((c.y - 1) & 0xff);
+    });
+    on([0xea, 0x1a, 0x3a, 0x5a, 0x7a, 0xda, 0xfa], (c) => c.implied());
+
+    // Undocumented NOPs that read an operand
+    on([0x80, 0x82, 0x89, 0xc2, 0xe2], (c) => c.fetch());
+    on([0x04, 0x44, 0x64], (c) => c.read(c.zp()));
+    on([0x14, 0x34, 0x54, 0x74, 0xd4, 0xf4], (c) => c.read(c.zpx()));
+    on(0x0c, (c) => c.read(c.abs()));
+    on([0x1c, 0x3c, 0x5c, 0x7c, 0xdc, 0xfc], (c) => c.read(c.absIndexedRead(c.x)));
+
+    // Undocumented LAX, SAX
+    on(0xa7, (c) => c.lax(c.read(c.zp())));
+    on(0xb7, (c) => c.lax(c.read(c.zpy())));
+    on(0xaf, (c) => c.lax(c.read(c.abs())));
+    on(0xbf, (c) => c.lax(c.read(c.absIndexedRead(c.y))));
+    on(0xa3, (c) => c.lax(c.read(c.izx())));
+    on(0xb3, (c) => c.lax(c.read(c.izyRead())));
+    on(0x87, (c) => c.write(c.zp(), c.a & c.x));
+    on(0x97, (c) => c.write(c.zpy(), c.a & c.x));
+    on(0x8f, (c) => c.write(c.abs(), c.a & c.x));
+    on(0x83, (c) => c.write(c.izx(), c.a & c.x));
+
+    // Undocumented immediate ALU ops
+    on([0x0b, 0x2b], (c) => {
+      c.and(c.fetch());
+      c.flags = (c.flags & ~C) | (c.a >> 7);
+    });
+    on(0x4b, (c) => {
+      const t = c.a & c.fetch();
+      c.flags = (c.flags & ~C) | (t & C);
+      c.lda(t >> 1);
+    });
+    on(0x6b, (c) => c.arr(c.fetch()));
+    on(0xcb, (c) => {
+      const diff = (c.a & c.x) - c.fetch();
+      c.x = diff & 0xff;
+      c.flags = (c.flags & ~(N | Z | C)) | (NZ[c.x] as number) | (diff >= 0 ? C : 0);
+    });
+
+    // Undocumented read-modify-write + ALU combinations
+    on([0x07, 0x17, 0x0f, 0x1f, 0x1b, 0x03, 0x13], (c, opcode) => {
+      const address = c.comboAddress(opcode);
+      c.ora(c.writeBack(address, c.asl(c.modify(address))));
+    });
+    on([0x27, 0x37, 0x2f, 0x3f, 0x3b, 0x23, 0x33], (c, opcode) => {
+      const address = c.comboAddress(opcode);
+      c.and(c.writeBack(address, c.rol(c.modify(address))));
+    });
+    on([0x47, 0x57, 0x4f, 0x5f, 0x5b, 0x43, 0x53], (c, opcode) => {
+      const address = c.comboAddress(opcode);
+      c.eor(c.writeBack(address, c.lsr(c.modify(address))));
+    });
+    on([0x67, 0x77, 0x6f, 0x7f, 0x7b, 0x63, 0x73], (c, opcode) => {
+      const address = c.comboAddress(opcode);
+      c.adc(c.writeBack(address, c.ror(c.modify(address))));
+    });
+    on([0xc7, 0xd7, 0xcf, 0xdf, 0xdb, 0xc3, 0xd3], (c, opcode) => {
+      const address = c.comboAddress(opcode);
+      c.compare(c.a, c.writeBack(address, (c.modify(address) - 1) & 0xff));
+    });
+    on([0xe7, 0xf7, 0xef, 0xff, 0xfb, 0xe3, 0xf3], (c, opcode) => {
+      const address = c.comboAddress(opcode);
+      c.sbc(c.writeBack(address, (c.modify(address) + 1) & 0xff));
+    });
+    on([0x02, 0x12, 0x22, 0x32, 0x42, 0x52, 0x62, 0x72, 0x92, 0xb2, 0xd2, 0xf2], (c) => c.jam());
+
+    for (let opcode = 0; opcode < 256; opcode++) {
+      const implemented = handlers[opcode] !== undefined;
+      if (implemented !== (OPCODES[opcode] !== undefined)) {
+        throw new Error(`CPU handlers and the opcode table disagree about $${opcode.toString(16)}`);
       }
-      case 0x78: {
-        const before = this.flags;
-        this.implied();
-        this.flags |= I;
-        this.setDelayedI(before);
-        break;
-      }
-      case 0xb8:
-        this.implied();
-        this.flags &= ~V;
-        break;
-      case 0xd8:
-        this.implied();
-        this.flags &= ~D;
-        break;
-      case 0xf8:
-        this.implied();
-        this.flags |= D;
-        break;
-      case 0xaa:
-        this.implied();
-        this.ldx(this.a);
-        break;
-      case 0x8a:
-        this.implied();
-        this.lda(this.x);
-        break;
-      case 0xa8:
-        this.implied();
-        this.ldy(this.a);
-        break;
-      case 0x98:
-        this.implied();
-        this.lda(this.y);
-        break;
-      case 0xba:
-        this.implied();
-        this.ldx(this.s);
-        break;
-      case 0x9a:
-        this.implied();
-        this.s = this.x;
-        break;
-      case 0xe8:
-        this.implied();
-        this.ldx((this.x + 1) & 0xff);
-        break;
-      case 0xca:
-        this.implied();
-        this.ldx((this.x - 1) & 0xff);
-        break;
-      case 0xc8:
-        this.implied();
-        this.ldy((this.y + 1) & 0xff);
-        break;
-      case 0x88:
-        this.implied();
-        this.ldy((this.y - 1) & 0xff);
-        break;
-      case 0xea:
-      case 0x1a:
-      case 0x3a:
-      case 0x5a:
-      case 0x7a:
-      case 0xda:
-      case 0xfa:
-        this.implied();
-        break;
-
-      // Undocumented NOPs that read an operand
-      case 0x80:
-      case 0x82:
-      case 0x89:
-      case 0xc2:
-      case 0xe2:
-        this.fetch();
-        break;
-      case 0x04:
-      case 0x44:
-      case 0x64:
-        this.read(this.zp());
-        break;
-      case 0x14:
-      case 0x34:
-      case 0x54:
-      case 0x74:
-      case 0xd4:
-      case 0xf4:
-        this.read(this.zpx());
-        break;
-      case 0x0c:
-        this.read(this.abs());
-        break;
-      case 0x1c:
-      case 0x3c:
-      case 0x5c:
-      case 0x7c:
-      case 0xdc:
-      case 0xfc:
-        this.read(this.absIndexedRead(this.x));
-        break;
-
-      // Undocumented LAX, SAX
-      case 0xa7:
-        this.lax(this.read(this.zp()));
-        break;
-      case 0xb7:
-        this.lax(this.read(this.zpy()));
-        break;
-      case 0xaf:
-        this.lax(this.read(this.abs()));
-        break;
-      case 0xbf:
-        this.lax(this.read(this.absIndexedRead(this.y)));
-        break;
-      case 0xa3:
-        this.lax(this.read(this.izx()));
-        break;
-      case 0xb3:
-        this.lax(this.read(this.izyRead()));
-        break;
-      case 0x87:
-        this.write(this.zp(), this.a & this.x);
-        break;
-      case 0x97:
-        this.write(this.zpy(), this.a & this.x);
-        break;
-      case 0x8f:
-        this.write(this.abs(), this.a & this.x);
-        break;
-      case 0x83:
-        this.write(this.izx(), this.a & this.x);
-        break;
-
-      // Undocumented immediate ALU ops
-      case 0x0b:
-      case 0x2b:
-        this.and(this.fetch());
-        this.flags = (this.flags & ~C) | (this.a >> 7);
-        break;
-      case 0x4b: {
-        const t = this.a & this.fetch();
-        this.flags = (this.flags & ~C) | (t & C);
-        this.lda(t >> 1);
-        break;
-      }
-      case 0x6b:
-        this.arr(this.fetch());
-        break;
-      case 0xcb: {
-        const diff = (this.a & this.x) - this.fetch();
-        this.x = diff & 0xff;
-        this.flags = (this.flags & ~(N | Z | C)) | (NZ[this.x] as number) | (diff >= 0 ? C : 0);
-        break;
-      }
-
-      // Undocumented read-modify-write + ALU combinations
-      case 0x07:
-      case 0x17:
-      case 0x0f:
-      case 0x1f:
-      case 0x1b:
-      case 0x03:
-      case 0x13:
-        address = this.comboAddress(opcode);
-        this.ora(this.writeBack(address, this.asl(this.modify(address))));
-        break;
-      case 0x27:
-      case 0x37:
-      case 0x2f:
-      case 0x3f:
-      case 0x3b:
-      case 0x23:
-      case 0x33:
-        address = this.comboAddress(opcode);
-        this.and(this.writeBack(address, this.rol(this.modify(address))));
-        break;
-      case 0x47:
-      case 0x57:
-      case 0x4f:
-      case 0x5f:
-      case 0x5b:
-      case 0x43:
-      case 0x53:
-        address = this.comboAddress(opcode);
-        this.eor(this.writeBack(address, this.lsr(this.modify(address))));
-        break;
-      case 0x67:
-      case 0x77:
-      case 0x6f:
-      case 0x7f:
-      case 0x7b:
-      case 0x63:
-      case 0x73:
-        address = this.comboAddress(opcode);
-        this.adc(this.writeBack(address, this.ror(this.modify(address))));
-        break;
-      case 0xc7:
-      case 0xd7:
-      case 0xcf:
-      case 0xdf:
-      case 0xdb:
-      case 0xc3:
-      case 0xd3:
-        address = this.comboAddress(opcode);
-        this.compare(this.a, this.writeBack(address, (this.modify(address) - 1) & 0xff));
-        break;
-      case 0xe7:
-      case 0xf7:
-      case 0xef:
-      case 0xff:
-      case 0xfb:
-      case 0xe3:
-      case 0xf3:
-        address = this.comboAddress(opcode);
-        this.sbc(this.writeBack(address, (this.modify(address) + 1) & 0xff));
-        break;
-
-      case 0x02:
-      case 0x12:
-      case 0x22:
-      case 0x32:
-      case 0x42:
-      case 0x52:
-      case 0x62:
-      case 0x72:
-      case 0x92:
-      case 0xb2:
-      case 0xd2:
-      case 0xf2:
-        this.jam();
-        break;
-
-      default:
-        // The unstable opcodes ($8B, $93, $9B, $9C, $9E, $9F, $AB, $BB) are not emulated; treating them as
-        // a JAM stops the program visibly instead of computing a value real chips do not agree on.
-        this.jam();
-        break;
+      // The unstable opcodes the table leaves out ($8B, $93, $9B, $9C, $9E, $9F, $AB, $BB) stop the CPU
+      // like a JAM: a visible halt rather than a value that real chips do not agree on.
+      if (!implemented) handlers[opcode] = (c) => c.jam();
     }
   }
 
