@@ -150,8 +150,9 @@ export class Cpu6502 {
   }
 
   /**
-   * Runs instructions until cycles >= untilCycle. The last instruction may overshoot by a few cycles. A
-   * jammed CPU keeps its clock running (the chip is stuck, not stopped), so cycles still reaches untilCycle.
+   * Runs instructions and interrupt entries until cycles >= untilCycle; the last one may overshoot by up to
+   * 7 cycles. A jammed CPU keeps its clock running (the chip is stuck, not stopped), so cycles still reaches
+   * untilCycle.
    */
   run(untilCycle: number): void {
     while (this.cycles < untilCycle) {
@@ -160,7 +161,7 @@ export class Cpu6502 {
           this.cycles = untilCycle;
           return;
         }
-        this.pollInterrupts();
+        if (this.pollInterrupts()) continue;
       }
       const opcode = this.fetch();
       (handlers[opcode] as Handler)(this, opcode);
@@ -229,15 +230,18 @@ export class Cpu6502 {
     this.attention = this.nmiPending || this.irqLine || this.jammed;
   }
 
-  private pollInterrupts(): void {
+  /** Enters the NMI or IRQ handler if one is due; returns whether it did. */
+  private pollInterrupts(): boolean {
     if (this.nmiPending) {
       this.nmiPending = false;
       this.updateAttention();
       this.interrupt(NMI_VECTOR);
-      return;
+      return true;
     }
     const iFlag = this.delayedIAt === this.cycles ? this.delayedI : this.flags & I;
-    if (this.irqLine && iFlag === 0) this.interrupt(IRQ_VECTOR);
+    if (!this.irqLine || iFlag !== 0) return false;
+    this.interrupt(IRQ_VECTOR);
+    return true;
   }
 
   /** The 7-cycle hardware interrupt sequence: like BRK but with B clear in the pushed status. */

@@ -739,6 +739,14 @@ describe('Cpu6502 interrupts and reset', () => {
     expect(cpu.cycles).toBe(15);
   });
 
+  it('run() counts an interrupt entry towards its target and stops after it', () => {
+    const { cpu } = withVectors([0xea], {});
+    cpu.setIrq(true);
+    cpu.run(1);
+    expect(cpu.cycles).toBe(7);
+    expect(cpu.pc).toBe(0x5000);
+  });
+
   it('run() services an IRQ asserted between calls', () => {
     const { cpu, bus } = withVectors([0x58, 0x4c, 0x01, 0x02]); // CLI; JMP *
     bus.memory[0x5000] = 0xe8; // INX
