@@ -168,6 +168,32 @@ export class Cpu6502 {
     }
   }
 
+  /**
+   * The debug loop: run() that also stops before an instruction whose address is non-zero in `breakpoints`
+   * (one byte per address, 64 KiB). The instruction at PC when it is called always runs, so continuing from a
+   * breakpoint works. Returns true when it stopped at a breakpoint, false when it reached untilCycle.
+   */
+  runToBreakpoint(untilCycle: number, breakpoints: Uint8Array): boolean {
+    if (breakpoints.length !== 0x10000) {
+      throw new RangeError(`runToBreakpoint: breakpoints must have 65536 entries, got ${breakpoints.length}`);
+    }
+    let first = true;
+    while (this.cycles < untilCycle) {
+      if (!first && breakpoints[this.pc] !== 0) return true;
+      first = false;
+      if (this.attention) {
+        if (this.jammed) {
+          this.cycles = untilCycle;
+          return false;
+        }
+        if (this.pollInterrupts()) continue;
+      }
+      const opcode = this.fetch();
+      (handlers[opcode] as Handler)(this, opcode);
+    }
+    return false;
+  }
+
   saveState(): Cpu6502State {
     return {
       version: 1,

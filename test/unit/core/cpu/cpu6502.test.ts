@@ -760,6 +760,45 @@ describe('Cpu6502 interrupts and reset', () => {
   });
 });
 
+describe('Cpu6502 runToBreakpoint', () => {
+  // prettier-ignore
+  const loop = [
+    0xe8,             // $0200 INX
+    0xc8,             // $0201 INY
+    0x4c, 0x00, 0x02, // $0202 JMP $0200
+  ];
+
+  it('stops before a marked instruction and continues past it on the next call', () => {
+    const { cpu } = setup(loop);
+    const breakpoints = new Uint8Array(0x10000);
+    breakpoints[0x0201] = 1;
+    expect(cpu.runToBreakpoint(1000, breakpoints)).toBe(true);
+    expect([cpu.pc, cpu.x, cpu.y, cpu.cycles]).toEqual([0x0201, 1, 0, 2]);
+    expect(cpu.runToBreakpoint(1000, breakpoints)).toBe(true);
+    expect([cpu.pc, cpu.x, cpu.y, cpu.cycles]).toEqual([0x0201, 2, 1, 9]);
+  });
+
+  it('behaves like run() when nothing is marked, and stops in an interrupt handler', () => {
+    const plain = setup(loop);
+    const debug = setup(loop);
+    plain.cpu.run(500);
+    expect(debug.cpu.runToBreakpoint(500, new Uint8Array(0x10000))).toBe(false);
+    expect(debug.cpu.saveState()).toEqual(plain.cpu.saveState());
+
+    const breakpoints = new Uint8Array(0x10000);
+    breakpoints[0x5000] = 1;
+    debug.bus.load(0xfffe, [0x00, 0x50]);
+    debug.cpu.setIrq(true);
+    expect(debug.cpu.runToBreakpoint(2000, breakpoints)).toBe(true);
+    expect(debug.cpu.pc).toBe(0x5000);
+  });
+
+  it('rejects a breakpoint map of the wrong size', () => {
+    const { cpu } = setup(loop);
+    expect(() => cpu.runToBreakpoint(10, new Uint8Array(10))).toThrow(/must have 65536 entries, got 10/);
+  });
+});
+
 describe('Cpu6502 saveState / loadState', () => {
   // prettier-ignore
   const program = [
