@@ -669,6 +669,23 @@ describe('Cpu6502 interrupts and reset', () => {
     expect(cpu.pc).toBe(0x0202);
   });
 
+  it('NMI: same 7-cycle entry through $FFFA/$FFFB, pushing P with B clear even while I is set', () => {
+    const { cpu, bus } = withVectors([0xea], { s: 0x80, p: FLAG_I | FLAG_D });
+    cpu.nmi();
+    cpu.step();
+    expect(bus.log.slice(0, 7)).toEqual([
+      [0x0200, 0xea, 'read'],
+      [0x0200, 0xea, 'read'],
+      [0x0180, 0x02, 'write'],
+      [0x017f, 0x00, 'write'],
+      [0x017e, 0x20 | FLAG_I | FLAG_D, 'write'],
+      [0xfffa, 0x00, 'read'],
+      [0xfffb, 0x40, 'read'],
+    ]);
+    expect(cpu.pc).toBe(0x0200); // the handler's RTI ran in the same step
+    expect(cpu.p & FLAG_D).toBe(FLAG_D); // the NMOS 6502 does not clear D on interrupts
+  });
+
   it('NMI wins over IRQ when both are pending', () => {
     const { cpu, bus } = withVectors([0xea], {});
     bus.memory[0x4000] = 0xea;
