@@ -281,9 +281,6 @@ describe('the lab font (resources/font/lab-font.txt)', () => {
     const fromBottom = [0x80, 0x90, 0x96, 0x9a, 0x9e, 0x9f, 0xa0, 0xa1];
     const fromTop = [0x87, 0x91, 0x97, 0x9b, 0xa2, 0xa3, 0xa4];
     fromBottom.forEach((code, i) =>
-      expect(at(code)).toEqual(flip(fromTop[i] ?? 0xa1).length ? at(code) : []),
-    );
-    fromBottom.forEach((code, i) =>
       expect(rows(code).filter((row) => row === '########')).toHaveLength(i + 1),
     );
     fromBottom.forEach((code, i) => expect(at(code)[7 - i]).toBe(0xff));
@@ -380,7 +377,8 @@ describe('the lab font (resources/font/lab-font.txt)', () => {
     // Thick T-junctions and the cross are built from the bands $94 and $95.
     for (const code of [0xd7, 0xd8, 0xd9, 0xda, 0xdb]) {
       const band = code === 0xd8 || code === 0xda ? 0x95 : 0x94;
-      at(band).forEach((byte, row) => expect(at(code)[row] ?? 0 & byte).toBe(byte | (at(code)[row] ?? 0)));
+      at(band).forEach((byte, row) => expect((at(code)[row] ?? 0) & byte, hex(code)).toBe(byte));
+      expect(ink(code), hex(code)).toBeLessThan(ink(0x94) * 2);
     }
   });
 });
