@@ -151,15 +151,15 @@ const DEMO_LINES = [
   '[7b 7c 7d 7e 7f 18 19 1a 1b 1c 1d 1e 1f 20 10 11 12 13 14 15 16 17]',
   '[00 01 02 03 04 20 0d 0e 0f 20 05 08 20 05 06 07 08 20 b5 b4 20 b5 b3 b6 b4]',
   '[09 0a 20 0b 0c 20 d3 d6 20 d5 d4 20 d3 d4 d5 d6 20 e0 e1 20 e2 20 e3 e4]',
-  '[cc 83 83 cd 20 dd 83 83 de 20 d2 87 87 cf 20 95 20 94 d9 94]',
-  '[8c 20 20 8b 20 8c 20 20 8b 20 88 20 20 8f 20 d8 94 db 94 da]',
-  '[cb 84 84 ce 20 dc 84 84 df 20 d1 80 80 d0 20 95 20 94 d7 94]',
+  '[cc 83 83 cd 20 dd 83 83 de 20 d2 87 87 cf 20 94 d9 94 d9 94]',
+  '[8c 20 20 8b 20 8c 20 20 8b 20 88 20 20 8f 20 94 db 94 db 94]',
+  '[cb 84 84 ce 20 dc 84 84 df 20 d1 80 80 d0 20 94 d7 94 d7 94]',
   '[c4 c3 20 c5 c6 20 c8 20 c9 20 bc bd be bf c0 c1 c2 20 af b0 b1 b2]',
   '[20 20 20 20 20 20 c7 20 ca 20 a5 a6 a7 a8 a9 aa ab ac ad ae 20 ea eb]',
   '[80 81 82 83 84 85 86 87 20 88 89 8a 8b 8c 8d 8e 8f 20 b7 b8 b9 ba bb]',
   '[80 90 96 9a 9e 9f a0 a1 20 87 91 97 9b a2 a3 a4 20 88 92 98 9c 8f 93 99 9d]',
   '[e5 e6 e7 e8 e9 20 ec ed ee ef 20 f0 f1 20 f2 f3 f4 20 f5 f6 f7]',
-  '[f8 f9 fa fb fc fd fe ff 20 e8 e9 e8 20 a1 bb a1 20 95 94 95]',
+  '[f8 f9 fa fb fc fd fe ff 20 e8 e9 e8 20 a1 bb a1 20 d8 94 da]',
 ];
 
 const DEMO_ROWS = [1, 2, 3, 4, 5, 7, 9, 11, 13, 14, 15, 17, 18, 20, 22, 24, 26];
