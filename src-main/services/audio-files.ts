@@ -1,0 +1,500 @@
+// Opens audio files from disk and streams them as Float32 channel blocks: WAV through the core reader,
+// FLAC / Ogg FLAC, Ogg Vorbis and MPEG audio (MP3) through the WebAssembly decoders. The container is
+// recognised from the first bytes, never from the file name.
+import { open, type FileHandle } from 'node:fs/promises';
+import { WavError, WavReader, type WavFormat } from '../core/formats/wav.ts';
+
+export type AudioContainer = 'wav' | 'flac' | 'ogg-flac' | 'ogg-vorbis' | 'mp3';
+
+export interface AudioFormatInfo {
+  readonly container: AudioContainer;
+  readonly sampleRate: number;
+  readonly channels: number;
+  /** Bits per sample of the source (WAV, FLAC); null for lossy formats. */
+  readonly bitsPerSample: number | null;
+  /** Frames per channel when the file header says so; null when it can only be known by decoding. */
+  readonly totalFrames: number | null;
+  readonly fileBytes: number;
+  /** The WAV header details, for WAV files. */
+  readonly wav: WavFormat | null;
+}
+
+export interface AudioFileWarning {
+  readonly code: string;
+  readonly message: string;
+  readonly byteOffset: number | null;
+  readonly frame: number | null;
+}
+
+export type AudioFileEvent =
+  | { readonly type: 'format'; readonly format: AudioFormatInfo }
+  | { readonly type: 'samples'; readonly startFrame: number; readonly channels: Float32Array[] }
+  | { readonly type: 'warning'; readonly warning: AudioFileWarning };
+
+export type AudioFileErrorCode =
+  | 'not-found'
+  | 'not-a-file'
+  | 'unreadable'
+  | 'empty'
+  | 'unknown-format'
+  | 'unsupported-format'
+  | 'invalid-wav'
+  | 'decode-failed'
+  | 'aborted';
+
+export class AudioFileError extends Error {
+  readonly code: AudioFileErrorCode;
+  readonly path: string;
+  readonly byteOffset: number | null;
+
+  constructor(code: AudioFileErrorCode, path: string, message: string, byteOffset: number | null = null) {
+    super(`${path}: ${message}`);
+    this.name = 'AudioFileError';
+    this.code = code;
+    this.path = path;
+    this.byteOffset = byteOffset;
+  }
+}
+
+export type Detection =
+  | { readonly kind: 'audio'; readonly container: AudioContainer; readonly offset: number }
+  | { readonly kind: 'unsupported'; readonly name: string }
+  | { readonly kind: 'id3'; readonly audioOffset: number }
+  | { readonly kind: 'unknown' };
+
+export interface AudioFileOptions {
+  /** Bytes read from disk at a time (default 1 MiB). */
+  readonly chunkBytes?: number;
+  readonly signal?: AbortSignal;
+}
+
+const DEFAULT_CHUNK = 1 << 20;
+const HEAD_BYTES = 4096;
+
+function ascii(bytes: Uint8Array, offset: number, length: number): string {
+  let text = '';
+  for (let i = 0; i < length; i++) text += String.fromCharCode(bytes[offset + i] ?? 0);
+  return text;
+}
+
+/** Size of an ID3v2 tag at the start of `head` including its header and footer, or 0 when there is none. */
+export function id3v2Size(head: Uint8Array): number {
+  if (ascii(head, 0, 3) !== 'ID3' || head.length < 10) return 0;
+  const size = [6, 7, 8, 9].reduce((sum, i) => sum * 128 + ((head[i] ?? 0) & 0x7f), 0);
+  const footer = ((head[5] ?? 0) & 0x10) !== 0 ? 10 : 0;
+  return 10 + size + footer;
+}
+
+/** MPEG audio frame header facts (ISO 11172-3 / 13818-3), or null when the bytes are not a valid header. */
+export function mpegFrameHeader(
+  bytes: Uint8Array,
+  offset: number,
+): { layer: number; channels: number } | null {
+  const b1 = bytes[offset + 1] ?? 0;
+  const b2 = bytes[offset + 2] ?? 0;
+  const b3 = bytes[offset + 3] ?? 0;
+  if (bytes[offset] !== 0xff || (b1 & 0xe0) !== 0xe0) return null;
+  const version = (b1 >> 3) & 3;
+  const layerBits = (b1 >> 1) & 3;
+  const bitrate = b2 >> 4;
+  const rate = (b2 >> 2) & 3;
+  if (version === 1 || layerBits === 0 || bitrate === 15 || rate === 3) return null;
+  return { layer: 4 - layerBits, channels: b3 >> 6 === 3 ? 1 : 2 };
+}
+
+/**
+ * Recognises the container from the first bytes of a file (at least 64 are needed for Ogg). For an MP3 that
+ * starts with an ID3v2 tag it answers `id3` with the offset where the audio should start; detect again there.
+ */
+export function detectAudioContainer(head: Uint8Array): Detection {
+  const magic = ascii(head, 0, 4);
+  if (magic === 'RIFF' || magic === 'RIFX' || magic === 'RF64') {
+    const form = ascii(head, 8, 4);
+    if (form === 'WAVE' || head.length < 12) return { kind: 'audio', container: 'wav', offset: 0 };
+    return { kind: 'unsupported', name: `RIFF '${form}' file` };
+  }
+  if (magic === 'fLaC') return { kind: 'audio', container: 'flac', offset: 0 };
+  if (magic === 'OggS') {
+    // The first packet starts after the 27-byte page header and its segment table.
+    const packet = 27 + (head[26] ?? 0);
+    if (ascii(head, packet, 7) === '\x01vorbis') return { kind: 'audio', container: 'ogg-vorbis', offset: 0 };
+    if (ascii(head, packet, 5) === '\x7fFLAC') return { kind: 'audio', container: 'ogg-flac', offset: 0 };
+    if (ascii(head, packet, 8) === 'OpusHead') return { kind: 'unsupported', name: 'Ogg Opus' };
+    if (ascii(head, packet + 1, 6) === 'theora') return { kind: 'unsupported', name: 'Ogg Theora video' };
+    return { kind: 'unsupported', name: 'Ogg stream of an unknown codec' };
+  }
+  if (magic.startsWith('ID3')) return { kind: 'id3', audioOffset: id3v2Size(head) };
+  const mpeg = mpegFrameHeader(head, 0);
+  if (mpeg !== null) return { kind: 'audio', container: 'mp3', offset: 0 };
+  if ((head[0] ?? 0) === 0xff && ((head[1] ?? 0) & 0xf6) === 0xf0)
+    return { kind: 'unsupported', name: 'AAC (ADTS)' };
+  if (magic === 'FORM') return { kind: 'unsupported', name: `IFF '${ascii(head, 8, 4)}' (AIFF)` };
+  if (ascii(head, 4, 4) === 'ftyp') return { kind: 'unsupported', name: 'MP4 / M4A' };
+  if (magic === '\x1a\x45\xdf\xa3') return { kind: 'unsupported', name: 'Matroska / WebM' };
+  if (magic === '.snd') return { kind: 'unsupported', name: 'Sun/NeXT AU' };
+  if (magic === 'wvpk') return { kind: 'unsupported', name: 'WavPack' };
+  if (magic === 'MAC ') return { kind: 'unsupported', name: "Monkey's Audio" };
+  if (magic === 'caff') return { kind: 'unsupported', name: 'Core Audio (CAF)' };
+  if (ascii(head, 0, 5) === '#!AMR') return { kind: 'unsupported', name: 'AMR' };
+  return { kind: 'unknown' };
+}
+
+function describeBytes(head: Uint8Array): string {
+  return [...head.subarray(0, 8)].map((b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' ');
+}
+
+interface OpenedFile {
+  readonly handle: FileHandle;
+  readonly size: number;
+}
+
+async function openFile(path: string): Promise<OpenedFile> {
+  let handle: FileHandle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    throw fileError(path, error);
+  }
+  try {
+    const stats = await handle.stat();
+    if (!stats.isFile()) throw new AudioFileError('not-a-file', path, 'not a regular file');
+    if (stats.size === 0) throw new AudioFileError('empty', path, 'file is empty');
+    return { handle, size: stats.size };
+  } catch (error) {
+    await handle.close();
+    throw fileError(path, error);
+  }
+}
+
+function fileError(path: string, error: unknown): AudioFileError {
+  if (error instanceof AudioFileError) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'ENOENT') return new AudioFileError('not-found', path, 'file not found');
+  if (code === 'EISDIR') return new AudioFileError('not-a-file', path, 'is a folder, not a file');
+  if (code === 'EACCES' || code === 'EPERM')
+    return new AudioFileError('unreadable', path, 'permission denied');
+  const message = error instanceof Error ? error.message : String(error);
+  return new AudioFileError('unreadable', path, `cannot read the file: ${message}`);
+}
+
+async function readAt(file: OpenedFile, path: string, offset: number, length: number): Promise<Uint8Array> {
+  const buffer = new Uint8Array(Math.max(0, Math.min(length, file.size - offset)));
+  let filled = 0;
+  try {
+    while (filled < buffer.length) {
+      const { bytesRead } = await file.handle.read(buffer, filled, buffer.length - filled, offset + filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+  } catch (error) {
+    throw fileError(path, error);
+  }
+  return buffer.subarray(0, filled);
+}
+
+async function detectFile(
+  file: OpenedFile,
+  path: string,
+): Promise<{ container: AudioContainer; head: Uint8Array }> {
+  const head = await readAt(file, path, 0, HEAD_BYTES);
+  let detection = detectAudioContainer(head);
+  if (detection.kind === 'id3') {
+    const at = detection.audioOffset;
+    if (at >= file.size) {
+      throw new AudioFileError(
+        'unknown-format',
+        path,
+        `only an ID3 tag (${at} bytes) and no audio after it`,
+        0,
+      );
+    }
+    const after = await readAt(file, path, at, 64);
+    detection = detectAudioContainer(after);
+    if (detection.kind === 'audio' && detection.container !== 'mp3' && detection.container !== 'flac') {
+      detection = { kind: 'unknown' };
+    }
+    if (detection.kind !== 'audio') {
+      throw new AudioFileError(
+        'unknown-format',
+        path,
+        `an ID3 tag ends at byte ${at} but no MPEG audio frame follows (found ${describeBytes(after)})`,
+        at,
+      );
+    }
+  }
+  switch (detection.kind) {
+    case 'audio':
+      return { container: detection.container, head };
+    case 'unsupported':
+      throw new AudioFileError('unsupported-format', path, `${detection.name} files are not supported`, 0);
+    default:
+      throw new AudioFileError(
+        'unknown-format',
+        path,
+        `not a recognised audio file (WAV, FLAC, Ogg Vorbis or MP3); it starts with ${describeBytes(head)}`,
+        0,
+      );
+  }
+}
+
+async function* chunks(
+  file: OpenedFile,
+  path: string,
+  options: AudioFileOptions,
+  reuse: boolean,
+): AsyncGenerator<Uint8Array> {
+  const size = Math.max(4096, Math.floor(options.chunkBytes ?? DEFAULT_CHUNK));
+  let buffer = new Uint8Array(size);
+  let position = 0;
+  for (;;) {
+    if (options.signal?.aborted) throw new AudioFileError('aborted', path, 'reading was cancelled', position);
+    if (!reuse) buffer = new Uint8Array(size);
+    let bytesRead: number;
+    try {
+      ({ bytesRead } = await file.handle.read(buffer, 0, size, position));
+    } catch (error) {
+      throw fileError(path, error);
+    }
+    if (bytesRead === 0) return;
+    position += bytesRead;
+    yield buffer.subarray(0, bytesRead);
+  }
+}
+
+async function* streamWav(
+  file: OpenedFile,
+  path: string,
+  options: AudioFileOptions,
+): AsyncGenerator<AudioFileEvent> {
+  const reader = new WavReader();
+  const convert = function* (events: ReturnType<WavReader['push']>): Generator<AudioFileEvent> {
+    for (const event of events) {
+      if (event.type === 'format') {
+        const wav = event.format;
+        yield {
+          type: 'format',
+          format: {
+            container: 'wav',
+            sampleRate: wav.sampleRate,
+            channels: wav.channels,
+            bitsPerSample: wav.validBitsPerSample,
+            totalFrames: wav.frames,
+            fileBytes: file.size,
+            wav,
+          },
+        };
+      } else if (event.type === 'warning') {
+        yield { type: 'warning', warning: { ...event.warning } };
+      } else {
+        yield event;
+      }
+    }
+  };
+  try {
+    // The reader copies what it keeps, so one read buffer serves the whole file.
+    for await (const chunk of chunks(file, path, options, true)) yield* convert(reader.push(chunk));
+    yield* convert(reader.finish());
+  } catch (error) {
+    if (error instanceof WavError) {
+      const code = error.code === 'unsupported-format' ? 'unsupported-format' : 'invalid-wav';
+      throw new AudioFileError(code, path, error.message, error.byteOffset);
+    }
+    throw error;
+  }
+}
+
+interface DecodeError {
+  readonly message: string;
+  readonly inputBytes: number;
+  readonly outputSamples: number;
+}
+
+interface Decoded {
+  readonly channelData: Float32Array[];
+  readonly samplesDecoded: number;
+  readonly sampleRate: number;
+  readonly bitDepth?: number;
+  readonly errors: DecodeError[];
+}
+
+interface StreamDecoder {
+  decode(bytes: Uint8Array): Promise<Decoded>;
+  flush(): Promise<Decoded | null>;
+  free(): void;
+}
+
+async function createDecoder(container: Exclude<AudioContainer, 'wav'>): Promise<StreamDecoder> {
+  switch (container) {
+    case 'flac':
+    case 'ogg-flac': {
+      const { FLACDecoder } = await import('@wasm-audio-decoders/flac');
+      const decoder = new FLACDecoder();
+      await decoder.ready;
+      return { decode: (b) => decoder.decode(b), flush: () => decoder.flush(), free: () => decoder.free() };
+    }
+    case 'ogg-vorbis': {
+      const { OggVorbisDecoder } = await import('@wasm-audio-decoders/ogg-vorbis');
+      const decoder = new OggVorbisDecoder();
+      await decoder.ready;
+      return { decode: (b) => decoder.decode(b), flush: () => decoder.flush(), free: () => decoder.free() };
+    }
+    case 'mp3': {
+      const { MPEGDecoder } = await import('mpg123-decoder');
+      const decoder = new MPEGDecoder();
+      await decoder.ready;
+      return {
+        decode: async (b) => decoder.decode(b),
+        flush: async () => null,
+        free: () => decoder.free(),
+      };
+    }
+  }
+}
+
+/** Total samples and bit depth from the FLAC STREAMINFO block that follows the 'fLaC' marker. */
+function flacStreamInfo(head: Uint8Array): { bits: number; totalFrames: number | null } | null {
+  if (ascii(head, 0, 4) !== 'fLaC' || ((head[4] ?? 0) & 0x7f) !== 0 || head.length < 42) return null;
+  const info = 8;
+  const bits = ((((head[info + 12] ?? 0) & 1) << 4) | ((head[info + 13] ?? 0) >> 4)) + 1;
+  const total =
+    ((head[info + 13] ?? 0) & 0x0f) * 2 ** 32 +
+    (((head[info + 14] ?? 0) << 24) >>> 0) +
+    ((head[info + 15] ?? 0) << 16) +
+    ((head[info + 16] ?? 0) << 8) +
+    (head[info + 17] ?? 0);
+  return { bits, totalFrames: total === 0 ? null : total };
+}
+
+async function* streamCompressed(
+  file: OpenedFile,
+  path: string,
+  container: Exclude<AudioContainer, 'wav'>,
+  head: Uint8Array,
+  options: AudioFileOptions,
+): AsyncGenerator<AudioFileEvent> {
+  let decoder: StreamDecoder;
+  try {
+    decoder = await createDecoder(container);
+  } catch (error) {
+    throw new AudioFileError(
+      'decode-failed',
+      path,
+      `cannot start the ${container} decoder: ${String(error)}`,
+    );
+  }
+  // mpg123 always gives two channels; a mono MP3 (channel mode 3 in the frame header) keeps only the first.
+  let outputChannels: number | null = null;
+  if (container === 'mp3') {
+    const tag = id3v2Size(head);
+    const frame = mpegFrameHeader(tag === 0 ? head : await readAt(file, path, tag, 4), 0);
+    outputChannels = frame?.channels ?? null;
+  }
+  const flacInfo = container === 'flac' ? flacStreamInfo(head) : null;
+  let format: AudioFormatInfo | null = null;
+  let frames = 0;
+  let errorCount = 0;
+  let firstError = '';
+
+  const handle = function* (result: Decoded | null): Generator<AudioFileEvent> {
+    if (result === null) return;
+    for (const error of result.errors) {
+      errorCount++;
+      if (firstError === '') firstError = error.message;
+      yield {
+        type: 'warning',
+        warning: {
+          code: 'decode-error',
+          message: `${container} decoder error near byte ${error.inputBytes}: ${error.message}`,
+          byteOffset: error.inputBytes,
+          frame: error.outputSamples,
+        },
+      };
+    }
+    const count = result.samplesDecoded;
+    if (count <= 0) return;
+    if (format === null) {
+      format = {
+        container,
+        sampleRate: result.sampleRate,
+        channels: Math.min(outputChannels ?? result.channelData.length, result.channelData.length),
+        bitsPerSample: flacInfo?.bits ?? (container === 'ogg-flac' ? (result.bitDepth ?? null) : null),
+        totalFrames: flacInfo?.totalFrames ?? null,
+        fileBytes: file.size,
+        wav: null,
+      };
+      yield { type: 'format', format };
+    }
+    const channels = result.channelData.slice(0, format.channels).map((data) => data.subarray(0, count));
+    yield { type: 'samples', startFrame: frames, channels };
+    frames += count;
+  };
+
+  try {
+    for await (const chunk of chunks(file, path, options, false)) yield* handle(await decoder.decode(chunk));
+    yield* handle(await decoder.flush());
+  } catch (error) {
+    if (error instanceof AudioFileError) throw error;
+    throw new AudioFileError('decode-failed', path, `${container} decoding failed: ${String(error)}`);
+  } finally {
+    decoder.free();
+  }
+  if (format === null) {
+    const detail = errorCount > 0 ? ` (${errorCount} decoder errors, first: ${firstError})` : '';
+    throw new AudioFileError(
+      'decode-failed',
+      path,
+      `no audio could be decoded from this ${container} file${detail}`,
+    );
+  }
+}
+
+/**
+ * Streams an audio file: a `format` event before the first samples, then `samples` blocks (one Float32Array
+ * per channel, normalised to -1..1, `startFrame` counting from 0) and `warning` events where the file is
+ * damaged. Throws AudioFileError for files that cannot be read or recognised; samples decoded before a
+ * failure have already been delivered.
+ */
+export async function* streamAudioFile(
+  path: string,
+  options: AudioFileOptions = {},
+): AsyncGenerator<AudioFileEvent> {
+  const file = await openFile(path);
+  try {
+    const { container, head } = await detectFile(file, path);
+    if (container === 'wav') yield* streamWav(file, path, options);
+    else yield* streamCompressed(file, path, container, head, options);
+  } finally {
+    await file.handle.close();
+  }
+}
+
+export interface DecodedAudioFile {
+  readonly format: AudioFormatInfo;
+  readonly channels: Float32Array[];
+  readonly warnings: AudioFileWarning[];
+}
+
+/** Decodes a whole file into memory; for short files (fixtures, clips), not hour-long tapes. */
+export async function readAudioFile(path: string, options: AudioFileOptions = {}): Promise<DecodedAudioFile> {
+  let format: AudioFormatInfo | null = null;
+  const warnings: AudioFileWarning[] = [];
+  const blocks: Float32Array[][] = [];
+  let frames = 0;
+  for await (const event of streamAudioFile(path, options)) {
+    if (event.type === 'format') format = event.format;
+    else if (event.type === 'warning') warnings.push(event.warning);
+    else {
+      blocks.push(event.channels);
+      frames += event.channels[0]?.length ?? 0;
+    }
+  }
+  if (format === null) throw new AudioFileError('decode-failed', path, 'no audio found');
+  const channelCount = (format as AudioFormatInfo).channels;
+  const channels = Array.from({ length: channelCount }, () => new Float32Array(frames));
+  let offset = 0;
+  for (const block of blocks) {
+    block.forEach((data, c) => channels[c]?.set(data, offset));
+    offset += block[0]?.length ?? 0;
+  }
+  return { format, channels, warnings };
+}
