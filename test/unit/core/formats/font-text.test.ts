@@ -72,6 +72,7 @@ describe('parseFontText', () => {
     const shuffled = [...blocks].reverse().map((block) => block.replace('== $4', '== $4'.toLowerCase()));
     const crlf = `; a comment\r\n\r\n${shuffled.join('\r\n\r\n').replaceAll('\n', '\r\n')}\r\n`;
     expect(parseFontText(crlf.replace('== $FF', '== $ff'))).toEqual(parseFontText(text));
+    expect(parseFontText(`\uFEFF${text}`)).toEqual(parseFontText(text));
   });
 
   it('names missing codes', () => {
@@ -141,7 +142,7 @@ describe('parseFontText', () => {
     lines[big] = '== $108';
     const error = issuesOf(lines.join('\n'));
     expect(error.issues).toEqual([
-      { line: 1, message: 'pixel row before the first "== $hh" header' },
+      { line: 1, message: 'expected a "== $hh" header before "........"' },
       { line: bad + 1, message: 'bad header "== 07", expected "== $hh name"' },
       { line: big + 1, message: 'code $108 is out of range ($00-$FF)' },
       { line: undefined, message: 'missing code(s): $07, $08' },
