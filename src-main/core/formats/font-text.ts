@@ -68,7 +68,7 @@ export function readFontText(text: string): FontText {
     }
   };
 
-  const lines = text.split('\n');
+  const lines = text.replace(/^\uFEFF/, '').split('\n');
   for (let index = 0; index < lines.length; index++) {
     const lineNumber = index + 1;
     const line = (lines[index] ?? '').replace(/\s+$/, '');
@@ -107,8 +107,9 @@ export function readFontText(text: string): FontText {
 
     if (code < 0) {
       // Rows under a rejected header belong to a problem already reported on that header.
-      if (!seenHeader)
-        issues.push({ line: lineNumber, message: 'pixel row before the first "== $hh" header' });
+      if (!seenHeader) {
+        issues.push({ line: lineNumber, message: `expected a "== $hh" header before "${line}"` });
+      }
       continue;
     }
     if (rows >= GLYPH_HEIGHT) {

@@ -69,9 +69,11 @@ describe('parseFontText', () => {
   it('accepts codes in any order, comments, blank lines, CRLF and lower-case hex', () => {
     const text = sampleText();
     const blocks = text.trim().split(/\n(?===)/);
-    const shuffled = [...blocks].reverse().map((block) => block.replace('== $4', '== $4'.toLowerCase()));
-    const crlf = `; a comment\r\n\r\n${shuffled.join('\r\n\r\n').replaceAll('\n', '\r\n')}\r\n`;
-    expect(parseFontText(crlf.replace('== $FF', '== $ff'))).toEqual(parseFontText(text));
+    const shuffled = [...blocks].reverse().join('\n\n').replace('== $4A', '== $4a');
+    const crlf = `; a comment\r\n\r\n${shuffled.replaceAll('\n', '\r\n')}\r\n`;
+    expect(crlf).toContain('== $4a\r\n');
+    expect(parseFontText(crlf)).toEqual(parseFontText(text));
+    expect(parseFontText(`\uFEFF${text}`)).toEqual(parseFontText(text));
   });
 
   it('names missing codes', () => {
@@ -141,7 +143,7 @@ describe('parseFontText', () => {
     lines[big] = '== $108';
     const error = issuesOf(lines.join('\n'));
     expect(error.issues).toEqual([
-      { line: 1, message: 'pixel row before the first "== $hh" header' },
+      { line: 1, message: 'expected a "== $hh" header before "........"' },
       { line: bad + 1, message: 'bad header "== 07", expected "== $hh name"' },
       { line: big + 1, message: 'code $108 is out of range ($00-$FF)' },
       { line: undefined, message: 'missing code(s): $07, $08' },
