@@ -10,6 +10,7 @@ export default defineConfig({
         input: {
           index: resolve('src-main/app/main.ts'),
           web: resolve('src-main/web/main.ts'),
+          cli: resolve('src-main/cli/main.ts'),
         },
       },
     },
