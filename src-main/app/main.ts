@@ -1,11 +1,14 @@
 import { app, BrowserWindow, dialog, ipcMain, net, protocol, session } from 'electron';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FilePurpose } from '../ipc/contract.ts';
 import { registerElectronTransport } from '../ipc/electron-transport.ts';
 import { EventHub } from '../ipc/event-hub.ts';
+import { MEDIA_PATH } from '../ipc/wire.ts';
 import { SECURITY_HEADERS } from '../security.ts';
 import { AppServices } from '../services/app-services.ts';
+import { serveMediaRange } from '../services/media-range.ts';
 import { APP_SCHEME, createMainWindow, hardenWebContents, isAppUrl } from './window.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -29,24 +32,6 @@ app.on('web-contents-created', (_event, contents) => hardenWebContents(contents)
 async function start(): Promise<void> {
   await app.whenReady();
 
-  protocol.handle(APP_SCHEME, async (request) => {
-    const url = new URL(request.url);
-    const file = path.resolve(
-      rendererDir,
-      decodeURIComponent(url.pathname).replace(/^\/+/, '') || 'index.html',
-    );
-    if (url.host !== 'app' || !file.startsWith(rendererDir + path.sep))
-      return new Response('not found', { status: 404 });
-    const response = await net.fetch(pathToFileURL(file).toString());
-    const headers = new Headers(response.headers);
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers.set(name, value);
-    return new Response(response.body, { status: response.status, headers });
-  });
-
-  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => {
-    callback(permission === 'media' || permission === 'clipboard-sanitized-write');
-  });
-
   const events = new EventHub();
   const services = new AppServices(
     {
@@ -69,6 +54,37 @@ async function start(): Promise<void> {
     events,
   );
   await services.start();
+
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    if (url.host === 'app' && url.pathname.startsWith(MEDIA_PATH)) return media(request, url);
+    const file = path.resolve(
+      rendererDir,
+      decodeURIComponent(url.pathname).replace(/^\/+/, '') || 'index.html',
+    );
+    if (url.host !== 'app' || !file.startsWith(rendererDir + path.sep))
+      return new Response('not found', { status: 404 });
+    const response = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(response.headers);
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers.set(name, value);
+    return new Response(response.body, { status: response.status, headers });
+  });
+
+  function media(request: Request, url: URL): Response {
+    let file;
+    try {
+      file = services.files.get(decodeURIComponent(url.pathname.slice(MEDIA_PATH.length)));
+    } catch {
+      return new Response('not found', { status: 404 });
+    }
+    const answer = serveMediaRange(file.path, file.size, request.headers.get('range'));
+    const body = answer.body ? (Readable.toWeb(answer.body) as ReadableStream) : null;
+    return new Response(body, { status: answer.status, headers: { ...SECURITY_HEADERS, ...answer.headers } });
+  }
+
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => {
+    callback(permission === 'media' || permission === 'clipboard-sanitized-write');
+  });
 
   const unregister = registerElectronTransport({
     ipcMain,

@@ -73,7 +73,9 @@ export const FileDescriptionSchema = v.strictObject({
 });
 export type FileDescription = v.InferOutput<typeof FileDescriptionSchema>;
 
-export const requests = {
+// ---- App, settings and files ----
+
+export const appRequests = {
   'app.info': { input: NoInput, output: AppInfoSchema },
   'settings.get': { input: NoInput, output: SettingsSchema },
   'settings.set': { input: SettingsPatchSchema, output: SettingsSchema },
@@ -85,9 +87,27 @@ export const requests = {
   'files.describe': { input: v.strictObject({ fileId: FileIdSchema }), output: FileDescriptionSchema },
 } as const;
 
-export const events = {
+export const appEvents = {
   'settings.changed': SettingsSchema,
 } as const;
+
+// ---- Tapes: decoding, peaks and annotations for the Waveform area ----
+
+export const tapeRequests = {} as const;
+
+export const tapeEvents = {} as const;
+
+// ---- The emulated machine ----
+
+export const machineRequests = {} as const;
+
+export const machineEvents = {} as const;
+
+// ---- The whole contract ----
+
+export const requests = { ...appRequests, ...tapeRequests, ...machineRequests } as const;
+
+export const events = { ...appEvents, ...tapeEvents, ...machineEvents } as const;
 
 export type RequestMethod = keyof typeof requests;
 export type EventName = keyof typeof events;

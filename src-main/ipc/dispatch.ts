@@ -1,13 +1,5 @@
 import * as v from 'valibot';
-import {
-  describeIssues,
-  isRequestMethod,
-  requests,
-  type ErrorCode,
-  type IpcResult,
-  type RequestMethod,
-  type RequestOutput,
-} from './contract.ts';
+import { describeIssues, isRequestMethod, requests, type ErrorCode, type IpcResult } from './contract.ts';
 
 /** An error a service raises on purpose; its message is meant for the user. */
 export class ServiceError extends Error {
@@ -24,12 +16,17 @@ export interface CallContext {
   host: 'electron' | 'browser';
 }
 
-export type Handlers = {
-  [M in RequestMethod]: (
-    input: v.InferOutput<(typeof requests)[M]['input']>,
+type RequestSpecs = Record<string, { input: v.GenericSchema; output: v.GenericSchema }>;
+
+/** The handlers of one section of the contract (a service implements the section it owns). */
+export type SectionHandlers<S extends RequestSpecs> = {
+  [M in keyof S]: (
+    input: v.InferOutput<S[M]['input']>,
     context: CallContext,
-  ) => Promise<RequestOutput<M>>;
+  ) => Promise<v.InferOutput<S[M]['output']>>;
 };
+
+export type Handlers = SectionHandlers<typeof requests>;
 
 export type Logger = (message: string, error?: unknown) => void;
 

@@ -13,5 +13,7 @@ export type WireMessage =
 
 export const WS_PATH = '/ipc';
 export const UPLOAD_PATH = '/upload';
+/** GET /media/<fileId>: a registered audio file with HTTP range support, for playback. */
+export const MEDIA_PATH = '/media/';
 export const TOKEN_HEADER = 'x-superboard-token';
 export const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;

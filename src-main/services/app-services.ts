@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import type { FileDescription, FilePurpose } from '../ipc/contract.ts';
-import { ServiceError, type Handlers } from '../ipc/dispatch.ts';
+import type { appRequests, FileDescription, FilePurpose } from '../ipc/contract.ts';
+import { ServiceError, type Handlers, type SectionHandlers } from '../ipc/dispatch.ts';
 import type { EventHub } from '../ipc/event-hub.ts';
 import { FileRegistry } from './file-registry.ts';
 import { SettingsStore } from './settings-store.ts';
@@ -35,7 +35,12 @@ export class AppServices {
 
   async stop(): Promise<void> {}
 
+  /** Every section of the contract, each from the service that owns it. */
   handlers(): Handlers {
+    return { ...this.#appHandlers() };
+  }
+
+  #appHandlers(): SectionHandlers<typeof appRequests> {
     return {
       'app.info': async () => ({
         name: 'Superboard Lab',

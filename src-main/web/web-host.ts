@@ -7,9 +7,10 @@ import path from 'node:path';
 import type { Logger } from '../ipc/dispatch.ts';
 import { ServiceError } from '../ipc/dispatch.ts';
 import { attachWebSocketTransport, tokensEqual } from '../ipc/websocket-transport.ts';
-import { TOKEN_HEADER, UPLOAD_PATH } from '../ipc/wire.ts';
+import { MEDIA_PATH, TOKEN_HEADER, UPLOAD_PATH } from '../ipc/wire.ts';
 import { SECURITY_HEADERS } from '../security.ts';
 import type { AppServices } from '../services/app-services.ts';
+import { serveMediaRange } from '../services/media-range.ts';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -61,6 +62,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === UPLOAD_PATH) return upload(request, response, url);
+    if (url.pathname.startsWith(MEDIA_PATH)) return media(request, response, url);
     if (request.method !== 'GET' && request.method !== 'HEAD')
       return sendJson(response, 405, { error: 'method not allowed' });
     const relative =
@@ -77,6 +79,25 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
     if (request.method === 'HEAD') return void response.end();
     createReadStream(file).pipe(response);
+  }
+
+  function media(request: IncomingMessage, response: ServerResponse, url: URL): void {
+    if (!tokensEqual(url.searchParams.get('token'), token))
+      return sendJson(response, 401, { error: 'missing or wrong token' });
+    let file;
+    try {
+      file = services.files.get(decodeURIComponent(url.pathname.slice(MEDIA_PATH.length)));
+    } catch {
+      return sendJson(response, 404, { error: 'not found' });
+    }
+    const answer = serveMediaRange(file.path, file.size, request.headers.range);
+    response.writeHead(answer.status, { ...SECURITY_HEADERS, ...answer.headers });
+    if (!answer.body || request.method === 'HEAD') {
+      answer.body?.destroy();
+      return void response.end();
+    }
+    answer.body.on('error', () => response.destroy());
+    answer.body.pipe(response);
   }
 
   async function upload(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {

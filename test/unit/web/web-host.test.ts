@@ -76,3 +76,32 @@ describe('browser host', () => {
     expect(response.status).toBe(403);
   });
 });
+
+describe('browser host media', () => {
+  it('streams a registered file with ranges, only with the token', async () => {
+    const made = await makeServices();
+    const statics = await tempDir();
+    const media = await startWebHost({ services: made.services, staticDir: statics.dir });
+    const file = path.join(made.userDataDir, 'tape.wav');
+    await writeFile(file, Buffer.from('0123456789'));
+    const ref = await made.services.files.register(file);
+    const base = `${media.origin}/media/${ref.fileId}`;
+    expect((await fetch(base)).status).toBe(401);
+    const whole = await fetch(`${base}?token=${media.token}`);
+    expect(whole.status).toBe(200);
+    expect(whole.headers.get('content-type')).toBe('audio/wav');
+    expect(await whole.text()).toBe('0123456789');
+    const part = await fetch(`${base}?token=${media.token}`, { headers: { range: 'bytes=2-5' } });
+    expect(part.status).toBe(206);
+    expect(part.headers.get('content-range')).toBe('bytes 2-5/10');
+    expect(await part.text()).toBe('2345');
+    const tail = await fetch(`${base}?token=${media.token}`, { headers: { range: 'bytes=-3' } });
+    expect(await tail.text()).toBe('789');
+    const beyond = await fetch(`${base}?token=${media.token}`, { headers: { range: 'bytes=20-' } });
+    expect(beyond.status).toBe(416);
+    expect((await fetch(`${media.origin}/media/00000000-none?token=${media.token}`)).status).toBe(404);
+    await media.close();
+    await made.remove();
+    await statics.remove();
+  });
+});
