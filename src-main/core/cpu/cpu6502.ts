@@ -70,12 +70,9 @@ export class Cpu6502 {
   pc = 0;
   /** Total clock cycles since construction (or as restored by loadState). */
   cycles = 0;
-  /** True after a JAM opcode: the CPU does nothing more until reset(). */
-  jammed = false;
-  /** Address of the JAM opcode that stopped the CPU, or null. */
-  jammedAt: number | null = null;
 
   private readonly bus: CpuBus;
+  private jamAddress: number | null = null;
   /** The status register with bit 5 always set and B always clear. */
   private flags = FLAG_U | FLAG_I;
   private irqLine = false;
@@ -91,6 +88,16 @@ export class Cpu6502 {
 
   constructor(bus: CpuBus) {
     this.bus = bus;
+  }
+
+  /** True after a JAM opcode: the CPU does nothing more until reset(). */
+  get jammed(): boolean {
+    return this.jamAddress !== null;
+  }
+
+  /** Address of the JAM opcode that stopped the CPU, or null. */
+  get jammedAt(): number | null {
+    return this.jamAddress;
   }
 
   get p(): number {
@@ -118,8 +125,7 @@ export class Cpu6502 {
    * written) and the vector read from $FFFC/$FFFD. Sets I, clears a jam and a pending NMI.
    */
   reset(): void {
-    this.jammed = false;
-    this.jammedAt = null;
+    this.jamAddress = null;
     this.nmiPending = false;
     this.delayedIAt = -1;
     this.updateAttention();
@@ -245,8 +251,7 @@ export class Cpu6502 {
     this.cycles = cycles;
     this.irqLine = irqLine;
     this.nmiPending = nmiPending;
-    this.jammed = jammed;
-    this.jammedAt = jammedAt;
+    this.jamAddress = jammedAt;
     this.delayedIAt = delayedI === null ? -1 : cycles;
     this.delayedI = delayedI === true ? I : 0;
     this.updateAttention();
@@ -545,10 +550,40 @@ export class Cpu6502 {
   }
 
   private jam(): void {
-    this.jammedAt = (this.pc - 1) & 0xffff;
+    this.jamAddress = (this.pc - 1) & 0xffff;
     this.read(this.pc);
-    this.jammed = true;
     this.updateAttention();
+  }
+
+  private lax(value: number): void {
+    this.a = value;
+    this.x = value;
+    this.setNZ(value);
+  }
+
+  private writeBack(address: number, value: number): number {
+    this.write(address, value);
+    return value;
+  }
+
+  /** The addressing of the undocumented combination opcodes, from the low bits of the opcode. */
+  private comboAddress(opcode: number): number {
+    switch (opcode & 0x1f) {
+      case 0x07:
+        return this.zp();
+      case 0x17:
+        return this.zpx();
+      case 0x0f:
+        return this.abs();
+      case 0x1f:
+        return this.absIndexedWrite(this.x);
+      case 0x1b:
+        return this.absIndexedWrite(this.y);
+      case 0x03:
+        return this.izx();
+      default:
+        return this.izyWrite();
+    }
   }
 
   static {
@@ -983,37 +1018,6 @@ export class Cpu6502 {
       // The unstable opcodes the table leaves out ($8B, $93, $9B, $9C, $9E, $9F, $AB, $BB) stop the CPU
       // like a JAM: a visible halt rather than a value that real chips do not agree on.
       if (!implemented) handlers[opcode] = (c) => c.jam();
-    }
-  }
-
-  private lax(value: number): void {
-    this.a = value;
-    this.x = value;
-    this.setNZ(value);
-  }
-
-  private writeBack(address: number, value: number): number {
-    this.write(address, value);
-    return value;
-  }
-
-  /** The addressing of the undocumented combination opcodes, from the low bits of the opcode. */
-  private comboAddress(opcode: number): number {
-    switch (opcode & 0x1f) {
-      case 0x07:
-        return this.zp();
-      case 0x17:
-        return this.zpx();
-      case 0x0f:
-        return this.abs();
-      case 0x1f:
-        return this.absIndexedWrite(this.x);
-      case 0x1b:
-        return this.absIndexedWrite(this.y);
-      case 0x03:
-        return this.izx();
-      default:
-        return this.izyWrite();
     }
   }
 }

@@ -650,10 +650,12 @@ describe('Cpu6502 interrupts and reset', () => {
       [0xfffe, 0x00, 'read'],
       [0xffff, 0x50, 'read'],
     ]);
-    // RTI restored I = 0 and the line is still asserted, so the IRQ is taken again before any NOP runs.
+    expect(cpu.pc).toBe(0x0200);
+    // RTI restored I = 0 and the line is still asserted (level-triggered), so the IRQ is taken again.
+    expect(cpu.step()).toBe(7 + 6);
     expect(cpu.pc).toBe(0x0200);
     cpu.setIrq(false);
-    cpu.step();
+    expect(cpu.step()).toBe(2);
     expect(cpu.pc).toBe(0x0201);
   });
 
