@@ -29,7 +29,9 @@ export function expectRecord(value: unknown, where: string): Fields {
 export function expectInt(fields: Fields, key: string, where: string, min: number, max: number): number {
   const value = fields[key];
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new StateError(`${where}.${key}: expected an integer from ${min} to ${max}, got ${describe(value)}`);
+    throw new StateError(
+      `${where}.${key}: expected an integer from ${min} to ${max}, got ${describe(value)}`,
+    );
   }
   return value;
 }
@@ -44,13 +46,15 @@ export function expectNumber(fields: Fields, key: string, where: string): number
 
 export function expectBool(fields: Fields, key: string, where: string): boolean {
   const value = fields[key];
-  if (typeof value !== 'boolean') throw new StateError(`${where}.${key}: expected true or false, got ${describe(value)}`);
+  if (typeof value !== 'boolean')
+    throw new StateError(`${where}.${key}: expected true or false, got ${describe(value)}`);
   return value;
 }
 
 export function expectBytes(fields: Fields, key: string, where: string, length?: number): Uint8Array {
   const value = fields[key];
-  if (!(value instanceof Uint8Array)) throw new StateError(`${where}.${key}: expected bytes, got ${describe(value)}`);
+  if (!(value instanceof Uint8Array))
+    throw new StateError(`${where}.${key}: expected bytes, got ${describe(value)}`);
   if (length !== undefined && value.length !== length) {
     throw new StateError(`${where}.${key}: expected ${length} bytes, got ${value.length}`);
   }
@@ -67,6 +71,7 @@ function describe(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value instanceof Uint8Array) return `${value.length} bytes`;
   if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'string') return JSON.stringify(value.length > 20 ? `${value.slice(0, 20)}...` : value);
+  if (typeof value === 'string')
+    return JSON.stringify(value.length > 20 ? `${value.slice(0, 20)}...` : value);
   return typeof value === 'object' ? 'an object' : String(value);
 }

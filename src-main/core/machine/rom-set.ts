@@ -17,7 +17,12 @@ export const KNOWN_ROMS: readonly KnownRom[] = [
     size: 2048,
     sha1: '4a0241c4015b94c436d0f0f58b3dd9d5207cd847',
   },
-  { name: 'SYNMON (C2/C4 variant)', kind: 'monitor', size: 2048, sha1: '5426ae14522ef485b6089472011db0ae1d192630' },
+  {
+    name: 'SYNMON (C2/C4 variant)',
+    kind: 'monitor',
+    size: 2048,
+    sha1: '5426ae14522ef485b6089472011db0ae1d192630',
+  },
   {
     name: 'OSI BASIC 1.0 rev 3.2',
     kind: 'basic',
@@ -98,7 +103,9 @@ export function loadBasicRom(
   if (parts instanceof Uint8Array) {
     if (parts.length !== BASIC_ROM_SIZE) {
       const hint =
-        parts.length === BASIC_ROM_PART_SIZE ? '; a 2K file is one of four chips: supply all four in address order' : '';
+        parts.length === BASIC_ROM_PART_SIZE
+          ? '; a 2K file is one of four chips: supply all four in address order'
+          : '';
       throw new RomError(
         `${label('BASIC ROM', sources?.[0])} is ${parts.length} bytes; expected ${BASIC_ROM_SIZE} bytes ($A000-$BFFF) or four ${BASIC_ROM_PART_SIZE}-byte parts${hint}`,
       );
@@ -114,7 +121,10 @@ export function loadBasicRom(
   }
   const joined = new Uint8Array(BASIC_ROM_SIZE);
   parts.forEach((part, index) => {
-    const what = label(`BASIC ROM part ${index + 1} of 4 at ${chipAddresses[index] ?? '?'}`, sources?.[index]);
+    const what = label(
+      `BASIC ROM part ${index + 1} of 4 at ${chipAddresses[index] ?? '?'}`,
+      sources?.[index],
+    );
     if (part === undefined || part.length === 0) throw new RomError(`${what} is missing`);
     if (part.length !== BASIC_ROM_PART_SIZE) {
       throw new RomError(`${what} is ${part.length} bytes; expected ${BASIC_ROM_PART_SIZE}`);

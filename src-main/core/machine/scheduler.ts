@@ -74,7 +74,8 @@ export class Scheduler {
   }
 
   insert(task: ScheduledTask, atCycle: number): void {
-    if (!Number.isFinite(atCycle) || atCycle < 0) throw new Error(`cannot schedule "${task.name}" at ${atCycle}`);
+    if (!Number.isFinite(atCycle) || atCycle < 0)
+      throw new Error(`cannot schedule "${task.name}" at ${atCycle}`);
     if (task.at >= 0) this.remove(task);
     task.at = atCycle;
     // Equal times keep insertion order, so simultaneous events fire in the order they were scheduled.
@@ -100,7 +101,8 @@ export class Scheduler {
     const list = expectArray(expectRecord(state, 'scheduler'), 'tasks', 'scheduler');
     const entries = list.map((entry, index) => {
       const where = `scheduler.tasks[${index}]`;
-      if (!Array.isArray(entry) || entry.length !== 2) throw new StateError(`${where}: expected [name, cycle]`);
+      if (!Array.isArray(entry) || entry.length !== 2)
+        throw new StateError(`${where}: expected [name, cycle]`);
       const [name, at] = entry as unknown[];
       const task = typeof name === 'string' ? this.tasks.get(name) : undefined;
       if (task === undefined) throw new StateError(`${where}: unknown task ${JSON.stringify(name)}`);

@@ -103,7 +103,12 @@ export function cellText(code: number, placeholder = '\u00b7'): string {
 
 /** Video RAM as lines of text, one per screen row, for the CLI and tests. */
 export function screenText(bytes: Uint8Array, options: ScreenTextOptions = {}): string[] {
-  const window = options.window ?? { firstRow: 0, firstColumn: 0, rows: SCREEN_ROWS, columns: SCREEN_COLUMNS };
+  const window = options.window ?? {
+    firstRow: 0,
+    firstColumn: 0,
+    rows: SCREEN_ROWS,
+    columns: SCREEN_COLUMNS,
+  };
   const { firstRow, firstColumn, rows, columns } = window;
   if (
     firstRow < 0 ||

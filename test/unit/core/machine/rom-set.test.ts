@@ -47,7 +47,9 @@ describe('rom-set', () => {
     const parts = [0, 1, 2, 3].map((i) => pattern(2048, i * 50));
     const rom = loadBasicRom(parts);
     expect(rom.bytes.length).toBe(8192);
-    expect(Array.from(rom.bytes.subarray(2048 * 2, 2048 * 2 + 4))).toEqual(Array.from(parts[2]!.subarray(0, 4)));
+    expect(Array.from(rom.bytes.subarray(2048 * 2, 2048 * 2 + 4))).toEqual(
+      Array.from(parts[2]!.subarray(0, 4)),
+    );
     const whole = new Uint8Array(8192);
     parts.forEach((p, i) => whole.set(p, i * 2048));
     expect(rom.sha1).toBe(loadBasicRom(whole).sha1);

@@ -67,8 +67,8 @@ describe('screenText', () => {
   });
 
   it('refuses a window outside the screen', () => {
-    expect(() => screenText(new Uint8Array(1024), { window: { firstRow: 20, firstColumn: 0, rows: 20, columns: 4 } })).toThrow(
-      /does not fit/,
-    );
+    expect(() =>
+      screenText(new Uint8Array(1024), { window: { firstRow: 20, firstColumn: 0, rows: 20, columns: 4 } }),
+    ).toThrow(/does not fit/);
   });
 });
