@@ -1,5 +1,3 @@
-import { StateError, expectArray, expectRecord } from './device.ts';
-
 /**
  * A task that fires at an absolute CPU cycle. Callbacks receive the cycle they were due at (not the slightly
  * later cycle at which the instruction boundary fell), so periodic work can reschedule without drift.
@@ -30,13 +28,10 @@ export class ScheduledTask {
   }
 }
 
-export interface SchedulerState {
-  readonly tasks: readonly (readonly [name: string, at: number])[];
-}
-
 /**
  * Cycle scheduler in the jsbeeb style: devices schedule work at absolute CPU cycles and the machine runs the
- * CPU flat out up to `nextEventCycle`, then calls `runDue`. The clock is the CPU's cycle counter.
+ * CPU flat out up to `nextEventCycle`, then calls `runDue`. The clock is the CPU's cycle counter. Devices keep
+ * their own tasks' due cycles in their saved state and reschedule them on load.
  */
 export class Scheduler {
   /** Cycle of the earliest task, Infinity when none is scheduled. */
@@ -91,27 +86,5 @@ export class Scheduler {
     if (index >= 0) this.queue.splice(index, 1);
     task.at = -1;
     this.nextEventCycle = this.queue[0]?.at ?? Infinity;
-  }
-
-  saveState(): SchedulerState {
-    return { tasks: this.queue.map((task) => [task.name, task.at] as const) };
-  }
-
-  loadState(state: unknown): void {
-    const list = expectArray(expectRecord(state, 'scheduler'), 'tasks', 'scheduler');
-    const entries = list.map((entry, index) => {
-      const where = `scheduler.tasks[${index}]`;
-      if (!Array.isArray(entry) || entry.length !== 2)
-        throw new StateError(`${where}: expected [name, cycle]`);
-      const [name, at] = entry as unknown[];
-      const task = typeof name === 'string' ? this.tasks.get(name) : undefined;
-      if (task === undefined) throw new StateError(`${where}: unknown task ${JSON.stringify(name)}`);
-      if (typeof at !== 'number' || !Number.isFinite(at) || at < 0) {
-        throw new StateError(`${where}: expected a cycle number, got ${String(at)}`);
-      }
-      return [task, at] as const;
-    });
-    for (const task of [...this.queue]) this.remove(task);
-    for (const [task, at] of entries) this.insert(task, at);
   }
 }
