@@ -279,6 +279,11 @@ export class Acia6850 implements Device<Acia6850State> {
     return (this.control & CR_TRANSMIT) === TRANSMIT_BREAK;
   }
 
+  /** The receiver is running and its data register is empty. */
+  get canReceive(): boolean {
+    return !this.inReset && !this.rdrf;
+  }
+
   get irq(): boolean {
     return this.irqOut;
   }
