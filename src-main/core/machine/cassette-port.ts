@@ -82,14 +82,12 @@ export type TapeSpeed = 'tape' | 'fast';
 
 export interface PlayOptions {
   /** 'tape' plays at recorded timing (bytes are lost if the program does not keep up, as on hardware);
-   *  'fast' hands over the next byte shortly after the program reads the last one. */
+   *  'fast' hands over the next byte as soon as the program has read the last one. */
   readonly speed?: TapeSpeed;
 }
 
 export interface CassettePortOptions {
   readonly cpuHz?: number;
-  /** Cycles between the program reading a byte and the next arriving in fast mode. */
-  readonly fastGapCycles?: number;
 }
 
 const FAST_RETRY_CYCLES = 4_096;
@@ -112,13 +110,11 @@ export class CassettePort implements SerialLine {
   private readonly scheduler: Scheduler;
   private readonly acia: Acia6850;
   private readonly cpuHz: number;
-  private readonly fastGapCycles: number;
   private readonly playTask: ScheduledTask;
   private source: TapeSource | null = null;
   private speed: TapeSpeed = 'tape';
   private startCycle = 0;
   private pending: TapeFrame | undefined;
-  private awaitingRead = false;
   private delivered = 0;
   private recorded: RecordedByte[] = [];
 
@@ -126,7 +122,6 @@ export class CassettePort implements SerialLine {
     this.scheduler = scheduler;
     this.acia = acia;
     this.cpuHz = options.cpuHz ?? 983_040;
-    this.fastGapCycles = options.fastGapCycles ?? 200;
     this.playTask = scheduler.addTask('cassette-play', () => this.deliver());
     acia.line = this;
     acia.onReceiverEmpty = () => this.receiverEmptied();
@@ -143,14 +138,13 @@ export class CassettePort implements SerialLine {
     this.startCycle = this.scheduler.now();
     this.delivered = 0;
     this.pending = source.next();
-    this.schedulePending(this.startCycle);
+    this.schedulePending();
   }
 
   stop(): void {
     this.playTask.cancel();
     this.source = null;
     this.pending = undefined;
-    this.awaitingRead = false;
   }
 
   get playing(): boolean {
@@ -174,7 +168,7 @@ export class CassettePort implements SerialLine {
     this.sink?.frame(frame, value, endCycle);
   }
 
-  private schedulePending(earliest: number): void {
+  private schedulePending(): void {
     const source = this.source;
     const pending = this.pending;
     if (source === null) return;
@@ -183,40 +177,48 @@ export class CassettePort implements SerialLine {
       this.onTapeEnd?.();
       return;
     }
-    let at: number;
     if (this.speed === 'fast') {
-      at = earliest + this.fastGapCycles;
-    } else {
-      const divisor = gcd(this.cpuHz, source.tickHz);
-      at =
-        this.startCycle + Math.ceil((pending.endTick * (this.cpuHz / divisor)) / (source.tickHz / divisor));
+      this.deliverFast();
+      return;
     }
+    const divisor = gcd(this.cpuHz, source.tickHz);
+    const at =
+      this.startCycle + Math.ceil((pending.endTick * (this.cpuHz / divisor)) / (source.tickHz / divisor));
     this.playTask.schedule(Math.max(at, this.scheduler.now()));
   }
 
+  /** Tape speed: the scheduled end of the pending frame has come. */
   private deliver(): void {
+    if (this.speed === 'fast') {
+      this.deliverFast();
+      return;
+    }
     const pending = this.pending;
     const source = this.source;
     if (pending === undefined || source === null) return;
-    if (this.speed === 'fast' && !this.acia.canReceive) {
+    this.acia.receive(pending.frame);
+    this.delivered++;
+    this.pending = source.next();
+    this.schedulePending();
+  }
+
+  /** Fast: hand over the next frame as soon as the receiver is empty. */
+  private deliverFast(): void {
+    const pending = this.pending;
+    const source = this.source;
+    if (pending === undefined || source === null) return;
+    if (!this.acia.canReceive) {
       // Held in master reset or still holding a byte: try again later rather than lose this one.
-      this.playTask.schedule(this.scheduler.now() + FAST_RETRY_CYCLES);
+      if (!this.playTask.scheduled) this.playTask.schedule(this.scheduler.now() + FAST_RETRY_CYCLES);
       return;
     }
     this.acia.receive(pending.frame);
     this.delivered++;
     this.pending = source.next();
-    if (this.speed === 'fast') {
-      if (this.pending === undefined) this.schedulePending(this.scheduler.now());
-      else this.awaitingRead = true;
-    } else {
-      this.schedulePending(this.scheduler.now());
-    }
+    if (this.pending === undefined) this.schedulePending();
   }
 
   private receiverEmptied(): void {
-    if (!this.awaitingRead) return;
-    this.awaitingRead = false;
-    this.schedulePending(this.scheduler.now());
+    if (this.speed === 'fast' && this.source !== null) this.deliverFast();
   }
 }
