@@ -158,7 +158,8 @@ function formatTagName(tag: number): string {
  * Push-based WAV parser: feed bytes in any chunk sizes with `push`, then call `finish`. Each call returns the
  * events it produced: the format once the data chunk starts, sample blocks normalised to -1..1 (one
  * Float32Array per channel, at most `maxBlockFrames` frames each) and warnings. Memory stays bounded by the
- * largest header chunk (64 KiB) plus one frame of carry-over. Any malformed input throws a WavError.
+ * largest header chunk (64 KiB) plus one frame of carry-over. Malformed headers throw a WavError; once the
+ * format event is out, damage further on only produces warnings, so decoded audio is never thrown away.
  */
 export class WavReader {
   readonly #maxBlockFrames: number;
@@ -398,7 +399,7 @@ export class WavReader {
         this.#collect('fmt', size);
         return;
       case 'ds64':
-        if (this.#rf64 && this.#ds64DataBytes === null) {
+        if (this.#rf64 && this.#ds64DataBytes === null && this.#fmt === null) {
           if (size < 24 || size > MAX_HEADER_CHUNK_BYTES) {
             throw new WavError(
               'bad-size',
