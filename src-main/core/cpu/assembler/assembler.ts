@@ -268,7 +268,7 @@ class Assembler {
     return (name) => this.symbols.get(name.startsWith('@') ? `${scope}${name}` : name);
   }
 
-  private define(name: string, value: number, loc: Location, column: number): void {
+  private define(name: string, value: number | undefined, loc: Location, column: number): void {
     const key = this.qualify(name);
     if (RESERVED.has(name.toUpperCase())) {
       throw new Fail(`'${name}' is a reserved word and cannot be a symbol name`, column);
@@ -277,7 +277,7 @@ class Assembler {
     if (previous) {
       throw new Fail(`'${name}' is already defined at ${previous.file}:${previous.line}`, column);
     }
-    this.symbols.set(key, value);
+    if (value !== undefined) this.symbols.set(key, value);
     this.definedAt.set(key, loc);
   }
 
@@ -313,8 +313,7 @@ class Assembler {
         const expr = parseExpression(stream);
         this.expectEnd(stream);
         const value = this.tryEvaluate(expr);
-        if (value !== undefined) this.define(first.text, value, loc, first.column);
-        else this.definedAt.set(this.qualify(first.text), loc);
+        this.define(first.text, value, loc, first.column);
         this.add(loc, undefined, 0, {
           kind: 'constant',
           name: this.qualify(first.text),

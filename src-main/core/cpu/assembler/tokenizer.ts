@@ -134,6 +134,6 @@ export function tokenizeLine(line: string): { tokens: Token[]; errors: TokenizeE
     errors.push({ column: start + 1, message: `unexpected character '${ch}'` });
     i++;
   }
-  tokens.push({ kind: 'eol', text: '', value: 0, column: line.length + 1 });
+  tokens.push({ kind: 'eol', text: '', value: 0, column: Math.min(i, line.length) + 1 });
   return { tokens, errors };
 }

@@ -257,3 +257,21 @@ describe('outputs', () => {
     );
   });
 });
+
+describe('constants defined from later symbols', () => {
+  it('still rejects reserved names and duplicates', () => {
+    expect(errorsOf('y = later\nlater: nop')).toEqual([
+      "t.asm:1:1: error: 'y' is a reserved word and cannot be a symbol name",
+    ]);
+    expect(errorsOf('k = later\nk = 2\nlater: nop')).toEqual([
+      "t.asm:2:1: error: 'k' is already defined at t.asm:1",
+    ]);
+  });
+
+  it('reports a constant that can never be resolved', () => {
+    expect(errorsOf('k = missing + 1\n lda #k')).toEqual([
+      "t.asm:1:5: error: undefined symbol 'missing'",
+      "t.asm:2:7: error: undefined symbol 'k'",
+    ]);
+  });
+});
