@@ -1,9 +1,32 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Plugin } from 'vite';
+import { assembleLabMonitor } from './src-main/rom/lab-monitor.ts';
+
+/** Assembles our own monitor ROM with our assembler into out/rom/ as part of every build. */
+function labMonitorRom(): Plugin {
+  return {
+    name: 'lab-monitor-rom',
+    closeBundle() {
+      const build = assembleLabMonitor((name) => {
+        try {
+          return readFileSync(resolve('src-main/rom', name), 'utf8');
+        } catch {
+          return undefined;
+        }
+      });
+      mkdirSync(resolve('out/rom'), { recursive: true });
+      writeFileSync(resolve('out/rom/lab-monitor.bin'), build.rom);
+      writeFileSync(resolve('out/rom/lab-monitor.lst'), build.listing);
+    },
+  };
+}
 
 export default defineConfig({
   main: {
+    plugins: [labMonitorRom()],
     build: {
       outDir: 'out/main',
       rollupOptions: {
@@ -11,6 +34,7 @@ export default defineConfig({
           index: resolve('src-main/app/main.ts'),
           web: resolve('src-main/web/main.ts'),
           cli: resolve('src-main/cli/main.ts'),
+          'emulator-worker': resolve('src-main/services/emulator/emulator-worker.ts'),
         },
       },
     },

@@ -8,6 +8,7 @@ import { EventHub } from '../ipc/event-hub.ts';
 import { MEDIA_PATH } from '../ipc/wire.ts';
 import { SECURITY_HEADERS } from '../security.ts';
 import { AppServices } from '../services/app-services.ts';
+import { labMonitorLoader } from '../services/lab-monitor-rom.ts';
 import { serveMediaRange } from '../services/media-range.ts';
 import { APP_SCHEME, createMainWindow, hardenWebContents, isAppUrl } from './window.ts';
 
@@ -21,6 +22,14 @@ const FILTERS: Record<FilePurpose, Electron.FileFilter[]> = {
   state: [{ name: 'Machine states', extensions: ['sblstate'] }],
   any: [],
 };
+
+/** `--rom-dir DIR` or `--rom-dir=DIR` on the command line. */
+function romDirArgument(): string | undefined {
+  const args = process.argv;
+  const index = args.indexOf('--rom-dir');
+  if (index >= 0) return args[index + 1];
+  return args.find((a) => a.startsWith('--rom-dir='))?.slice('--rom-dir='.length);
+}
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
@@ -39,6 +48,14 @@ async function start(): Promise<void> {
       version: app.getVersion(),
       electron: process.versions.electron ?? null,
       userDataDir: app.getPath('userData'),
+      emulator: {
+        workerUrl: new URL('./emulator-worker.js', import.meta.url),
+        labMonitor: labMonitorLoader(
+          new URL('../rom/lab-monitor.bin', import.meta.url),
+          new URL('../../src-main/rom/', import.meta.url),
+        ),
+        ...(romDirArgument() ? { romDir: romDirArgument() } : {}),
+      },
       openDialog: async (purpose, multiple) => {
         const parent = BrowserWindow.getFocusedWindow();
         const options: Electron.OpenDialogOptions = {

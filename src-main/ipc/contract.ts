@@ -99,9 +99,89 @@ export const tapeEvents = {} as const;
 
 // ---- The emulated machine ----
 
-export const machineRequests = {} as const;
+const Hex16 = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(0xffff));
 
-export const machineEvents = {} as const;
+export const MachineSpeedSchema = v.picklist(['1x', '2x', '4x', 'max']);
+export type MachineSpeed = v.InferOutput<typeof MachineSpeedSchema>;
+
+export const RomInfoSchema = v.strictObject({
+  /** The known dump's name, "unknown monitor", or "Lab Monitor" for our own. */
+  name: v.string(),
+  sha1: v.string(),
+  known: v.boolean(),
+});
+export type RomInfo = v.InferOutput<typeof RomInfoSchema>;
+
+export const MachineStatusSchema = v.strictObject({
+  running: v.boolean(),
+  paused: v.boolean(),
+  jammed: v.boolean(),
+  speed: MachineSpeedSchema,
+  /** Emulated cycles per wall-clock second over the last interval, as a multiple of the real 983,040 Hz. */
+  effectiveSpeed: v.number(),
+  cycles: v.number(),
+  frame: v.number(),
+  pc: Hex16,
+  a: v.number(),
+  x: v.number(),
+  y: v.number(),
+  s: v.number(),
+  p: v.number(),
+  shiftLock: v.boolean(),
+  typingPending: v.number(),
+  ramKb: v.number(),
+  monitor: RomInfoSchema,
+  basic: v.nullable(RomInfoSchema),
+  /** Why the machine last stopped on its own (breakpoint, JAM), for the status line. */
+  message: v.nullable(v.string()),
+});
+export type MachineStatus = v.InferOutput<typeof MachineStatusSchema>;
+
+export const MachineKeySchema = v.strictObject({
+  code: v.pipe(v.string(), v.maxLength(32)),
+  key: v.pipe(v.string(), v.maxLength(32)),
+  ctrlKey: v.optional(v.boolean()),
+  down: v.boolean(),
+});
+
+export const machineRequests = {
+  'machine.status': { input: NoInput, output: MachineStatusSchema },
+  'machine.control': {
+    input: v.strictObject({ action: v.picklist(['power', 'reset', 'pause', 'resume', 'step']) }),
+    output: MachineStatusSchema,
+  },
+  'machine.setSpeed': { input: v.strictObject({ speed: MachineSpeedSchema }), output: MachineStatusSchema },
+  /** A host key going down or up; `handled` is false for keys the Superboard has no equivalent of. */
+  'machine.key': { input: MachineKeySchema, output: v.strictObject({ handled: v.boolean() }) },
+  'machine.toggleShiftLock': { input: NoInput, output: MachineStatusSchema },
+  /** Types text through the keyboard matrix, each key held long enough for the ROM's debouncer. */
+  'machine.type': {
+    input: v.strictObject({ text: v.pipe(v.string(), v.maxLength(65_536)) }),
+    output: v.strictObject({ queued: v.number() }),
+  },
+  /** Side-effect-free reads for the inspector. */
+  'machine.peek': {
+    input: v.strictObject({
+      start: Hex16,
+      length: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(0x10000)),
+    }),
+    output: v.strictObject({ start: Hex16, bytes: v.string() }),
+  },
+  /** Chooses ROMs from opened files (null monitor: the Lab Monitor; no BASIC: none). Checked before anything changes. */
+  'machine.setRoms': {
+    input: v.strictObject({
+      monitor: v.nullable(FileIdSchema),
+      basic: v.pipe(v.array(FileIdSchema), v.maxLength(4)),
+    }),
+    output: MachineStatusSchema,
+  },
+} as const;
+
+export const machineEvents = {
+  /** Video RAM after a frame in which it changed, base64; at most 60 a second. */
+  'machine.frame': v.strictObject({ frame: v.number(), video: v.string() }),
+  'machine.status': MachineStatusSchema,
+} as const;
 
 // ---- The whole contract ----
 

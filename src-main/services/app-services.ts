@@ -1,8 +1,14 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import type { appRequests, FileDescription, FilePurpose } from '../ipc/contract.ts';
+import {
+  machineRequests,
+  type appRequests,
+  type FileDescription,
+  type FilePurpose,
+} from '../ipc/contract.ts';
 import { ServiceError, type Handlers, type SectionHandlers } from '../ipc/dispatch.ts';
 import type { EventHub } from '../ipc/event-hub.ts';
+import { EmulatorService, type EmulatorServiceOptions } from './emulator/emulator-service.ts';
 import { FileRegistry } from './file-registry.ts';
 import { SettingsStore } from './settings-store.ts';
 
@@ -13,6 +19,9 @@ export interface HostInfo {
   userDataDir: string;
   /** The native open dialog; absent in the browser host. Returns the chosen paths, empty when cancelled. */
   openDialog?: (purpose: FilePurpose, multiple: boolean) => Promise<string[]>;
+  /** Where the emulator comes from; without it the machine methods answer 'unsupported'. */
+  emulator?: Pick<EmulatorServiceOptions, 'workerUrl' | 'labMonitor' | 'romDir'>;
+  log?: (message: string, error?: unknown) => void;
 }
 
 /** The service objects behind the contract. They know nothing of Electron or WebSockets. */
@@ -21,6 +30,9 @@ export class AppServices {
   readonly files: FileRegistry;
   readonly events: EventHub;
   readonly info: HostInfo;
+  emulator: EmulatorService | null = null;
+  /** Why the emulator could not start, when it could not; the rest of the app runs on. */
+  emulatorProblem: string | null = null;
 
   constructor(info: HostInfo, events: EventHub) {
     this.info = info;
@@ -31,13 +43,46 @@ export class AppServices {
 
   async start(): Promise<void> {
     await this.settings.load();
+    if (this.info.emulator) {
+      this.emulator = new EmulatorService({
+        ...this.info.emulator,
+        userDataDir: this.info.userDataDir,
+        files: this.files,
+        settings: this.settings,
+        events: this.events,
+        ...(this.info.log ? { log: this.info.log } : {}),
+      });
+      try {
+        await this.emulator.start();
+      } catch (error) {
+        await this.emulator.stop();
+        this.emulator = null;
+        this.emulatorProblem = `The emulator could not start: ${error instanceof Error ? error.message : String(error)}`;
+        this.info.log?.(this.emulatorProblem);
+      }
+    }
   }
 
-  async stop(): Promise<void> {}
+  async stop(): Promise<void> {
+    await this.emulator?.stop();
+  }
 
   /** Every section of the contract, each from the service that owns it. */
   handlers(): Handlers {
-    return { ...this.#appHandlers() };
+    return { ...this.#appHandlers(), ...this.#machineHandlers() };
+  }
+
+  #machineHandlers(): SectionHandlers<typeof machineRequests> {
+    if (this.emulator) return this.emulator.handlers();
+    const unsupported = async (): Promise<never> => {
+      throw new ServiceError(
+        this.emulatorProblem ? 'failed' : 'unsupported',
+        this.emulatorProblem ?? 'The emulator is not available in this host.',
+      );
+    };
+    return Object.fromEntries(
+      Object.keys(machineRequests).map((name) => [name, unsupported]),
+    ) as unknown as SectionHandlers<typeof machineRequests>;
   }
 
   #appHandlers(): SectionHandlers<typeof appRequests> {

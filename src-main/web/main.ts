@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import packageJson from '../../package.json' with { type: 'json' };
 import { EventHub } from '../ipc/event-hub.ts';
 import { AppServices } from '../services/app-services.ts';
+import { labMonitorLoader } from '../services/lab-monitor-rom.ts';
 import { defaultUserDataDir } from '../user-data.ts';
 import { startWebHost } from './web-host.ts';
 
@@ -12,6 +13,7 @@ const { values } = parseArgs({
     'user-data': { type: 'string' },
     static: { type: 'string' },
     token: { type: 'string' },
+    'rom-dir': { type: 'string' },
   },
 });
 
@@ -33,11 +35,26 @@ const services = new AppServices(
     version: packageJson.version,
     electron: null,
     userDataDir: values['user-data'] ?? defaultUserDataDir(),
+    emulator: {
+      workerUrl: new URL('./emulator-worker.js', import.meta.url),
+      labMonitor: labMonitorLoader(
+        new URL('../rom/lab-monitor.bin', import.meta.url),
+        new URL('../../src-main/rom/', import.meta.url),
+      ),
+      ...(values['rom-dir'] ? { romDir: values['rom-dir'] } : {}),
+    },
+    log,
   },
   new EventHub(),
 );
-await services.start();
+try {
+  await services.start();
+} catch (error) {
+  console.error(`superboard-lab: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
 if (services.settings.loadProblem) log(services.settings.loadProblem);
+if (services.emulator?.roms.problem) log(services.emulator.roms.problem);
 
 const host = await startWebHost({
   services,

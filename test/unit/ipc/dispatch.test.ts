@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../../src-main/ipc/contract.ts';
+import { DEFAULT_SETTINGS, machineRequests } from '../../../src-main/ipc/contract.ts';
 import { dispatch, ServiceError, type Handlers } from '../../../src-main/ipc/dispatch.ts';
+
+const notHere = async (): Promise<never> => {
+  throw new ServiceError('unsupported', 'not in this test');
+};
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
+    ...(Object.fromEntries(Object.keys(machineRequests).map((m) => [m, notHere])) as unknown as Handlers),
     'app.info': async () => ({
       name: 'Superboard Lab',
       version: '1.2.3',

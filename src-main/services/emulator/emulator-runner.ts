@@ -1,0 +1,239 @@
+import type { MachineSpeed, MachineStatus, RomInfo } from '../../ipc/contract.ts';
+import { loadBasicRom, loadMonitorRom, type RomImage } from '../../core/machine/rom-set.ts';
+import {
+  FRAME_CYCLES,
+  SUPERBOARD_CPU_HZ,
+  Superboard,
+  type RunResult,
+} from '../../core/machine/superboard.ts';
+import type { EmulatorCommand, MachineConfig } from './protocol.ts';
+
+export const LAB_MONITOR_SOURCE = 'lab-monitor';
+
+const SPEED_FACTOR: Record<Exclude<MachineSpeed, 'max'>, number> = { '1x': 1, '2x': 2, '4x': 4 };
+/** Falling further behind than this (a busy host, a debugger) drops the lost time instead of racing to catch up. */
+const MAX_LAG_SECONDS = 0.1;
+const FRAME_INTERVAL_MS = 1000 / 60;
+const STATUS_INTERVAL_MS = 250;
+/** At maximum speed, emulate for this long before yielding to messages. */
+const MAX_SPEED_SLICE_MS = 15;
+
+export interface RunnerOutput {
+  frame(frame: number, video: Uint8Array): void;
+  status(status: MachineStatus): void;
+}
+
+/**
+ * Owns one Superboard and paces it against wall time: 1x is 983,040 cycles a second, 2x and 4x multiples,
+ * 'max' as fast as the host allows. Frames go out only when video RAM changed, at most 60 a second.
+ * It is driven by `tick()`; the worker calls it from a timer, tests call it with their own clock.
+ */
+export class EmulatorRunner {
+  readonly #now: () => number;
+  readonly #output: RunnerOutput;
+  #machine: Superboard | null = null;
+  #monitorInfo: RomInfo = { name: 'none', sha1: '', known: false };
+  #basicInfo: RomInfo | null = null;
+  #ramKb = 8;
+  #speed: MachineSpeed = '1x';
+  #baseTime = 0;
+  #baseCycles = 0;
+  #videoDirty = true;
+  #lastFrameSent = -Infinity;
+  #lastStatus = -Infinity;
+  #rateTime = 0;
+  #rateCycles = 0;
+  #effectiveSpeed = 0;
+  #message: string | null = null;
+
+  constructor(now: () => number, output: RunnerOutput) {
+    this.#now = now;
+    this.#output = output;
+  }
+
+  get machine(): Superboard {
+    if (!this.#machine) throw new Error('The emulator has no machine yet.');
+    return this.#machine;
+  }
+
+  configure(config: MachineConfig): MachineStatus {
+    const monitor = loadMonitorRom(config.monitor.bytes, config.monitor.source);
+    const basic =
+      config.basic.length === 0
+        ? undefined
+        : loadBasicRom(
+            config.basic.map((part) => part.bytes),
+            config.basic.map((part) => part.source),
+          );
+    const machine = new Superboard({
+      roms: { monitor, basic },
+      ramBytes: config.ramKb * 1024,
+      seed: config.seed ?? Math.floor(Math.random() * 0x7fffffff),
+    });
+    machine.onFrame = () => {
+      if (machine.video.takeDirtyRows() !== 0) this.#videoDirty = true;
+    };
+    this.#machine = machine;
+    this.#monitorInfo =
+      config.monitor.source === LAB_MONITOR_SOURCE
+        ? { name: 'Lab Monitor', sha1: monitor.sha1, known: true }
+        : info(monitor);
+    this.#basicInfo = basic ? info(basic) : null;
+    this.#ramKb = config.ramKb;
+    this.#message = null;
+    this.#rebase();
+    this.#videoDirty = true;
+    return this.status();
+  }
+
+  /** Carries out one command from the service; returns the reply value. */
+  command(command: Exclude<EmulatorCommand, { kind: 'configure' }>): unknown {
+    const machine = this.machine;
+    switch (command.kind) {
+      case 'control':
+        if (command.action === 'power') {
+          machine.powerCycle(Math.floor(Math.random() * 0x7fffffff));
+          this.#message = null;
+          this.#videoDirty = true;
+        } else if (command.action === 'reset') {
+          machine.reset();
+          this.#message = null;
+        } else if (command.action === 'pause') machine.pause();
+        else if (command.action === 'resume') {
+          machine.resume();
+          this.#message = null;
+        } else {
+          machine.pause();
+          this.#report(machine.step());
+          this.#videoDirty = true;
+        }
+        this.#rebase();
+        this.#sendStatus();
+        return this.status();
+      case 'speed':
+        this.#speed = command.speed;
+        this.#rebase();
+        return this.status();
+      case 'key':
+        if (command.down) return { handled: machine.keyboard.hostKeyDown(command) };
+        machine.keyboard.hostKeyUp(command.code);
+        return { handled: true };
+      case 'shiftLock':
+        machine.keyboard.toggleShiftLock();
+        return this.status();
+      case 'type':
+        machine.type(command.text);
+        return { queued: machine.keyboard.typingPending };
+      case 'peek':
+        return machine.peekRange(command.start, command.length);
+      case 'status':
+        return this.status();
+    }
+  }
+
+  /** Runs what is due now; returns how many milliseconds until it wants to run again. */
+  tick(): number {
+    const machine = this.#machine;
+    const now = this.#now();
+    if (!machine || machine.paused || machine.cpu.jammed) {
+      this.#rebase();
+      this.#flush(now);
+      return FRAME_INTERVAL_MS;
+    }
+    let wait: number;
+    if (this.#speed === 'max') {
+      const until = now + MAX_SPEED_SLICE_MS;
+      let result: RunResult;
+      do {
+        result = machine.run(FRAME_CYCLES);
+      } while (result.reason === 'completed' && this.#now() < until);
+      this.#report(result);
+      wait = 0;
+    } else {
+      const rate = machine.cpuHz * SPEED_FACTOR[this.#speed];
+      let target = this.#baseCycles + ((now - this.#baseTime) / 1000) * rate;
+      if (target - machine.cpu.cycles > rate * MAX_LAG_SECONDS) {
+        this.#rebase();
+        target = machine.cpu.cycles + rate / 60;
+      }
+      if (target > machine.cpu.cycles) this.#report(machine.run(Math.ceil(target - machine.cpu.cycles)));
+      wait = FRAME_INTERVAL_MS;
+    }
+    this.#flush(this.#now());
+    return wait;
+  }
+
+  status(): MachineStatus {
+    const machine = this.machine;
+    const s = machine.status();
+    return {
+      running: !s.paused && !s.jammed,
+      paused: s.paused,
+      jammed: s.jammed,
+      speed: this.#speed,
+      effectiveSpeed: this.#effectiveSpeed,
+      cycles: s.cycles,
+      frame: s.frameCount,
+      pc: s.pc,
+      a: s.a,
+      x: s.x,
+      y: s.y,
+      s: s.s,
+      p: s.p,
+      shiftLock: machine.keyboard.shiftLock,
+      typingPending: s.typingPending,
+      ramKb: this.#ramKb,
+      monitor: this.#monitorInfo,
+      basic: this.#basicInfo,
+      message: this.#message,
+    };
+  }
+
+  #report(result: RunResult): void {
+    const hex = (n: number): string => `$${n.toString(16).toUpperCase().padStart(4, '0')}`;
+    if (result.reason === 'jammed')
+      this.#message = `The CPU jammed at ${hex(this.machine.cpu.jammedAt ?? result.pc)}.`;
+    else if (result.reason === 'breakpoint' || result.reason === 'address') {
+      this.machine.pause();
+      this.#message = `Stopped at ${hex(result.pc)}.`;
+    } else if (result.reason === 'watchpoint' && result.watch) {
+      this.machine.pause();
+      this.#message = `Watchpoint: ${result.watch.kind} of ${hex(result.watch.address)} at PC ${hex(result.watch.pc)}.`;
+    } else return;
+    this.#sendStatus();
+  }
+
+  #rebase(): void {
+    this.#baseTime = this.#now();
+    this.#baseCycles = this.#machine?.cpu.cycles ?? 0;
+  }
+
+  #flush(now: number): void {
+    const machine = this.#machine;
+    if (!machine) return;
+    if (machine.video.takeDirtyRows() !== 0) this.#videoDirty = true;
+    if (this.#videoDirty && now - this.#lastFrameSent >= FRAME_INTERVAL_MS - 1) {
+      this.#videoDirty = false;
+      this.#lastFrameSent = now;
+      this.#output.frame(machine.status().frameCount, machine.video.bytes.slice());
+    }
+    if (now - this.#lastStatus >= STATUS_INTERVAL_MS) {
+      const elapsed = (now - this.#rateTime) / 1000;
+      if (this.#rateTime > 0 && elapsed > 0) {
+        this.#effectiveSpeed = (machine.cpu.cycles - this.#rateCycles) / elapsed / SUPERBOARD_CPU_HZ;
+      }
+      this.#rateTime = now;
+      this.#rateCycles = machine.cpu.cycles;
+      this.#sendStatus();
+    }
+  }
+
+  #sendStatus(): void {
+    this.#lastStatus = this.#now();
+    this.#output.status(this.status());
+  }
+}
+
+function info(rom: RomImage): RomInfo {
+  return { name: rom.name, sha1: rom.sha1, known: rom.known };
+}

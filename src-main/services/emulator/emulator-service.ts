@@ -1,0 +1,164 @@
+import { readFile } from 'node:fs/promises';
+import { Worker } from 'node:worker_threads';
+import type { MachineStatus, machineRequests } from '../../ipc/contract.ts';
+import { ServiceError, type SectionHandlers } from '../../ipc/dispatch.ts';
+import type { EventHub } from '../../ipc/event-hub.ts';
+import type { FileRegistry } from '../file-registry.ts';
+import { RomLibrary, scanRomDir, type RomChoice } from '../rom-library.ts';
+import type { SettingsStore } from '../settings-store.ts';
+import { LAB_MONITOR_SOURCE } from './emulator-runner.ts';
+import type { EmulatorCommand, EmulatorMessage, MachineConfig } from './protocol.ts';
+
+export interface EmulatorServiceOptions {
+  /** The worker script: emulator-worker.js next to the built host, or the .ts source in tests. */
+  workerUrl: URL;
+  /** Our own monitor ROM, used when the user has chosen none. */
+  labMonitor: () => Promise<Uint8Array>;
+  userDataDir: string;
+  files: FileRegistry;
+  settings: SettingsStore;
+  events: EventHub;
+  /** `--rom-dir`: ROMs from this folder take precedence over the saved choice. */
+  romDir?: string;
+  log?: (message: string, error?: unknown) => void;
+}
+
+type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
+
+/** The main-thread side of the emulator: it owns the worker, forwards commands and publishes frames. */
+export class EmulatorService {
+  readonly roms: RomLibrary;
+  readonly #options: EmulatorServiceOptions;
+  #worker: Worker | null = null;
+  #pending = new Map<number, Pending>();
+  #nextId = 1;
+  #stopping = false;
+  #ramKb: number;
+  #lastStatus: MachineStatus | null = null;
+  #unsubscribe: (() => void) | null = null;
+  #restarts: number[] = [];
+
+  constructor(options: EmulatorServiceOptions) {
+    this.#options = options;
+    this.roms = new RomLibrary(options.userDataDir);
+    this.#ramKb = options.settings.get().machine.ramKb;
+  }
+
+  async start(): Promise<void> {
+    this.#spawn();
+    const choice = this.#options.romDir ? await scanRomDir(this.#options.romDir) : await this.roms.load();
+    await this.#configure(choice);
+    this.#unsubscribe = this.#options.events.subscribe((name, payload) => {
+      if (name !== 'settings.changed') return;
+      const ramKb = (payload as { machine: { ramKb: number } }).machine.ramKb;
+      if (ramKb !== this.#ramKb) {
+        this.#ramKb = ramKb;
+        void this.#configureFromStore().catch((error: unknown) =>
+          this.#options.log?.('could not change RAM size', error),
+        );
+      }
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.#stopping = true;
+    this.#unsubscribe?.();
+    await this.#worker?.terminate();
+    this.#worker = null;
+  }
+
+  /** The last status the worker published (for the CLI and tests). */
+  get lastStatus(): MachineStatus | null {
+    return this.#lastStatus;
+  }
+
+  handlers(): SectionHandlers<typeof machineRequests> {
+    const status = async (): Promise<MachineStatus> =>
+      (await this.#call({ kind: 'status' })) as MachineStatus;
+    return {
+      'machine.status': status,
+      'machine.control': async ({ action }) =>
+        (await this.#call({ kind: 'control', action })) as MachineStatus,
+      'machine.setSpeed': async ({ speed }) => (await this.#call({ kind: 'speed', speed })) as MachineStatus,
+      'machine.key': async ({ code, key, ctrlKey, down }) =>
+        (await this.#call({ kind: 'key', code, key, ctrlKey: ctrlKey ?? false, down })) as {
+          handled: boolean;
+        },
+      'machine.toggleShiftLock': async () => (await this.#call({ kind: 'shiftLock' })) as MachineStatus,
+      'machine.type': async ({ text }) => (await this.#call({ kind: 'type', text })) as { queued: number },
+      'machine.peek': async ({ start, length }) => {
+        const bytes = (await this.#call({ kind: 'peek', start, length })) as Uint8Array;
+        return { start, bytes: Buffer.from(bytes).toString('base64') };
+      },
+      'machine.setRoms': async ({ monitor, basic }) => {
+        const read = async (fileId: string) => {
+          const entry = this.#options.files.get(fileId);
+          return { bytes: new Uint8Array(await readFile(entry.path)), source: entry.name };
+        };
+        const choice: RomChoice = {
+          monitor: monitor ? await read(monitor) : null,
+          basic: await Promise.all(basic.map(read)),
+        };
+        await this.roms.save(choice);
+        return this.#configure(choice);
+      },
+    };
+  }
+
+  async #configureFromStore(): Promise<MachineStatus> {
+    return this.#configure(
+      this.#options.romDir ? await scanRomDir(this.#options.romDir) : await this.roms.load(),
+    );
+  }
+
+  async #configure(choice: RomChoice): Promise<MachineStatus> {
+    const monitor = choice.monitor ?? { bytes: await this.#options.labMonitor(), source: LAB_MONITOR_SOURCE };
+    const config: MachineConfig = { monitor, basic: choice.basic, ramKb: this.#ramKb };
+    return (await this.#call({ kind: 'configure', config })) as MachineStatus;
+  }
+
+  #spawn(): void {
+    const worker = new Worker(this.#options.workerUrl);
+    worker.on('message', (message: EmulatorMessage) => this.#receive(message));
+    worker.on('error', (error) => this.#options.log?.('the emulator worker failed', error));
+    worker.on('exit', (code) => {
+      for (const pending of this.#pending.values())
+        pending.reject(new ServiceError('failed', 'The emulator stopped.'));
+      this.#pending.clear();
+      if (this.#worker === worker) this.#worker = null;
+      if (!this.#stopping) {
+        this.#options.log?.(`the emulator worker exited with code ${code}; restarting it`);
+        this.#spawn();
+        void this.#configureFromStore().catch((error: unknown) =>
+          this.#options.log?.('restart failed', error),
+        );
+      }
+    });
+    this.#worker = worker;
+  }
+
+  #receive(message: EmulatorMessage): void {
+    if (message.kind === 'reply') {
+      const pending = this.#pending.get(message.id);
+      this.#pending.delete(message.id);
+      if (message.ok) pending?.resolve(message.value);
+      else pending?.reject(new ServiceError('failed', message.error));
+    } else if (message.kind === 'frame') {
+      const video = Buffer.from(message.video.buffer, message.video.byteOffset, message.video.byteLength);
+      this.#options.events.emit('machine.frame', { frame: message.frame, video: video.toString('base64') });
+    } else {
+      this.#lastStatus = message.status;
+      this.#options.events.emit('machine.status', message.status);
+    }
+  }
+
+  #call(command: EmulatorCommand): Promise<unknown> {
+    const worker = this.#worker;
+    if (!worker) return Promise.reject(new ServiceError('failed', 'The emulator is not running.'));
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject });
+      worker.postMessage({ ...command, id });
+    });
+  }
+}

@@ -1,0 +1,32 @@
+import type { MachineSpeed, MachineStatus } from '../../ipc/contract.ts';
+
+/** What the emulator worker is built from: ROM bytes and the RAM fitted. */
+export interface MachineConfig {
+  monitor: { bytes: Uint8Array; source: string };
+  /** One 8K image or four 2K parts in address order; empty for no BASIC. */
+  basic: { bytes: Uint8Array; source: string }[];
+  ramKb: number;
+  /** Seed for power-on RAM contents; random when absent. */
+  seed?: number;
+}
+
+export type EmulatorCommand =
+  | { kind: 'configure'; config: MachineConfig }
+  | { kind: 'control'; action: 'power' | 'reset' | 'pause' | 'resume' | 'step' }
+  | { kind: 'speed'; speed: MachineSpeed }
+  | { kind: 'key'; code: string; key: string; ctrlKey: boolean; down: boolean }
+  | { kind: 'shiftLock' }
+  | { kind: 'type'; text: string }
+  | { kind: 'peek'; start: number; length: number }
+  | { kind: 'status' };
+
+export type EmulatorRequest = EmulatorCommand & { id: number };
+
+export type EmulatorReply =
+  | { kind: 'reply'; id: number; ok: true; value: unknown }
+  | { kind: 'reply'; id: number; ok: false; error: string };
+
+export type EmulatorMessage =
+  | EmulatorReply
+  | { kind: 'frame'; frame: number; video: Uint8Array }
+  | { kind: 'status'; status: MachineStatus };
