@@ -126,13 +126,16 @@ export class EmulatorService {
         pending.reject(new ServiceError('failed', 'The emulator stopped.'));
       this.#pending.clear();
       if (this.#worker === worker) this.#worker = null;
-      if (!this.#stopping) {
-        this.#options.log?.(`the emulator worker exited with code ${code}; restarting it`);
-        this.#spawn();
-        void this.#configureFromStore().catch((error: unknown) =>
-          this.#options.log?.('restart failed', error),
-        );
+      if (this.#stopping) return;
+      const now = Date.now();
+      this.#restarts = [...this.#restarts.filter((t) => now - t < 60_000), now];
+      if (this.#restarts.length > 3) {
+        this.#options.log?.(`the emulator worker exited with code ${code} again; not restarting it`);
+        return;
       }
+      this.#options.log?.(`the emulator worker exited with code ${code}; restarting it`);
+      this.#spawn();
+      void this.#configureFromStore().catch((error: unknown) => this.#options.log?.('restart failed', error));
     });
     this.#worker = worker;
   }
