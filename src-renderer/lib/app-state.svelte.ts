@@ -6,6 +6,7 @@ import type {
   SettingsPatch,
 } from '../../src-main/ipc/contract.ts';
 import type { ConnectionState, IpcClient } from './ipc-client.ts';
+import { MachineView } from './machine-view.svelte.ts';
 import type { AreaId } from './shortcuts.ts';
 
 export interface Notice {
@@ -24,8 +25,11 @@ export class AppState {
   openedTape = $state<FileDescription | null>(null);
   maximized = $derived<AreaId | null>(this.settings?.layout.maximized ?? null);
 
+  readonly machine: MachineView;
+
   constructor(client: IpcClient) {
     this.client = client;
+    this.machine = new MachineView(client, (error) => this.fail(error));
   }
 
   async start(): Promise<void> {
@@ -41,6 +45,7 @@ export class AppState {
     } catch (error) {
       this.fail(error);
     }
+    await this.machine.start();
   }
 
   fail(error: unknown): void {

@@ -51,6 +51,13 @@ function isTyping(event: KeyboardEvent): boolean {
   );
 }
 
+/** While the Screen has the keyboard, keys go to the Superboard; only F1 and Alt shortcuts stay the app's. */
+function capturedByScreen(event: KeyboardEvent): boolean {
+  const target = event.target as HTMLElement | null;
+  return !!target?.closest?.('[data-keyboard-capture]') && event.key !== 'F1' && !event.altKey;
+}
+
 export function findShortcut(event: KeyboardEvent): Shortcut | undefined {
+  if (capturedByScreen(event)) return undefined;
   return SHORTCUTS.find((shortcut) => shortcut.matches(event));
 }

@@ -1,0 +1,81 @@
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HAVE_CHROMIUM, launchChromium } from '../support/browser.ts';
+import { requestFromPage } from '../support/page-ipc.ts';
+import { tempDir } from '../support/temp-dir.ts';
+import { REPO, startBuiltWebHost, type RunningHost } from '../support/web-host-process.ts';
+
+describe.skipIf(!HAVE_CHROMIUM)('Screen area in Chromium (needs /usr/bin/chromium)', () => {
+  let host: RunningHost;
+  let browser: Browser;
+  let page: Page;
+  let userData: { dir: string; remove: () => Promise<void> };
+
+  beforeAll(async () => {
+    userData = await tempDir();
+    host = await startBuiltWebHost(userData.dir);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.goto(host.url);
+    await page.getByTestId('machine-status').filter({ hasText: 'Lab Monitor' }).waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+    await userData?.remove();
+  });
+
+  async function peek(address: number): Promise<number> {
+    const result = (await requestFromPage(page, 'machine.peek', { start: address, length: 1 })) as {
+      ok: boolean;
+      value: { bytes: string };
+    };
+    expect(result.ok).toBe(true);
+    return Buffer.from(result.value.bytes, 'base64')[0]!;
+  }
+
+  it('shows the booted Lab Monitor drawn with our font', async () => {
+    await page.getByTestId('machine-status').filter({ hasText: 'running' }).waitFor();
+    const lit = await page.getByTestId('screen-canvas').evaluate((canvas: HTMLCanvasElement) => {
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      let on = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i]! > 128) on++;
+      return on;
+    });
+    // The boot banner lights a few hundred pixels; a blank or random screen would not look like this.
+    expect(lit).toBeGreaterThan(200);
+    expect(lit).toBeLessThan(4000);
+  });
+
+  it('types into the machine when the screen has focus', async () => {
+    await page.getByTestId('screen').click();
+    // As a person types: each key held a moment, and a moment between keys (the ROM needs to see the gap
+    // to count the same key twice).
+    for (const key of ['.', '0', '3', '0', '0', '/', 'A', '9', 'Enter', '4', '1', 'Enter']) {
+      await page.keyboard.press(key, { delay: 40 });
+      await page.waitForTimeout(40);
+    }
+    await expect.poll(() => peek(0x0300), { timeout: 10_000 }).toBe(0xa9);
+    await expect.poll(() => peek(0x0301), { timeout: 10_000 }).toBe(0x41);
+    await page.screenshot({ path: path.join(REPO, 'test-results', 'screen.png') });
+  });
+
+  it('pastes text as typing', async () => {
+    await page.getByTestId('screen').focus();
+    await page.getByTestId('screen').evaluate((element) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', '.0310/5A\r');
+      element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+    });
+    await expect.poll(() => peek(0x0310), { timeout: 10_000 }).toBe(0x5a);
+  });
+
+  it('pauses and resumes from the toolbar', async () => {
+    await page.getByTestId('pause').click();
+    await page.getByTestId('machine-status').filter({ hasText: 'paused' }).waitFor();
+    await page.getByTestId('resume').click();
+    await page.getByTestId('machine-status').filter({ hasText: 'running' }).waitFor();
+  });
+});
