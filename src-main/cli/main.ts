@@ -1,13 +1,13 @@
 // superboard-lab: the headless command line. Each command lives in its own module and returns an exit code.
+import { asmCommand } from './asm.ts';
+import { runCommand } from './run.ts';
 
-const COMMANDS: Record<
-  string,
-  { summary: string; load: () => Promise<(argv: string[]) => Promise<number>> }
-> = {
-  asm: {
-    summary: 'assemble 6502 source to a binary, a listing and 65V tape text',
-    load: async () => (await import('./asm.ts')).asmCommand,
+const COMMANDS: Record<string, { summary: string; run: (argv: string[]) => Promise<number> }> = {
+  run: {
+    summary: 'run the emulated Superboard (or a bare 6502) headless and print its screen',
+    run: runCommand,
   },
+  asm: { summary: 'assemble 6502 source to a binary, a listing and 65V tape text', run: asmCommand },
 };
 
 const usage = (): string =>
@@ -31,7 +31,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`superboard-lab: unknown command '${name}'\n${usage()}\n`);
     return 2;
   }
-  return (await command.load())(rest);
+  return command.run(rest);
 }
 
 process.exitCode = await main(process.argv.slice(2));
