@@ -437,6 +437,26 @@ export class Superboard {
    * was and a MachineStateError says what is wrong. Tape playback stops; typing in progress is dropped.
    */
   loadState(state: unknown): void {
+    try {
+      this.loadCheckedState(state);
+    } catch (error) {
+      if (error instanceof MachineStateError) throw error;
+      const message = error instanceof Error ? error.message : String(error);
+      throw new MachineStateError(`machine state is damaged: ${message}`);
+    }
+  }
+
+  /** The state as file text (docs/machine-state.md). */
+  serializeState(): string {
+    return encodeMachineState(this.saveState());
+  }
+
+  /** Loads file text from serializeState; bad text changes nothing and throws MachineStateError. */
+  deserializeState(text: string): void {
+    this.loadState(decodeMachineState(text));
+  }
+
+  private loadCheckedState(state: unknown): void {
     const record = expectRecord(state, 'machine state');
     checkHeader(record);
     const config = expectRecord(record.config, 'config');
@@ -468,24 +488,13 @@ export class Superboard {
       this.bus.setUnmappedRead(config.unmappedRead as UnmappedRead);
     } catch (error) {
       this.restore(before);
-      const message = error instanceof Error ? error.message : String(error);
-      throw new MachineStateError(`machine state is damaged: ${message}`);
+      throw error;
     }
     this.bus.memory.set(ram);
     this.frameCount = frameCount;
     this.frameTask.schedule(nextCycle);
     this.random.reseed(random);
     this.cassette.stop();
-  }
-
-  /** The state as file text (docs/machine-state.md). */
-  serializeState(): string {
-    return encodeMachineState(this.saveState());
-  }
-
-  /** Loads file text from serializeState; bad text changes nothing and throws MachineStateError. */
-  deserializeState(text: string): void {
-    this.loadState(decodeMachineState(text));
   }
 
   private restore(state: SuperboardState): void {

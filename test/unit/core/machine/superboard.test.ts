@@ -410,6 +410,10 @@ describe('machine state', () => {
     expect(() => board.deserializeState(JSON.stringify(damaged))).toThrow(/acia\.control/);
     const badCpu = { ...good, cpu: { ...(good.cpu as object), pc: -1 } };
     expect(() => board.deserializeState(JSON.stringify(badCpu))).toThrow(MachineStateError);
+    expect(() => board.loadState(null)).toThrow(MachineStateError);
+    expect(() => board.loadState({ ...board.saveState(), ram: new Uint8Array(10) })).toThrow(
+      /ram: expected 8192 bytes, got 10/,
+    );
     expect(board.saveState()).toEqual(before);
   });
 
