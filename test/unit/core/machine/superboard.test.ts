@@ -303,6 +303,26 @@ describe('running', () => {
     expect(Array.from(slow.video.bytes)).toEqual(Array.from(fast.video.bytes));
   });
 
+  it.each([false, true])('reports a jammed CPU and pauses (debug loop: %s)', (debug) => {
+    const board = machine(`
+start: LDX #$05
+loop:  DEX
+       BNE loop
+       .byte $02
+`);
+    if (debug) board.startRecording();
+    const result = board.run(10_000);
+    expect(result.reason).toBe('jammed');
+    expect(board.paused).toBe(true);
+    expect(board.status().jammed).toBe(true);
+    expect(board.cpu.jammedAt).toBe(0xf805);
+    expect(result.cycles).toBeLessThan(10_000);
+    expect(board.run(10_000).reason).toBe('paused');
+    board.reset();
+    board.resume();
+    expect(board.run(20).reason).toBe('completed');
+  });
+
   it('renders the screen as text', () => {
     const board = machine(`
 start: LDX #$00
