@@ -163,8 +163,9 @@ class DebugTap implements BusTap {
 
 /**
  * The Superboard II (model 600): 6502, RAM, optional BASIC ROM, video RAM, keyboard, ACIA and cassette port,
- * with a scheduler for device timing. Runs in a fast loop (`cpu.run` between events) unless a debug feature
- * (breakpoints, watchpoints, access recording, run-to-address) is on, which switches to stepping.
+ * with a scheduler for device timing. Runs in a fast loop (`cpu.run` between events); breakpoints and
+ * run-to-address use the CPU's breakpoint loop; watchpoints and access recording step instruction by
+ * instruction with a tap on the bus. None of this costs anything while it is off.
  */
 export class Superboard {
   readonly cpu: Cpu6502;
