@@ -242,8 +242,8 @@ export class KeyboardMatrix implements Device<KeyboardState> {
     this.refresh();
   }
 
-  read(_addr: number): number {
-    const value = this.peek(_addr);
+  read(addr: number): number {
+    const value = this.peek(addr);
     if (this.queue.length > 0 || this.live.size > 0) this.countScan(~this.rowLatch & 0xff);
     return value;
   }
