@@ -486,9 +486,10 @@ export class Superboard {
     try {
       this.cpu.loadState(record.cpu);
       this.video.loadState(record.video);
-      this.keyboard.loadState(record.keyboard);
       this.acia.loadState(record.acia);
       this.bus.setUnmappedRead(config.unmappedRead as UnmappedRead);
+      // Last: loading the keyboard drops queued typing, which a restore could not bring back.
+      this.keyboard.loadState(record.keyboard);
     } catch (error) {
       this.restore(before);
       throw error;
@@ -503,7 +504,6 @@ export class Superboard {
   private restore(state: SuperboardState): void {
     this.cpu.loadState(state.cpu);
     this.video.loadState(state.video);
-    this.keyboard.loadState(state.keyboard);
     this.acia.loadState(state.acia);
     this.bus.setUnmappedRead(state.config.unmappedRead);
   }

@@ -437,6 +437,7 @@ describe('machine state', () => {
   it('rejects garbage, a wrong version and a different configuration without changing anything', () => {
     const board = machine(COUNTER);
     board.run(10_000);
+    board.type('HELLO');
     const before = board.saveState();
     expect(() => board.deserializeState('not json')).toThrow(MachineStateError);
     expect(() => board.deserializeState('{"format":"something else"}')).toThrow(/not a machine state file/);
@@ -454,7 +455,10 @@ describe('machine state', () => {
     expect(() => board.loadState({ ...board.saveState(), ram: new Uint8Array(10) })).toThrow(
       /ram: expected 8192 bytes, got 10/,
     );
+    const badKeyboard = { ...before, keyboard: { rowLatch: 0, shiftLock: 'yes', manual: new Uint8Array(8) } };
+    expect(() => board.loadState(badKeyboard)).toThrow(/keyboard\.shiftLock/);
     expect(board.saveState()).toEqual(before);
+    expect(board.keyboard.typingPending).toBe(5);
   });
 
   it('refuses a state saved with another monitor ROM', () => {
