@@ -24,6 +24,7 @@ import type { ScheduledTask } from './scheduler.ts';
 import { Scheduler } from './scheduler.ts';
 import {
   VIDEO_RAM_BASE,
+  VIDEO_RAM_SIZE,
   VideoRam,
   type VideoRamState,
   type ScreenTextOptions,
@@ -171,7 +172,7 @@ export class Superboard {
   readonly cpu: Cpu6502;
   readonly bus: Bus;
   readonly scheduler: Scheduler;
-  readonly video = new VideoRam();
+  readonly video: VideoRam;
   readonly keyboard: KeyboardMatrix;
   readonly acia: Acia6850;
   readonly cassette: CassettePort;
@@ -208,6 +209,7 @@ export class Superboard {
     this.random = new SeededRandom(config.seed ?? 0x5eed_0600);
 
     this.bus = new Bus(config.unmappedRead ?? 'address-high');
+    this.video = new VideoRam(this.bus.memory.subarray(VIDEO_RAM_BASE, VIDEO_RAM_BASE + VIDEO_RAM_SIZE));
     this.cpu = new Cpu6502(this.bus);
     const cpu = this.cpu;
     this.scheduler = new Scheduler(() => cpu.cycles);
@@ -217,7 +219,7 @@ export class Superboard {
 
     this.bus.mapRam(0, ramBytes >> 8);
     if (config.roms.basic !== undefined) this.bus.mapRom(BASIC_ROM_BASE, config.roms.basic.bytes);
-    this.bus.mapDevice(VIDEO_RAM_BASE >> 8, 4, this.video);
+    this.bus.mapWatchedRam(VIDEO_RAM_BASE >> 8, VIDEO_RAM_SIZE >> 8, this.video);
     this.bus.mapDevice(KEYBOARD_BASE >> 8, 1, this.keyboard);
     this.bus.mapDevice(ACIA_BASE >> 8, 1, this.acia);
     this.bus.mapRom(MONITOR_ROM_BASE, config.roms.monitor.bytes);

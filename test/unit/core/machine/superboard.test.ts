@@ -174,6 +174,8 @@ describe('Superboard configuration', () => {
     expect(board.bus.pageKind(0xa0)).toBe('rom');
     expect(board.bus.pageKind(0xbf)).toBe('rom');
     expect(board.bus.deviceAt(0xd3)).toBe(board.video);
+    expect(board.bus.pageKind(0xd0)).toBe('watched-ram');
+    expect(board.bus.pageKind(0xd4)).toBe('unmapped');
     expect(board.bus.deviceAt(0xdf)).toBe(board.keyboard);
     expect(board.bus.deviceAt(0xf0)).toBe(board.acia);
     expect(board.peek(0xfffc) | (board.peek(0xfffd) << 8)).toBe(0xf800);
