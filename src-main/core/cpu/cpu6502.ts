@@ -70,12 +70,9 @@ export class Cpu6502 {
   pc = 0;
   /** Total clock cycles since construction (or as restored by loadState). */
   cycles = 0;
-  /** True after a JAM opcode: the CPU does nothing more until reset(). */
-  jammed = false;
-  /** Address of the JAM opcode that stopped the CPU, or null. */
-  jammedAt: number | null = null;
 
   private readonly bus: CpuBus;
+  private jamAddress: number | null = null;
   /** The status register with bit 5 always set and B always clear. */
   private flags = FLAG_U | FLAG_I;
   private irqLine = false;
@@ -91,6 +88,16 @@ export class Cpu6502 {
 
   constructor(bus: CpuBus) {
     this.bus = bus;
+  }
+
+  /** True after a JAM opcode: the CPU does nothing more until reset(). */
+  get jammed(): boolean {
+    return this.jamAddress !== null;
+  }
+
+  /** Address of the JAM opcode that stopped the CPU, or null. */
+  get jammedAt(): number | null {
+    return this.jamAddress;
   }
 
   get p(): number {
@@ -118,8 +125,7 @@ export class Cpu6502 {
    * written) and the vector read from $FFFC/$FFFD. Sets I, clears a jam and a pending NMI.
    */
   reset(): void {
-    this.jammed = false;
-    this.jammedAt = null;
+    this.jamAddress = null;
     this.nmiPending = false;
     this.delayedIAt = -1;
     this.updateAttention();
@@ -150,8 +156,9 @@ export class Cpu6502 {
   }
 
   /**
-   * Runs instructions until cycles >= untilCycle. The last instruction may overshoot by a few cycles. A
-   * jammed CPU keeps its clock running (the chip is stuck, not stopped), so cycles still reaches untilCycle.
+   * Runs instructions and interrupt entries until cycles >= untilCycle; the last one may overshoot by up to
+   * 7 cycles. A jammed CPU keeps its clock running (the chip is stuck, not stopped), so cycles still reaches
+   * untilCycle.
    */
   run(untilCycle: number): void {
     while (this.cycles < untilCycle) {
@@ -160,11 +167,37 @@ export class Cpu6502 {
           this.cycles = untilCycle;
           return;
         }
-        this.pollInterrupts();
+        if (this.pollInterrupts()) continue;
       }
       const opcode = this.fetch();
       (handlers[opcode] as Handler)(this, opcode);
     }
+  }
+
+  /**
+   * The debug loop: run() that also stops before an instruction whose address is non-zero in `breakpoints`
+   * (one byte per address, 64 KiB). The instruction at PC when it is called always runs, so continuing from a
+   * breakpoint works. Returns true when it stopped at a breakpoint, false when it reached untilCycle.
+   */
+  runToBreakpoint(untilCycle: number, breakpoints: Uint8Array): boolean {
+    if (breakpoints.length !== 0x10000) {
+      throw new RangeError(`runToBreakpoint: breakpoints must have 65536 entries, got ${breakpoints.length}`);
+    }
+    let first = true;
+    while (this.cycles < untilCycle) {
+      if (!first && breakpoints[this.pc] !== 0) return true;
+      first = false;
+      if (this.attention) {
+        if (this.jammed) {
+          this.cycles = untilCycle;
+          return false;
+        }
+        if (this.pollInterrupts()) continue;
+      }
+      const opcode = this.fetch();
+      (handlers[opcode] as Handler)(this, opcode);
+    }
+    return false;
   }
 
   saveState(): Cpu6502State {
@@ -218,8 +251,7 @@ export class Cpu6502 {
     this.cycles = cycles;
     this.irqLine = irqLine;
     this.nmiPending = nmiPending;
-    this.jammed = jammed;
-    this.jammedAt = jammedAt;
+    this.jamAddress = jammedAt;
     this.delayedIAt = delayedI === null ? -1 : cycles;
     this.delayedI = delayedI === true ? I : 0;
     this.updateAttention();
@@ -229,15 +261,18 @@ export class Cpu6502 {
     this.attention = this.nmiPending || this.irqLine || this.jammed;
   }
 
-  private pollInterrupts(): void {
+  /** Enters the NMI or IRQ handler if one is due; returns whether it did. */
+  private pollInterrupts(): boolean {
     if (this.nmiPending) {
       this.nmiPending = false;
       this.updateAttention();
       this.interrupt(NMI_VECTOR);
-      return;
+      return true;
     }
     const iFlag = this.delayedIAt === this.cycles ? this.delayedI : this.flags & I;
-    if (this.irqLine && iFlag === 0) this.interrupt(IRQ_VECTOR);
+    if (!this.irqLine || iFlag !== 0) return false;
+    this.interrupt(IRQ_VECTOR);
+    return true;
   }
 
   /** The 7-cycle hardware interrupt sequence: like BRK but with B clear in the pushed status. */
@@ -515,10 +550,40 @@ export class Cpu6502 {
   }
 
   private jam(): void {
-    this.jammedAt = (this.pc - 1) & 0xffff;
+    this.jamAddress = (this.pc - 1) & 0xffff;
     this.read(this.pc);
-    this.jammed = true;
     this.updateAttention();
+  }
+
+  private lax(value: number): void {
+    this.a = value;
+    this.x = value;
+    this.setNZ(value);
+  }
+
+  private writeBack(address: number, value: number): number {
+    this.write(address, value);
+    return value;
+  }
+
+  /** The addressing of the undocumented combination opcodes, from the low bits of the opcode. */
+  private comboAddress(opcode: number): number {
+    switch (opcode & 0x1f) {
+      case 0x07:
+        return this.zp();
+      case 0x17:
+        return this.zpx();
+      case 0x0f:
+        return this.abs();
+      case 0x1f:
+        return this.absIndexedWrite(this.x);
+      case 0x1b:
+        return this.absIndexedWrite(this.y);
+      case 0x03:
+        return this.izx();
+      default:
+        return this.izyWrite();
+    }
   }
 
   static {
@@ -953,37 +1018,6 @@ export class Cpu6502 {
       // The unstable opcodes the table leaves out ($8B, $93, $9B, $9C, $9E, $9F, $AB, $BB) stop the CPU
       // like a JAM: a visible halt rather than a value that real chips do not agree on.
       if (!implemented) handlers[opcode] = (c) => c.jam();
-    }
-  }
-
-  private lax(value: number): void {
-    this.a = value;
-    this.x = value;
-    this.setNZ(value);
-  }
-
-  private writeBack(address: number, value: number): number {
-    this.write(address, value);
-    return value;
-  }
-
-  /** The addressing of the undocumented combination opcodes, from the low bits of the opcode. */
-  private comboAddress(opcode: number): number {
-    switch (opcode & 0x1f) {
-      case 0x07:
-        return this.zp();
-      case 0x17:
-        return this.zpx();
-      case 0x0f:
-        return this.abs();
-      case 0x1f:
-        return this.absIndexedWrite(this.x);
-      case 0x1b:
-        return this.absIndexedWrite(this.y);
-      case 0x03:
-        return this.izx();
-      default:
-        return this.izyWrite();
     }
   }
 }

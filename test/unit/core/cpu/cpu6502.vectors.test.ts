@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Cpu6502, type CpuBus } from '../../../../src-main/core/cpu/cpu6502.ts';
+import { Cpu6502 } from '../../../../src-main/core/cpu/cpu6502.ts';
+import { TracingBus, type BusAccess } from './tracing-bus.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../../..');
 const vectorDir = path.resolve(repoRoot, '../shared/testdata/6502');
@@ -21,24 +22,7 @@ interface Vector {
   name: string;
   initial: VectorState;
   final: VectorState;
-  cycles: [number, number, 'read' | 'write'][];
-}
-
-/** Flat 64K RAM that logs every access as the vectors do. */
-class TracingBus implements CpuBus {
-  readonly memory = new Uint8Array(0x10000);
-  log: [number, number, 'read' | 'write'][] = [];
-
-  read(address: number): number {
-    const value = this.memory[address] as number;
-    this.log.push([address, value, 'read']);
-    return value;
-  }
-
-  write(address: number, value: number): void {
-    this.memory[address] = value;
-    this.log.push([address, value, 'write']);
-  }
+  cycles: BusAccess[];
 }
 
 /** Runs one vector and returns a description of every difference (empty when it passes). */
