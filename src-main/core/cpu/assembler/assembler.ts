@@ -740,7 +740,13 @@ export function formatError(error: AsmError): string {
 
 export function formatListing(listing: readonly ListingLine[]): string {
   const out: string[] = [];
+  let file: string | undefined;
   for (const line of listing) {
+    if (line.file !== file) {
+      if (file !== undefined || listing.some((other) => other.file !== line.file))
+        out.push(`; ---- ${line.file}`);
+      file = line.file;
+    }
     const address =
       line.value !== undefined
         ? '=' + (line.value & 0xffff).toString(16).toUpperCase().padStart(4, '0')

@@ -275,3 +275,16 @@ describe('constants defined from later symbols', () => {
     ]);
   });
 });
+
+describe('listing of several files', () => {
+  it('marks where each file starts and resumes', () => {
+    const result = assemble(' nop\n .include "b.asm"\n rts', { fileName: 'a.asm', readFile: () => ' inx' });
+    const lines = formatListing(result.listing).split('\n');
+    expect(lines.filter((line) => line.startsWith('; ----'))).toEqual([
+      '; ---- a.asm',
+      '; ---- b.asm',
+      '; ---- a.asm',
+    ]);
+    expect(formatListing(assemble(' nop').listing).startsWith('; ----')).toBe(false);
+  });
+});
