@@ -5,6 +5,14 @@ export const LAB_MONITOR_BASE = 0xf800;
 export const LAB_MONITOR_SIZE = 0x800;
 /** The main source file; its includes are named relative to it. */
 export const LAB_MONITOR_SOURCE = 'lab-monitor.asm';
+/** Every source file the build reads, for bundlers that must embed them. */
+export const LAB_MONITOR_FILES: readonly string[] = [
+  LAB_MONITOR_SOURCE,
+  'screen.asm',
+  'keyboard.asm',
+  'serial.asm',
+  'monitor.asm',
+];
 
 export interface LabMonitorBuild {
   /** The 2,048 bytes for $F800-$FFFF. */

@@ -56,6 +56,9 @@ basic_present:
 ;   L  read the ACIA instead of the keyboard until SPACE    ?  help      Q  back to the boot menu
 monitor:  ldx #msg_monitor - messages
           jsr print
+          lda #0
+          sta MADDR
+          sta MADDR + 1
 monitor_restart:
           lda #0
           sta MMODE

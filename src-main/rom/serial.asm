@@ -11,25 +11,34 @@ acia_send:
           rts
 
 ; Waits for a byte from the ACIA: returns it in A with carry set (Z set for a NUL). Returns carry clear
-; when SPACE is pressed instead; that SPACE is then treated as already delivered by get_key.
+; when SPACE is pressed instead; that SPACE is then treated as already delivered by get_key. It scans the
+; whole keyboard while it waits, so a key still held from typing (such as the L that started a load) is
+; seen going up. Keeps X and Y.
 tape_byte:
-@poll:    lda #$FD              ; row 1: SPACE is bit 4
-          sta KBD
-          lda KBD
-          and #$10
+          txa
+          pha
+          tya
+          pha
+@poll:    jsr scan_key
+          cmp #' '
           beq @space
           lda ACIA_CTL
           and #RDRF
           beq @poll
-          sec
           lda ACIA_DATA
-          rts
-@space:   lda #' '
-          sta KEYDONE
+          sec
+          bcs @exit
+@space:   sta KEYDONE
           sta KEYLAST
           lda #DEBOUNCE
           sta KEYCOUNT
           clc
+@exit:    sta TEMP
+          pla
+          tay
+          pla
+          tax
+          lda TEMP              ; Z from the byte; carry survives PLA, TAY, TAX and LDA
           rts
 
 ; The input vector: the next character for BASIC in A. While the LOAD flag is set it comes from the

@@ -1,13 +1,15 @@
 import type { CpuBus } from '../cpu/cpu6502.ts';
 import type { Device } from './device.ts';
 
+// Ordered so that one comparison (kind <= WATCHED) selects the pages read straight from memory.
 const RAM = 0;
 const ROM = 1;
-const DEVICE = 2;
-const UNMAPPED = 3;
+const WATCHED = 2;
+const DEVICE = 3;
+const UNMAPPED = 4;
 
-export type PageKind = 'ram' | 'rom' | 'device' | 'unmapped';
-const KIND_NAMES: readonly PageKind[] = ['ram', 'rom', 'device', 'unmapped'];
+export type PageKind = 'ram' | 'rom' | 'watched-ram' | 'device' | 'unmapped';
+const KIND_NAMES: readonly PageKind[] = ['ram', 'rom', 'watched-ram', 'device', 'unmapped'];
 
 /**
  * What an unmapped read returns. On the board the data bus floats and usually still holds the last byte
@@ -77,6 +79,14 @@ export class Bus implements CpuBus {
     this.setPages(firstPage, pageCount, DEVICE, device);
   }
 
+  /**
+   * RAM that the CPU reads straight from `memory` but writes through `device`, which must keep its bytes in
+   * that part of `memory` (video RAM: fast reads, dirty tracking on writes).
+   */
+  mapWatchedRam(firstPage: number, pageCount: number, device: Device): void {
+    this.setPages(firstPage, pageCount, WATCHED, device);
+  }
+
   unmap(firstPage: number, pageCount: number): void {
     this.setPages(firstPage, pageCount, UNMAPPED, undefined);
   }
@@ -92,8 +102,8 @@ export class Bus implements CpuBus {
   /** The value a read would return, with no side effect on any device. */
   peek(addr: number): number {
     const page = (addr >> 8) & 0xff;
-    const kind = this.kinds[page];
-    if (kind === RAM || kind === ROM) return this.memory[addr & 0xffff] ?? 0;
+    const kind = this.kinds[page] as number;
+    if (kind <= WATCHED) return this.memory[addr & 0xffff] ?? 0;
     if (kind === DEVICE) return (this.devices[page] as Device).peek(addr & 0xffff);
     return this.unmapped(addr);
   }
@@ -121,8 +131,8 @@ export class Bus implements CpuBus {
   }
 
   private readonly readFast = (addr: number): number => {
-    const kind = this.kinds[addr >> 8];
-    if (kind === RAM || kind === ROM) return this.memory[addr] as number;
+    const kind = this.kinds[addr >> 8] as number;
+    if (kind <= WATCHED) return this.memory[addr] as number;
     if (kind === DEVICE) return (this.devices[addr >> 8] as Device).read(addr);
     return this.unmapped(addr);
   };
@@ -130,7 +140,7 @@ export class Bus implements CpuBus {
   private readonly writeFast = (addr: number, value: number): void => {
     const kind = this.kinds[addr >> 8];
     if (kind === RAM) this.memory[addr] = value;
-    else if (kind === DEVICE) (this.devices[addr >> 8] as Device).write(addr, value);
+    else if (kind === DEVICE || kind === WATCHED) (this.devices[addr >> 8] as Device).write(addr, value);
   };
 
   private readonly readTapped = (addr: number): number => {

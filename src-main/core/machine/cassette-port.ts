@@ -20,7 +20,13 @@ export interface TapeFrame {
  */
 export interface TapeSource {
   readonly tickHz: number;
+  /** The next frame, or undefined when there is none now. */
   next(): TapeFrame | undefined;
+  /**
+   * Live sources (a decoder fed from a microphone, a terminal bridge) set this to false until they close;
+   * the port then waits for more instead of ending. When absent, an undefined frame means the end.
+   */
+  readonly ended?: boolean;
 }
 
 /** What the ACIA transmits, e.g. a KCS encoder writing audio. */
@@ -78,6 +84,48 @@ export class ByteTapeSource implements TapeSource {
   }
 }
 
+/**
+ * Bytes that arrive while the machine runs (a terminal bridge, typed-in data): play it with speed 'fast' so
+ * each byte goes in as soon as the program has taken the previous one.
+ */
+export class LiveByteSource implements TapeSource {
+  readonly tickHz: number;
+  private readonly format: WordFormat;
+  private readonly queue: number[] = [];
+  private closed = false;
+  private sent = 0;
+
+  constructor(options: { readonly baud?: number; readonly format?: WordFormat } = {}) {
+    this.tickHz = options.baud ?? 300;
+    this.format = options.format ?? FORMAT_8N2;
+  }
+
+  get ended(): boolean {
+    return this.closed && this.queue.length === 0;
+  }
+
+  get queued(): number {
+    return this.queue.length;
+  }
+
+  push(bytes: Iterable<number>): void {
+    if (this.closed) throw new Error('cannot push to a closed live source');
+    for (const byte of bytes) this.queue.push(byte & 0xff);
+  }
+
+  close(): void {
+    this.closed = true;
+  }
+
+  next(): TapeFrame | undefined {
+    const value = this.queue.shift();
+    if (value === undefined) return undefined;
+    const frame = encodeFrame(value, this.format);
+    this.sent++;
+    return { frame, endTick: this.sent * (1 + frame.bitCount) };
+  }
+}
+
 export type TapeSpeed = 'tape' | 'fast';
 
 export interface PlayOptions {
@@ -90,7 +138,8 @@ export interface CassettePortOptions {
   readonly cpuHz?: number;
 }
 
-const FAST_RETRY_CYCLES = 4_096;
+/** How often a waiting fast or live playback looks again (about 4 ms). */
+const POLL_CYCLES = 4_096;
 
 function gcd(a: number, b: number): number {
   return b === 0 ? a : gcd(b, a % b);
@@ -137,7 +186,7 @@ export class CassettePort implements SerialLine {
     this.speed = options.speed ?? 'tape';
     this.startCycle = this.scheduler.now();
     this.delivered = 0;
-    this.pending = source.next();
+    this.pending = undefined;
     this.schedulePending();
   }
 
@@ -168,54 +217,64 @@ export class CassettePort implements SerialLine {
     this.sink?.frame(frame, value, endCycle);
   }
 
-  private schedulePending(): void {
+  /** Fetches the next frame if needed; false when there is none now (ended, or a live source is empty). */
+  private havePending(): boolean {
     const source = this.source;
-    const pending = this.pending;
-    if (source === null) return;
-    if (pending === undefined) {
+    if (source === null) return false;
+    if (this.pending === undefined) this.pending = source.next();
+    if (this.pending !== undefined) return true;
+    if (source.ended === false) {
+      // A live source with nothing yet: look again shortly.
+      if (!this.playTask.scheduled) this.playTask.schedule(this.scheduler.now() + POLL_CYCLES);
+    } else {
       this.source = null;
       this.onTapeEnd?.();
-      return;
     }
+    return false;
+  }
+
+  private schedulePending(): void {
+    if (!this.havePending()) return;
     if (this.speed === 'fast') {
       this.deliverFast();
       return;
     }
+    const source = this.source as TapeSource;
+    const pending = this.pending as TapeFrame;
     const divisor = gcd(this.cpuHz, source.tickHz);
     const at =
       this.startCycle + Math.ceil((pending.endTick * (this.cpuHz / divisor)) / (source.tickHz / divisor));
     this.playTask.schedule(Math.max(at, this.scheduler.now()));
   }
 
-  /** Tape speed: the scheduled end of the pending frame has come. */
   private deliver(): void {
     if (this.speed === 'fast') {
       this.deliverFast();
       return;
     }
-    const pending = this.pending;
-    const source = this.source;
-    if (pending === undefined || source === null) return;
-    this.acia.receive(pending.frame);
+    if (this.pending === undefined) {
+      this.schedulePending();
+      return;
+    }
+    // Tape speed: the pending frame's last bit has arrived.
+    this.acia.receive(this.pending.frame);
     this.delivered++;
-    this.pending = source.next();
+    this.pending = undefined;
     this.schedulePending();
   }
 
   /** Fast: hand over the next frame as soon as the receiver is empty. */
   private deliverFast(): void {
-    const pending = this.pending;
-    const source = this.source;
-    if (pending === undefined || source === null) return;
+    if (!this.havePending()) return;
     if (!this.acia.canReceive) {
       // Held in master reset or still holding a byte: try again later rather than lose this one.
-      if (!this.playTask.scheduled) this.playTask.schedule(this.scheduler.now() + FAST_RETRY_CYCLES);
+      if (!this.playTask.scheduled) this.playTask.schedule(this.scheduler.now() + POLL_CYCLES);
       return;
     }
-    this.acia.receive(pending.frame);
+    this.acia.receive((this.pending as TapeFrame).frame);
     this.delivered++;
-    this.pending = source.next();
-    if (this.pending === undefined) this.schedulePending();
+    this.pending = undefined;
+    this.havePending();
   }
 
   private receiverEmptied(): void {

@@ -242,8 +242,8 @@ export class KeyboardMatrix implements Device<KeyboardState> {
     this.refresh();
   }
 
-  read(_addr: number): number {
-    const value = this.peek(_addr);
+  read(addr: number): number {
+    const value = this.peek(addr);
     if (this.queue.length > 0 || this.live.size > 0) this.countScan(~this.rowLatch & 0xff);
     return value;
   }
@@ -335,7 +335,12 @@ export class KeyboardMatrix implements Device<KeyboardState> {
    * A key released before the ROM could see it stays down until it has been scanned long enough.
    */
   hostKeyDown(event: HostKeyEvent, mode: HostKeyMode = 'symbolic'): boolean {
-    if (this.live.has(event.code)) return true;
+    const held = this.live.get(event.code);
+    if (held !== undefined) {
+      // Auto-repeat from the host, or pressed again before a short tap had been released.
+      held.releaseRequested = false;
+      return true;
+    }
     if (event.code === 'CapsLock') {
       this.toggleShiftLock();
       return true;

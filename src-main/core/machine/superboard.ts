@@ -24,6 +24,7 @@ import type { ScheduledTask } from './scheduler.ts';
 import { Scheduler } from './scheduler.ts';
 import {
   VIDEO_RAM_BASE,
+  VIDEO_RAM_SIZE,
   VideoRam,
   type VideoRamState,
   type ScreenTextOptions,
@@ -115,6 +116,8 @@ export interface SuperboardState {
   readonly random: number;
 }
 
+const BREAKPOINT_FLAG = 1;
+const RUN_TO_FLAG = 2;
 const WATCH_READ = 1;
 const WATCH_WRITE = 2;
 
@@ -161,14 +164,15 @@ class DebugTap implements BusTap {
 
 /**
  * The Superboard II (model 600): 6502, RAM, optional BASIC ROM, video RAM, keyboard, ACIA and cassette port,
- * with a scheduler for device timing. Runs in a fast loop (`cpu.run` between events) unless a debug feature
- * (breakpoints, watchpoints, access recording, run-to-address) is on, which switches to stepping.
+ * with a scheduler for device timing. Runs in a fast loop (`cpu.run` between events); breakpoints and
+ * run-to-address use the CPU's breakpoint loop; watchpoints and access recording step instruction by
+ * instruction with a tap on the bus. None of this costs anything while it is off.
  */
 export class Superboard {
   readonly cpu: Cpu6502;
   readonly bus: Bus;
   readonly scheduler: Scheduler;
-  readonly video = new VideoRam();
+  readonly video: VideoRam;
   readonly keyboard: KeyboardMatrix;
   readonly acia: Acia6850;
   readonly cassette: CassettePort;
@@ -205,6 +209,7 @@ export class Superboard {
     this.random = new SeededRandom(config.seed ?? 0x5eed_0600);
 
     this.bus = new Bus(config.unmappedRead ?? 'address-high');
+    this.video = new VideoRam(this.bus.memory.subarray(VIDEO_RAM_BASE, VIDEO_RAM_BASE + VIDEO_RAM_SIZE));
     this.cpu = new Cpu6502(this.bus);
     const cpu = this.cpu;
     this.scheduler = new Scheduler(() => cpu.cycles);
@@ -214,7 +219,7 @@ export class Superboard {
 
     this.bus.mapRam(0, ramBytes >> 8);
     if (config.roms.basic !== undefined) this.bus.mapRom(BASIC_ROM_BASE, config.roms.basic.bytes);
-    this.bus.mapDevice(VIDEO_RAM_BASE >> 8, 4, this.video);
+    this.bus.mapWatchedRam(VIDEO_RAM_BASE >> 8, VIDEO_RAM_SIZE >> 8, this.video);
     this.bus.mapDevice(KEYBOARD_BASE >> 8, 1, this.keyboard);
     this.bus.mapDevice(ACIA_BASE >> 8, 1, this.acia);
     this.bus.mapRom(MONITOR_ROM_BASE, config.roms.monitor.bytes);
@@ -295,12 +300,12 @@ export class Superboard {
   addBreakpoint(address: number): void {
     const a = address & 0xffff;
     if (this.breakpoints[a] === 0) this.breakpointCount++;
-    this.breakpoints[a] = 1;
+    this.breakpoints[a] = BREAKPOINT_FLAG;
   }
 
   removeBreakpoint(address: number): void {
     const a = address & 0xffff;
-    if (this.breakpoints[a] === 1) this.breakpointCount--;
+    if (this.breakpoints[a] === BREAKPOINT_FLAG) this.breakpointCount--;
     this.breakpoints[a] = 0;
   }
 
@@ -437,6 +442,26 @@ export class Superboard {
    * was and a MachineStateError says what is wrong. Tape playback stops; typing in progress is dropped.
    */
   loadState(state: unknown): void {
+    try {
+      this.loadCheckedState(state);
+    } catch (error) {
+      if (error instanceof MachineStateError) throw error;
+      const message = error instanceof Error ? error.message : String(error);
+      throw new MachineStateError(`machine state is damaged: ${message}`);
+    }
+  }
+
+  /** The state as file text (docs/machine-state.md). */
+  serializeState(): string {
+    return encodeMachineState(this.saveState());
+  }
+
+  /** Loads file text from serializeState; bad text changes nothing and throws MachineStateError. */
+  deserializeState(text: string): void {
+    this.loadState(decodeMachineState(text));
+  }
+
+  private loadCheckedState(state: unknown): void {
     const record = expectRecord(state, 'machine state');
     checkHeader(record);
     const config = expectRecord(record.config, 'config');
@@ -463,13 +488,13 @@ export class Superboard {
     try {
       this.cpu.loadState(record.cpu);
       this.video.loadState(record.video);
-      this.keyboard.loadState(record.keyboard);
       this.acia.loadState(record.acia);
       this.bus.setUnmappedRead(config.unmappedRead as UnmappedRead);
+      // Last: loading the keyboard drops queued typing, which a restore could not bring back.
+      this.keyboard.loadState(record.keyboard);
     } catch (error) {
       this.restore(before);
-      const message = error instanceof Error ? error.message : String(error);
-      throw new MachineStateError(`machine state is damaged: ${message}`);
+      throw error;
     }
     this.bus.memory.set(ram);
     this.frameCount = frameCount;
@@ -478,20 +503,9 @@ export class Superboard {
     this.cassette.stop();
   }
 
-  /** The state as file text (docs/machine-state.md). */
-  serializeState(): string {
-    return encodeMachineState(this.saveState());
-  }
-
-  /** Loads file text from serializeState; bad text changes nothing and throws MachineStateError. */
-  deserializeState(text: string): void {
-    this.loadState(decodeMachineState(text));
-  }
-
   private restore(state: SuperboardState): void {
     this.cpu.loadState(state.cpu);
     this.video.loadState(state.video);
-    this.keyboard.loadState(state.keyboard);
     this.acia.loadState(state.acia);
     this.bus.setUnmappedRead(state.config.unmappedRead);
   }
@@ -512,18 +526,32 @@ export class Superboard {
     const cpu = this.cpu;
     const start = cpu.cycles;
     if (this.isPaused) return { reason: 'paused', cycles: 0, pc: cpu.pc };
-    const debug = this.tap.active || this.breakpointCount > 0 || runTo >= 0;
+    // Three loops: the fast one; the CPU's own breakpoint loop when only breakpoints or a run-to address
+    // are set; and per-instruction stepping when the bus tap (watchpoints, recording) needs the PC.
+    const stepping = this.tap.active;
+    const stopping = !stepping && (this.breakpointCount > 0 || runTo >= 0);
+    const stopFlags = this.breakpoints;
+    const runToFlag = runTo >= 0 ? (stopFlags[runTo] ?? 0) : 0;
+    if (runTo >= 0) stopFlags[runTo] = runToFlag | RUN_TO_FLAG;
     let reason: StopReason = 'completed';
     let watch: WatchHit | undefined;
     this.runDueEvents();
     while (cpu.cycles < target) {
       const sliceEnd = Math.min(target, this.scheduler.nextEventCycle, cpu.cycles + MAX_SLICE_CYCLES);
-      if (debug) {
+      if (stepping) {
         const stop = this.runDebug(sliceEnd, start, runTo);
         if (stop !== null) {
           reason = stop;
           if (stop === 'watchpoint') watch = this.tap.hit ?? undefined;
           this.tap.hit = null;
+          this.runDueEvents();
+          break;
+        }
+      } else if (stopping) {
+        // runToBreakpoint never stops on the instruction it starts with; between slices that check is ours.
+        const atStop = cpu.cycles !== start && (stopFlags[cpu.pc] ?? 0) !== 0;
+        if (atStop || cpu.runToBreakpoint(sliceEnd, stopFlags)) {
+          reason = cpu.pc === runTo ? 'address' : 'breakpoint';
           this.runDueEvents();
           break;
         }
@@ -536,6 +564,7 @@ export class Superboard {
         break;
       }
     }
+    if (runTo >= 0) stopFlags[runTo] = runToFlag;
     if (reason !== 'completed') this.isPaused = true;
     return { reason, cycles: cpu.cycles - start, pc: cpu.pc, watch };
   }
@@ -551,8 +580,8 @@ export class Superboard {
       const pc = cpu.pc;
       // The instruction a run starts on is not stopped at, so a run can resume from a breakpoint.
       if (cpu.cycles !== callStart) {
-        if (checkBreakpoints && this.breakpoints[pc] === 1) return 'breakpoint';
         if (pc === runTo) return 'address';
+        if (checkBreakpoints && ((this.breakpoints[pc] ?? 0) & BREAKPOINT_FLAG) !== 0) return 'breakpoint';
       }
       tap.instructionPc = pc;
       if (recording) this.countExecute(pc);

@@ -15,9 +15,17 @@ export interface VideoRamState {
  * Writes that change a cell mark its row dirty so frames are only sent when something changed.
  */
 export class VideoRam implements Device<VideoRamState> {
-  readonly bytes = new Uint8Array(VIDEO_RAM_SIZE);
+  readonly bytes: Uint8Array;
   /** Bit n set: row n changed since the last `takeDirtyRows`. */
   dirtyRows = 0;
+
+  /** `backing` lets the bus read the cells straight from its memory (Bus.mapWatchedRam). */
+  constructor(backing?: Uint8Array) {
+    if (backing !== undefined && backing.length !== VIDEO_RAM_SIZE) {
+      throw new RangeError(`video RAM backing must be ${VIDEO_RAM_SIZE} bytes, got ${backing.length}`);
+    }
+    this.bytes = backing ?? new Uint8Array(VIDEO_RAM_SIZE);
+  }
 
   read(addr: number): number {
     return this.bytes[addr & 0x3ff] ?? 0;

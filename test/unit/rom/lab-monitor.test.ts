@@ -4,7 +4,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Cpu6502 } from '../../../src-main/core/cpu/cpu6502.ts';
 import { assemble } from '../../../src-main/core/cpu/assembler/assembler.ts';
 import { build65v } from '../../../src-main/core/formats/osi65v.ts';
-import { assembleLabMonitor, LAB_MONITOR_BASE } from '../../../src-main/rom/lab-monitor.ts';
+import {
+  assembleLabMonitor,
+  LAB_MONITOR_BASE,
+  LAB_MONITOR_FILES,
+  LabMonitorBuildError,
+} from '../../../src-main/rom/lab-monitor.ts';
 import type { LabMonitorBuild } from '../../../src-main/rom/lab-monitor.ts';
 
 const ROM_DIR = join(import.meta.dirname, '../../../src-main/rom');
@@ -204,6 +209,22 @@ function fakeBasic(): Uint8Array {
 }
 
 describe('Lab Monitor ROM image', () => {
+  it('reads exactly the files LAB_MONITOR_FILES lists', () => {
+    const read: string[] = [];
+    assembleLabMonitor((path) => {
+      read.push(path);
+      return readRom(path);
+    });
+    expect(read.sort()).toEqual([...LAB_MONITOR_FILES].sort());
+  });
+
+  it('throws a build error naming the missing file or the assembly errors', () => {
+    expect(() => assembleLabMonitor(() => undefined)).toThrow(LabMonitorBuildError);
+    expect(() => assembleLabMonitor((path) => (path === 'screen.asm' ? ' frob' : readRom(path)))).toThrow(
+      /screen\.asm:1:2: error: unknown instruction 'frob'/,
+    );
+  });
+
   it('fills $F800-$FFFF with the SYN600 vectors, jump table and config bytes', () => {
     const rom = build.rom;
     const at = (address: number): number => rom[address - LAB_MONITOR_BASE] ?? -1;
@@ -240,7 +261,7 @@ describe('Lab Monitor on a bare board', () => {
       'NO BASIC ROM AT $A000',
       '65V MONITOR  ? = HELP',
     ]);
-    expect(text[3]).toMatch(/^\.[0-9A-F]{4} [0-9A-F]{2}#$/); // location line and block cursor
+    expect(text[3]).toBe(`.0000 ${hex2(board.ram[0] ?? 0)}#`); // location line and block cursor
     expect(board.video[0]).toBe(0x20); // cleared outside the window too
   });
 

@@ -97,26 +97,31 @@ function hex(value: number, digits: number): string {
   return '$' + (value >>> 0).toString(16).toUpperCase().padStart(digits, '0');
 }
 
+// Include paths: '/' and '\\' both separate folders (Windows paths arrive with backslashes), and the result
+// uses '/', which Node accepts on every platform.
 function dirname(path: string): string {
-  const slash = path.lastIndexOf('/');
+  const slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
   return slash < 0 ? '' : path.slice(0, slash + 1);
 }
 
+function isAbsolute(path: string): boolean {
+  return /^([\\/]|[A-Za-z]:[\\/])/.test(path);
+}
+
 function joinPath(base: string, relative: string): string {
-  if (relative.startsWith('/') || base === '') return normalize(relative);
-  return normalize(base + relative);
+  return normalize(isAbsolute(relative) || base === '' ? relative : base + relative);
 }
 
 function normalize(path: string): string {
-  const absolute = path.startsWith('/');
+  const root = /^([A-Za-z]:)?[\\/]/.exec(path)?.[0].replace('\\', '/') ?? '';
   const parts: string[] = [];
-  for (const part of path.split('/')) {
+  for (const part of path.slice(root.length).split(/[\\/]/)) {
     if (part === '' || part === '.') continue;
     if (part === '..' && parts.length > 0 && parts[parts.length - 1] !== '..') parts.pop();
-    else if (part === '..' && absolute) continue;
+    else if (part === '..' && root !== '') continue;
     else parts.push(part);
   }
-  return (absolute ? '/' : '') + parts.join('/');
+  return root + parts.join('/');
 }
 
 /**
@@ -740,7 +745,13 @@ export function formatError(error: AsmError): string {
 
 export function formatListing(listing: readonly ListingLine[]): string {
   const out: string[] = [];
+  let file: string | undefined;
   for (const line of listing) {
+    if (line.file !== file) {
+      if (file !== undefined || listing.some((other) => other.file !== line.file))
+        out.push(`; ---- ${line.file}`);
+      file = line.file;
+    }
     const address =
       line.value !== undefined
         ? '=' + (line.value & 0xffff).toString(16).toUpperCase().padStart(4, '0')

@@ -85,6 +85,20 @@ describe('Bus', () => {
     expect(bus.deviceAt(0xd2)).toBe(video);
   });
 
+  it('reads watched RAM straight from memory and sends its writes through the device', () => {
+    const bus = new Bus();
+    const video = new VideoRam(bus.memory.subarray(0xd000, 0xd400));
+    bus.mapWatchedRam(0xd0, 4, video);
+    video.takeDirtyRows();
+    bus.write(0xd021, 0x2a);
+    expect(bus.memory[0xd021]).toBe(0x2a);
+    expect(bus.read(0xd021)).toBe(0x2a);
+    expect(bus.peek(0xd021)).toBe(0x2a);
+    expect(video.takeDirtyRows()).toBe(0b10);
+    expect(bus.pageKind(0xd3)).toBe('watched-ram');
+    expect(() => new VideoRam(new Uint8Array(10))).toThrow(/1024 bytes/);
+  });
+
   it('rejects ROMs that are not whole pages and page ranges past $FFFF', () => {
     const bus = new Bus();
     expect(() => bus.mapRom(0xf800, new Uint8Array(100))).toThrow(/whole pages/);

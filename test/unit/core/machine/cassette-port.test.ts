@@ -3,6 +3,7 @@ import { Acia6850, RDRF, TDRE, type SerialFrame } from '../../../../src-main/cor
 import {
   ByteTapeSource,
   CassettePort,
+  LiveByteSource,
   type TapeSource,
 } from '../../../../src-main/core/machine/cassette-port.ts';
 import { Scheduler } from '../../../../src-main/core/machine/scheduler.ts';
@@ -89,6 +90,23 @@ describe('CassettePort', () => {
     advance(50_000);
     acia.write(0xf000, 0x11);
     expect(readAll(100_000).map((g) => g.value)).toEqual([0x41, 0x42]);
+  });
+
+  it('waits for a live source to get more data and ends when it is closed', () => {
+    const { port, readAll, clock } = rig();
+    const live = new LiveByteSource();
+    let ended = false;
+    port.onTapeEnd = () => (ended = true);
+    port.play(live, { speed: 'fast' });
+    expect(readAll(50_000)).toEqual([]);
+    expect(port.playing).toBe(true);
+    live.push([0x48, 0x49]);
+    expect(readAll(clock.now + 50_000).map((g) => g.value)).toEqual([0x48, 0x49]);
+    live.push([0x0d]);
+    live.close();
+    expect(readAll(clock.now + 50_000).map((g) => g.value)).toEqual([0x0d]);
+    expect(ended).toBe(true);
+    expect(() => live.push([1])).toThrow(/closed/);
   });
 
   it('takes its timing from any tape clock, e.g. an audio decoder at 44,100 Hz', () => {

@@ -287,6 +287,21 @@ describe('host keys', () => {
     expect(keyboard.read(0xdf00)).toBe(0xff);
   });
 
+  it('keeps a key down when it is pressed again before a short tap was released', () => {
+    let now = 0;
+    const keyboard = new KeyboardMatrix(() => now);
+    keyboard.hostKeyDown({ code: 'KeyQ', key: 'q' }, 'positional');
+    keyboard.hostKeyUp('KeyQ');
+    keyboard.hostKeyDown({ code: 'KeyQ', key: 'q' }, 'positional');
+    keyboard.write(0xdf00, selectRows(1));
+    for (let i = 0; i < 50; i++) {
+      expect(keyboard.read(0xdf00)).toBe(0x7f);
+      now += 5_000;
+    }
+    keyboard.hostKeyUp('KeyQ');
+    expect(keyboard.read(0xdf00)).toBe(0xff);
+  });
+
   it('maps symbolic keys with their shift and lets CapsLock toggle SHIFT LOCK', () => {
     const keyboard = new KeyboardMatrix();
     expect(keyboard.hostKeyDown({ code: 'Quote', key: '"' })).toBe(true);

@@ -174,6 +174,8 @@ describe('Superboard configuration', () => {
     expect(board.bus.pageKind(0xa0)).toBe('rom');
     expect(board.bus.pageKind(0xbf)).toBe('rom');
     expect(board.bus.deviceAt(0xd3)).toBe(board.video);
+    expect(board.bus.pageKind(0xd0)).toBe('watched-ram');
+    expect(board.bus.pageKind(0xd4)).toBe('unmapped');
     expect(board.bus.deviceAt(0xdf)).toBe(board.keyboard);
     expect(board.bus.deviceAt(0xf0)).toBe(board.acia);
     expect(board.peek(0xfffc) | (board.peek(0xfffd) << 8)).toBe(0xf800);
@@ -253,6 +255,26 @@ describe('running', () => {
     expect(board.run(1_000).reason).toBe('completed');
   });
 
+  it('never misses a breakpoint across slice boundaries, in the breakpoint loop as in the stepping loop', () => {
+    const hits = (stepping: boolean): number[] => {
+      const board = machine(COUNTER);
+      if (stepping) board.startRecording();
+      board.addBreakpoint(STORE_ADDRESS);
+      const cycles: number[] = [];
+      for (let i = 1; i <= 400; i++) {
+        board.resume();
+        const result = board.run(100_000);
+        expect(result.reason).toBe('breakpoint');
+        expect(board.cpu.x).toBe(i & 0xff);
+        cycles.push(board.cpu.cycles);
+      }
+      return cycles;
+    };
+    const viaBreakpointLoop = hits(false);
+    expect(viaBreakpointLoop).toEqual(hits(true));
+    expect(viaBreakpointLoop[399]).toBeGreaterThan(3 * 1_024);
+  });
+
   it('reports write and read watchpoints with the value and the instruction address', () => {
     const board = machine(COUNTER);
     board.addWatchpoint(0x300, 'write');
@@ -301,6 +323,26 @@ describe('running', () => {
     expect(slow.cpu.saveState()).toEqual(fast.cpu.saveState());
     expect(slow.cassette.takeRecorded()).toEqual(fast.cassette.takeRecorded());
     expect(Array.from(slow.video.bytes)).toEqual(Array.from(fast.video.bytes));
+  });
+
+  it.each([false, true])('reports a jammed CPU and pauses (debug loop: %s)', (debug) => {
+    const board = machine(`
+start: LDX #$05
+loop:  DEX
+       BNE loop
+       .byte $02
+`);
+    if (debug) board.startRecording();
+    const result = board.run(10_000);
+    expect(result.reason).toBe('jammed');
+    expect(board.paused).toBe(true);
+    expect(board.status().jammed).toBe(true);
+    expect(board.cpu.jammedAt).toBe(0xf805);
+    expect(result.cycles).toBeLessThan(10_000);
+    expect(board.run(10_000).reason).toBe('paused');
+    board.reset();
+    board.resume();
+    expect(board.run(20).reason).toBe('completed');
   });
 
   it('renders the screen as text', () => {
@@ -397,6 +439,7 @@ describe('machine state', () => {
   it('rejects garbage, a wrong version and a different configuration without changing anything', () => {
     const board = machine(COUNTER);
     board.run(10_000);
+    board.type('HELLO');
     const before = board.saveState();
     expect(() => board.deserializeState('not json')).toThrow(MachineStateError);
     expect(() => board.deserializeState('{"format":"something else"}')).toThrow(/not a machine state file/);
@@ -410,7 +453,14 @@ describe('machine state', () => {
     expect(() => board.deserializeState(JSON.stringify(damaged))).toThrow(/acia\.control/);
     const badCpu = { ...good, cpu: { ...(good.cpu as object), pc: -1 } };
     expect(() => board.deserializeState(JSON.stringify(badCpu))).toThrow(MachineStateError);
+    expect(() => board.loadState(null)).toThrow(MachineStateError);
+    expect(() => board.loadState({ ...board.saveState(), ram: new Uint8Array(10) })).toThrow(
+      /ram: expected 8192 bytes, got 10/,
+    );
+    const badKeyboard = { ...before, keyboard: { rowLatch: 0, shiftLock: 'yes', manual: new Uint8Array(8) } };
+    expect(() => board.loadState(badKeyboard)).toThrow(/keyboard\.shiftLock/);
     expect(board.saveState()).toEqual(before);
+    expect(board.keyboard.typingPending).toBe(5);
   });
 
   it('refuses a state saved with another monitor ROM', () => {

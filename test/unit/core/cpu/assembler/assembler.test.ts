@@ -275,3 +275,37 @@ describe('constants defined from later symbols', () => {
     ]);
   });
 });
+
+describe('listing of several files', () => {
+  it('marks where each file starts and resumes', () => {
+    const result = assemble(' nop\n .include "b.asm"\n rts', { fileName: 'a.asm', readFile: () => ' inx' });
+    const lines = formatListing(result.listing).split('\n');
+    expect(lines.filter((line) => line.startsWith('; ----'))).toEqual([
+      '; ---- a.asm',
+      '; ---- b.asm',
+      '; ---- a.asm',
+    ]);
+    expect(formatListing(assemble(' nop').listing).startsWith('; ----')).toBe(false);
+  });
+});
+
+describe('include paths', () => {
+  it.each([
+    ['src/main.asm', 'lib/a.asm', 'src/lib/a.asm'],
+    ['src/main.asm', '../x.asm', 'x.asm'],
+    ['/abs/dir/main.asm', './a/../b.asm', '/abs/dir/b.asm'],
+    ['C:\\work\\rom\\main.asm', 'screen.asm', 'C:/work/rom/screen.asm'],
+    ['C:\\work\\rom\\main.asm', '..\\lib\\k.asm', 'C:/work/lib/k.asm'],
+    ['main.asm', '/etc/inc.asm', '/etc/inc.asm'],
+  ])('from %s, "%s" reads %s', (from, name, expected) => {
+    const asked: string[] = [];
+    assemble(` .include "${name.replace(/\\/g, '\\\\')}"`, {
+      fileName: from,
+      readFile: (path) => {
+        asked.push(path);
+        return '';
+      },
+    });
+    expect(asked).toEqual([expected]);
+  });
+});
