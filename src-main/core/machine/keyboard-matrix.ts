@@ -194,7 +194,7 @@ export interface TypingOptions {
 }
 
 export const DEFAULT_TYPING: TypingOptions = {
-  holdScans: 8,
+  holdScans: 16,
   minHoldCycles: 16_384,
   gapScans: 4,
   minGapCycles: 8_192,

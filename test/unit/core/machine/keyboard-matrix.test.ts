@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  DEFAULT_TYPING,
   KeyboardError,
   KeyboardMatrix,
   charToChord,
@@ -280,7 +281,7 @@ describe('host keys', () => {
     expect(keyboard.hostKeyDown({ code: 'KeyA', key: 'a' }, 'positional')).toBe(true);
     keyboard.hostKeyUp('KeyA');
     keyboard.write(0xdf00, selectRows(1));
-    for (let i = 0; i < 8; i++) {
+    for (let i = 0; i < DEFAULT_TYPING.holdScans; i++) {
       expect(keyboard.read(0xdf00)).toBe(0xbf);
       now += 5_000;
     }
