@@ -370,3 +370,12 @@ describe('robustness', () => {
     }
   });
 });
+
+describe('a misspelt mnemonic in column 1', () => {
+  it('is reported as an unknown instruction, not as a label', () => {
+    expect(errorsOf('ldaa #1')).toEqual(["t.asm:1:1: error: unknown instruction 'ldaa'"]);
+    expect(errorsOf('ldaa: #1')).toEqual([
+      "t.asm:1:7: error: expected an instruction or directive, found '#'",
+    ]);
+  });
+});
