@@ -352,7 +352,7 @@ describe('robustness', () => {
       '0',
     );
     pieces.push(';', '\\', 'a', 'bne', 'asl', '~', '|', '99999999999', '$10000', '%2', '\t');
-    for (let i = 0; i < 2000; i++) {
+    for (let i = 0; i < 500; i++) {
       const lines: string[] = [];
       for (let l = 0; l < 3; l++) {
         let line = random(2) ? ' ' : '';
