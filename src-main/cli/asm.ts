@@ -15,7 +15,7 @@ interface AsmArgs {
   run: boolean;
 }
 
-function parseArgs(argv: readonly string[]): AsmArgs | string {
+function parseArgs(argv: readonly string[]): AsmArgs | 'help' | string {
   const args: AsmArgs = {
     source: '',
     output: undefined,
@@ -52,6 +52,9 @@ function parseArgs(argv: readonly string[]): AsmArgs | string {
       case '--run':
         args.run = true;
         break;
+      case '-h':
+      case '--help':
+        return 'help';
       default:
         if (arg.startsWith('-')) return `unknown option '${arg}'`;
         if (args.source !== '') return `only one SOURCE file is allowed (got '${args.source}' and '${arg}')`;
@@ -74,6 +77,10 @@ function tryRead(path: string): string | undefined {
 /** `superboard-lab asm`: assembles a 6502 source file. Returns the process exit code (0 ok, 1 errors, 2 usage). */
 export async function asmCommand(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
+  if (args === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
   if (typeof args === 'string') {
     process.stderr.write(`asm: ${args}\n${USAGE}\n`);
     return 2;

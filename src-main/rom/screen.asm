@@ -38,7 +38,7 @@ scroll:   ldx #0
           rts
 
 ; Prints the character in A (the output vector). CR returns to the start of the line, LF scrolls, BS
-; steps back. A full line wraps. When the SAVE flag is set the byte also goes to the ACIA, and a CR is
+; steps back, NUL is ignored; every other code is a character (the OSI graphics too). A full line wraps. When the SAVE flag is set the byte also goes to the ACIA, and a CR is
 ; followed by NULS_AFTER_CR NULs. Keeps A, X and Y.
 screen_output:
           pha
@@ -57,7 +57,9 @@ screen_output:
           dex
           bne @nul
           lda #CR
-@screen:  cmp #CR
+@screen:  cmp #0                ; NUL (BASIC's NULL padding) shows nothing
+          beq @done
+          cmp #CR
           beq @cr
           cmp #LF
           beq @lf

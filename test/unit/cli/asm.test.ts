@@ -51,6 +51,16 @@ describe('asm command', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('prints usage for --help and returns 0', async () => {
+    let stdout = '';
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      stdout += String(chunk);
+      return true;
+    });
+    expect(await asmCommand(['--help'])).toBe(0);
+    expect(stdout).toContain('usage: superboard-lab asm SOURCE');
+  });
+
   it('returns 2 with usage on bad arguments and 1 on a missing file', async () => {
     expect(await asmCommand([])).toBe(2);
     expect(stderr).toContain('usage:');

@@ -398,17 +398,17 @@ describe('Lab Monitor on a bare board', () => {
     expect(board.video[29 * 32]).toBe(0x2b);
   });
 
-  it('wraps a line longer than the window width', () => {
+  it('wraps a line longer than the window width, ignores NUL and steps back on BS', () => {
     const board = boot();
     load(
       board,
-      ' .org $0400\n lda #13\n jsr $FFEE\n ldx #30\n lda #$31\nl: jsr $FFEE\n dex\n bne l\nhere: jmp here',
+      ' .org $0400\n lda #13\n jsr $FFEE\n ldx #30\n lda #$31\nl: jsr $FFEE\n dex\n bne l\n lda #0\n jsr $FFEE\n lda #8\n jsr $FFEE\n lda #$A1\n jsr $FFEE\nhere: jmp here',
     );
     board.cpu.pc = 0x400;
     board.run(500_000);
     const screen = board.screen();
     expect(screen[23]).toBe('1'.repeat(24));
-    expect(screen[24]).toBe('1'.repeat(6));
+    expect(screen[24]).toBe('1'.repeat(5) + '#'); // NUL printed nothing, BS stepped back, $A1 is a glyph
   });
 
   it('SAVE sends output to the ACIA with 10 NULs after each CR; LOAD reads the ACIA until SPACE', () => {

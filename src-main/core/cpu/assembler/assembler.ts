@@ -344,6 +344,9 @@ class Assembler {
       return;
     }
     if (word.kind !== 'ident') {
+      if (label && !stream.isOp(':', -1)) {
+        throw new Fail(`unknown instruction '${first.text}'`, first.column);
+      }
       throw new Fail(`expected an instruction or directive, found '${word.text}'`, word.column);
     }
     stream.next();

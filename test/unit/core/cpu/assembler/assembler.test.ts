@@ -309,3 +309,73 @@ describe('include paths', () => {
     expect(asked).toEqual([expected]);
   });
 });
+
+describe('robustness', () => {
+  it('never throws on garbage and gives every error a line and column inside the source', () => {
+    let seed = 12345;
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    const pieces = [
+      'lda',
+      'jmp',
+      '(',
+      ')',
+      ',',
+      'x',
+      'y',
+      '#',
+      '$',
+      '%',
+      "'",
+      '"',
+      '*',
+      '=',
+      ':',
+      '@l',
+      'lab',
+    ];
+    pieces.push(
+      '.org',
+      '.byte',
+      '.word',
+      '.fill',
+      '.align',
+      '.include',
+      '1',
+      '$FFFF',
+      '-',
+      '<',
+      '>',
+      '/',
+      '0',
+    );
+    pieces.push(';', '\\', 'a', 'bne', 'asl', '~', '|', '99999999999', '$10000', '%2', '\t');
+    for (let i = 0; i < 500; i++) {
+      const lines: string[] = [];
+      for (let l = 0; l < 3; l++) {
+        let line = random(2) ? ' ' : '';
+        for (let j = random(8); j > 0; j--)
+          line += (pieces[random(pieces.length)] ?? '') + (random(3) ? '' : ' ');
+        lines.push(line);
+      }
+      const result = assemble(lines.join('\n'), { fileName: 'f.asm', readFile: () => ' nop' });
+      for (const error of result.errors) {
+        const line = error.file === 'f.asm' ? lines[error.line - 1] : ' nop';
+        expect(line, formatError(error)).toBeDefined();
+        expect(error.column).toBeGreaterThanOrEqual(1);
+        expect(error.column).toBeLessThanOrEqual((line ?? '').length + 1);
+      }
+    }
+  });
+});
+
+describe('a misspelt mnemonic in column 1', () => {
+  it('is reported as an unknown instruction, not as a label', () => {
+    expect(errorsOf('ldaa #1')).toEqual(["t.asm:1:1: error: unknown instruction 'ldaa'"]);
+    expect(errorsOf('ldaa: #1')).toEqual([
+      "t.asm:1:7: error: expected an instruction or directive, found '#'",
+    ]);
+  });
+});
