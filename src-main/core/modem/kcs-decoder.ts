@@ -479,10 +479,14 @@ export class KcsDecoder {
         fllCountdown = short;
         const em = shMI * shMI + shMQ * shMQ;
         const es = (shSI * shSI + shSQ * shSQ) * this.spaceBalance;
-        const markish = em > 3 * es;
+        const markish = em > 1.5 * es;
         this.fllStreak = markish ? this.fllStreak + 1 : 0;
         const gate = markish && (this.carrier ? d > 0.25 * (m + s) : this.fllStreak >= FLL_LOCK_STREAK);
-        if (!this.carrier) this.speed += (1 - this.speed) * FLL_LEAK;
+        if (!this.carrier) {
+          this.speed += (1 - this.speed) * FLL_LEAK;
+          incMark = (this.markHz * this.speed) / fd;
+          incSpace = (this.spaceHz * this.speed) / fd;
+        }
         if (gate && this.fllPrevGate) {
           // The correlator mixes with e^{+j theta}, so a tone above the tuned frequency turns backwards.
           const re = shMI * this.fllPrevI + shMQ * this.fllPrevQ;
@@ -597,7 +601,8 @@ export class KcsDecoder {
         this.carrierOn(Math.max(0, sample - Math.round(LOCK_TICKS * this.period * this.decimation)));
       }
     } else {
-      this.markTicks = 0;
+      // A bad tick costs more than a good one earns, so noise (good one time in five) never locks.
+      this.markTicks = Math.max(0, this.markTicks - 4);
     }
     if (this.carrier) {
       if (this.quality < QUALITY_OFF) {
@@ -614,7 +619,9 @@ export class KcsDecoder {
     if (!this.carrier && this.recordingOpen && sample - this.segmentStart >= this.gapSamples) {
       this.closeRecording(this.segmentStart);
     }
-    if (this.carrier && Math.abs(this.speed - this.lastCarrierSpeed) > 0.005) this.emitCarrier(sample, false);
+    if (this.segmentKind === 'data' && Math.abs(this.speed - this.lastCarrierSpeed) > 0.005) {
+      this.emitCarrier(sample, false);
+    }
   }
 
   /**
