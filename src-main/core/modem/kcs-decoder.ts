@@ -636,10 +636,12 @@ export class KcsDecoder {
       else if (sample - this.lowSince > HANGOVER_SECONDS * this.sampleRate) this.carrierOff(this.lowSince);
     } else if (this.lowSince >= 0 && this.fastEnergy > 2 * DROPOUT_RATIO * this.signalLevel) {
       const from = Math.max(this.lowSince, this.segmentStart);
-      this.closeSegment(from);
-      this.emitSegment('gap', from, sample);
-      this.segmentKind = 'carrier';
-      this.segmentStart = sample;
+      if (sample - from >= this.period * this.decimation) {
+        this.closeSegment(from);
+        this.emitSegment('gap', from, sample);
+        this.segmentKind = 'carrier';
+        this.segmentStart = sample;
+      }
       this.lowSince = -1;
     }
   }
@@ -734,11 +736,15 @@ export class KcsDecoder {
     for (let k = 0; k < bits; k++) energySum += energies[k] ?? 0;
     const sampleAtEnd = this.toInput(frameStart + bits * period);
     for (let k = 0; k < bits; k++) this.observeEnergy(energies[k] ?? 0, sampleAtEnd);
-    if (this.signalLevel > 0 && energySum / bits < 2 * DROPOUT_RATIO * this.signalLevel) {
+    // A frame needs signal; one that starts data also needs a start bit with full energy, not the
+    // tail of a dropout.
+    const level = this.signalLevel;
+    const entering = !this.carrier || this.segmentKind !== 'data';
+    const weakStart = entering && (energies[0] ?? 0) < 2 * DROPOUT_RATIO * level;
+    if (level > 0 && (energySum / bits < 2 * DROPOUT_RATIO * level || weakStart)) {
       this.resumeHunt(this.trigger + 1, atEnd);
       return;
     }
-    const entering = !this.carrier || this.segmentKind !== 'data';
     let weakest = 1;
     for (let k = 0; k < bits; k++) weakest = Math.min(weakest, confidences[k] ?? 0);
     if (
@@ -755,9 +761,10 @@ export class KcsDecoder {
     const end = this.toInput(frameStart + bits * period);
     if (!this.carrier) this.carrierOn(start);
     if (this.segmentKind !== 'data') {
-      this.closeSegment(start);
+      const from = Math.max(start, this.segmentStart);
+      this.closeSegment(from);
       this.segmentKind = 'data';
-      this.segmentStart = start;
+      this.segmentStart = from;
       if (
         Math.abs(this.speed - this.lastCarrierSpeed) > 0.001 ||
         start - this.lastCarrierSample > this.sampleRate

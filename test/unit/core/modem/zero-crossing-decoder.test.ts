@@ -21,13 +21,22 @@ describe('ZeroCrossingDecoder', () => {
 
   it('copes with DC, hum and mild noise', () => {
     const tape = encodeKcs(data, { sampleRate: 44100, leaderSeconds: 0.5, trailerSeconds: 0.2 });
-    const impaired = impair(tape, 44100, { seed: 1, dcOffset: 0.3, hum: { hz: 50, amplitude: 0.2 }, snrDb: 10 });
+    const impaired = impair(tape, 44100, {
+      seed: 1,
+      dcOffset: 0.3,
+      hum: { hz: 50, amplitude: 0.2 },
+      snrDb: 10,
+    });
     expect(decode(impaired, 44100)).toEqual(Array.from(data));
   });
 
   it('reports bit cells on the encoder timeline', () => {
     const encoder = new KcsEncoder({ sampleRate: 48000 });
-    const tape = concatSamples([encoder.carrier(0.5), encoder.bytes(Uint8Array.of(0x55)), encoder.carrier(0.1)]);
+    const tape = concatSamples([
+      encoder.carrier(0.5),
+      encoder.bytes(Uint8Array.of(0x55)),
+      encoder.carrier(0.1),
+    ]);
     const decoder = new ZeroCrossingDecoder({ sampleRate: 48000 });
     const events = decoder.push(tape);
     const byte = events.find((e) => e.type === 'byte');
