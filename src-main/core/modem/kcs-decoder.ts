@@ -124,10 +124,24 @@ const LOCK_TICKS = 16;
 const ACCEPT_CONFIDENCE = 0.75;
 const START_CONFIDENCE = 0.5;
 const FLL_GAIN_ACQUIRE = 0.04;
-const FLL_SETTLED_HZ = 40;
+const ENTER_QUALITY = 0.65;
+const START_ENERGY = 0.3;
 const FLL_LOCK_STREAK = 3;
 // Without a carrier the loop relaxes towards nominal speed so noise cannot walk it to a limit.
 const FLL_LEAK = 0.0005;
+
+interface FrameRecord {
+  /** Decimated time of the start bit's leading edge. */
+  frameStart: number;
+  period: number;
+  values: Uint8Array;
+  confidences: Float64Array;
+  energies: Float64Array;
+  margins: Float64Array;
+  confidence: number;
+  framingError: boolean;
+  stop1: boolean;
+}
 
 const HUNT = 0;
 const WAIT = 1;
@@ -183,6 +197,9 @@ export class KcsDecoder {
   private weightSpace = 1;
   private levelMark = 0;
   private levelSpace = 0;
+  private markCount = 0;
+  private spaceCount = 0;
+  private signalCount = 0;
   private readonly spaceBalance: number;
 
   // Frequency-locked loop.
@@ -191,8 +208,6 @@ export class KcsDecoder {
   private fllPrevQ = 0;
   private fllPrevGate = false;
   private fllStreak = 0;
-  /** Smoothed |frequency error| seen by the loop in Hz: large while acquiring or in noise. */
-  private fllError = 1000;
 
   // History (decimated samples).
   private n = 0;
@@ -233,6 +248,7 @@ export class KcsDecoder {
   private finished = false;
 
   private out: KcsEvent[] = [];
+  private pending: FrameRecord | undefined;
   private readonly frameOffsets = new Int32Array(11);
   private readonly frameValues = new Uint8Array(11);
   private readonly frameConfidences = new Float64Array(11);
@@ -493,7 +509,6 @@ export class KcsDecoder {
           const imag = shMQ * this.fllPrevI - shMI * this.fllPrevQ;
           const offsetHz = (-Math.atan2(imag, re) * fd) / (2 * Math.PI * short);
           const gain = this.segmentKind === 'data' ? FLL_GAIN : FLL_GAIN_ACQUIRE;
-          this.fllError += (Math.abs(offsetHz) - this.fllError) * 0.05;
           let speed = this.speed + (gain * offsetHz) / this.markHz;
           speed = speed < SPEED_MIN ? SPEED_MIN : speed > SPEED_MAX ? SPEED_MAX : speed;
           this.speed = speed;
@@ -592,7 +607,7 @@ export class KcsDecoder {
     const sample = this.toInput(at);
     this.observeEnergy(e, sample);
     if (d > 0 && confidence > 0.6) {
-      if (this.carrier && this.lowSince < 0) this.signalLevel += (e - this.signalLevel) * SIGNAL_RATE;
+      if (this.carrier && this.lowSince < 0) this.learnSignal(e);
       this.markTicks++;
       this.lastGood = sample;
       const rawMark = (e + d) / (2 * this.weightMark);
@@ -646,21 +661,40 @@ export class KcsDecoder {
     }
   }
 
-  /** Per-tone AGC: the space weight follows the measured mark/space balance within +/-9 dB. */
+  // Levels start as running means and settle into slow averages, so the first few observations do not
+  // linger.
+  private learnSignal(e: number): void {
+    this.signalCount++;
+    this.signalLevel += (e - this.signalLevel) * Math.max(SIGNAL_RATE, 1 / this.signalCount);
+  }
+
+  /** Per-tone AGC: the space weight follows the measured mark/space balance within +/-6 dB. */
   private learnLevel(raw: number, mark: boolean): void {
     if (!this.carrier) return;
-    if (this.levelMark === 0) {
-      this.levelMark = raw;
-      this.levelSpace = raw / this.spaceBalance;
-    } else if (mark) {
-      this.levelMark += (raw - this.levelMark) * LEVEL_RATE;
+    if (this.markCount === 0 && this.spaceCount === 0) this.levelSpace = raw / this.spaceBalance;
+    if (mark) {
+      this.markCount++;
+      this.levelMark += (raw - this.levelMark) * Math.max(LEVEL_RATE, 1 / this.markCount);
     } else {
-      this.levelSpace += (raw - this.levelSpace) * LEVEL_RATE;
+      this.spaceCount++;
+      this.levelSpace += (raw - this.levelSpace) * Math.max(LEVEL_RATE, 1 / this.spaceCount);
     }
     if (this.levelMark > 0 && this.levelSpace > 0) {
       const ratio = this.levelMark / this.levelSpace / this.spaceBalance;
-      this.weightSpace = this.spaceBalance * (ratio < 0.125 ? 0.125 : ratio > 8 ? 8 : ratio);
+      this.weightSpace = this.spaceBalance * (ratio < 0.25 ? 0.25 : ratio > 4 ? 4 : ratio);
     }
+  }
+
+  /** Forgets levels learned from a signal that has gone (the next one may differ). */
+  private resetLevels(): void {
+    this.levelMark = 0;
+    this.levelSpace = 0;
+    this.markCount = 0;
+    this.spaceCount = 0;
+    this.signalLevel = 0;
+    this.signalCount = 0;
+    this.weightSpace = this.spaceBalance;
+    this.lowSince = -1;
   }
 
   private decodeFrame(atEnd: boolean): void {
@@ -724,6 +758,9 @@ export class KcsDecoder {
       confidenceSum += c;
     }
     const confidence = confidenceSum / bits;
+    // Every frame tried tells how clean the signal is, accepted or not (noise averages 0.5).
+    if (!this.carrier)
+      for (let k = 0; k < bits; k++) this.quality += ((confidences[k] ?? 0) - this.quality) * QUALITY_RATE;
     if (values[0] === 1) {
       this.resumeHunt(this.trigger + 1, atEnd);
       return;
@@ -736,11 +773,11 @@ export class KcsDecoder {
     for (let k = 0; k < bits; k++) energySum += energies[k] ?? 0;
     const sampleAtEnd = this.toInput(frameStart + bits * period);
     for (let k = 0; k < bits; k++) this.observeEnergy(energies[k] ?? 0, sampleAtEnd);
-    // A frame needs signal; one that starts data also needs a start bit with full energy, not the
-    // tail of a dropout.
+    // A frame needs signal.
     const level = this.signalLevel;
     const entering = !this.carrier || this.segmentKind !== 'data';
-    const weakStart = entering && (energies[0] ?? 0) < 2 * DROPOUT_RATIO * level;
+    // A start bit is space tone at full strength, not a dip in the mark or the tail of a dropout.
+    const weakStart = entering && ((energies[0] ?? 0) - (margins[0] ?? 0)) / 2 < START_ENERGY * level;
     if (level > 0 && (energySum / bits < 2 * DROPOUT_RATIO * level || weakStart)) {
       this.resumeHunt(this.trigger + 1, atEnd);
       return;
@@ -752,13 +789,53 @@ export class KcsDecoder {
       (framingError ||
         confidence < ACCEPT_CONFIDENCE ||
         (confidences[0] ?? 0) < START_CONFIDENCE ||
-        (!this.carrier && (weakest < 0.3 || this.fllError > FLL_SETTLED_HZ)))
+        (!this.carrier && (weakest < 0.3 || this.quality < ENTER_QUALITY)))
     ) {
       this.resumeHunt(this.trigger + 1, atEnd);
       return;
     }
+    const frame: FrameRecord = {
+      frameStart,
+      period,
+      values: values.slice(0, bits),
+      confidences: confidences.slice(0, bits),
+      energies: energies.slice(0, bits),
+      margins: margins.slice(0, bits),
+      confidence,
+      framingError,
+      stop1,
+    };
+    if (!this.carrier) {
+      // Without a carrier, noise can forge a clean frame now and then but hardly two in a row.
+      const pending = this.pending;
+      const follows = pending && frame.frameStart - pending.frameStart <= (bits + 2.5) * period;
+      if (!follows) {
+        this.pending = frame;
+        this.resumeHunt(Math.round(base + bestShift + (bits - 1) * period + this.window / 2), atEnd);
+        return;
+      }
+      this.pending = undefined;
+      this.acceptFrame(pending);
+    }
+    this.acceptFrame(frame);
+    this.markTicks = 0;
+    const resync = !stop1 && !this.inSync;
+    this.inSync = stop1;
+    const next = resync
+      ? this.trigger + Math.round(period)
+      : Math.round(base + bestShift + (bits - 1) * period + this.window / 2);
+    this.resumeHunt(next, atEnd);
+    if (this.carrier && this.quality < QUALITY_OFF) this.carrierOff(this.lastGood);
+  }
+
+  /** Reports an accepted frame: segments, bit and byte events, levels. */
+  private acceptFrame(frame: FrameRecord): void {
+    const { frameStart, period, values, confidences, energies, margins, confidence, framingError, stop1 } =
+      frame;
+    const bits = values.length;
     const start = this.toInput(frameStart);
     const end = this.toInput(frameStart + bits * period);
+    const wasCarrier = this.carrier;
     if (!this.carrier) this.carrierOn(start);
     if (this.segmentKind !== 'data') {
       const from = Math.max(start, this.segmentStart);
@@ -794,8 +871,8 @@ export class KcsDecoder {
     }
     for (let k = 0; k < bits; k++) {
       const c = confidences[k] ?? 0;
-      this.quality += (c - this.quality) * QUALITY_RATE;
-      if (this.lowSince < 0) this.signalLevel += ((energies[k] ?? 0) - this.signalLevel) * SIGNAL_RATE;
+      if (wasCarrier) this.quality += (c - this.quality) * QUALITY_RATE;
+      if (this.lowSince < 0) this.learnSignal(energies[k] ?? 0);
       if (c > 0.5) {
         const e = energies[k] ?? 0;
         const d = margins[k] ?? 0;
@@ -805,14 +882,6 @@ export class KcsDecoder {
     }
     this.dataEnd = end;
     this.lastGood = end;
-    this.markTicks = 0;
-    const resync = !stop1 && !this.inSync;
-    this.inSync = stop1;
-    const next = resync
-      ? this.trigger + Math.round(period)
-      : Math.round(base + bestShift + (bits - 1) * period + this.window / 2);
-    this.resumeHunt(next, atEnd);
-    if (this.carrier && this.quality < QUALITY_OFF) this.carrierOff(this.lastGood);
   }
 
   /** Back to hunting from decimated sample `from`, replaying the history already seen. */
@@ -836,12 +905,8 @@ export class KcsDecoder {
 
   private carrierOn(at: number): void {
     this.carrier = true;
-    this.levelMark = 0;
-    this.levelSpace = 0;
-    this.weightSpace = this.spaceBalance;
+    this.resetLevels();
     this.quality = Math.max(this.quality, 0.8);
-    this.signalLevel = 0;
-    this.lowSince = -1;
     const start = Math.max(at, this.segmentStart);
     this.closeSilence(start);
     if (!this.recordingOpen) {
@@ -858,7 +923,7 @@ export class KcsDecoder {
     this.carrier = false;
     this.markTicks = 0;
     this.inSync = false;
-    this.lowSince = -1;
+    this.resetLevels();
     const end = Math.max(at, this.segmentStart);
     this.closeSegment(end);
     this.segmentKind = 'silence';
