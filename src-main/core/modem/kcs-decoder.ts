@@ -224,6 +224,7 @@ export class KcsDecoder {
   private decodeAt = 0;
   private needRun: number;
   private inSync = false;
+  private syncUntil = 0;
   private nextTick = 0;
 
   // Carrier, segments, recordings.
@@ -449,6 +450,7 @@ export class KcsDecoder {
     let huntFrom = this.huntFrom;
     let nextTick = this.nextTick;
     let decodeAt = this.decodeAt;
+    let syncUntil = this.syncUntil;
     let called = false;
     let prevRun = n > 0 ? (runRing[(n - 1) & HISTORY_MASK] ?? 0) : 0;
     for (let i = 0; i < count; i++) {
@@ -542,7 +544,7 @@ export class KcsDecoder {
       }
 
       if (state === HUNT) {
-        if (d < 0 && prevRun >= needRun && n >= huntFrom) {
+        if (d < 0 && n >= huntFrom && (prevRun >= needRun || n < syncUntil)) {
           this.n = n + 1;
           this.startFrame(n);
           called = true;
@@ -565,6 +567,7 @@ export class KcsDecoder {
         huntFrom = this.huntFrom;
         nextTick = this.nextTick;
         decodeAt = this.decodeAt;
+        syncUntil = this.syncUntil;
       }
       prevRun = run;
       n++;
@@ -596,7 +599,7 @@ export class KcsDecoder {
     this.trigger = at;
     const half = Math.floor(this.window / 2);
     const frameStart = at + 0.5 - this.window / 2;
-    this.decodeAt = Math.ceil(frameStart + half + this.frameBits * this.period) + 1;
+    this.decodeAt = Math.ceil(frameStart + half + this.window + this.frameBits * this.period) + 1;
   }
 
   /** Idle bookkeeping once per bit period while hunting: carrier lock, mark level, quality. */
@@ -708,19 +711,25 @@ export class KcsDecoder {
     const offsets = this.frameOffsets;
     for (let k = 0; k < bits; k++) offsets[k] = Math.round(base + (k + 1) * period);
     const lowShift = Math.max(-half, oldest - (offsets[0] ?? 0));
-    const highShift = Math.min(half, newest - (offsets[bits - 1] ?? 0));
+    // Noise in the stop bits fires early triggers, so the search reaches a bit later than early.
+    const highShift = Math.min(half + this.window, newest - (offsets[bits - 1] ?? 0));
     if (highShift < lowShift) {
       // Only at the end of the stream: the frame is cut off.
       this.state = HUNT;
       return;
     }
     // Timing that best fits the whole frame: known start (0) and stop (1) bits count with their sign,
-    // data bits with their margin whichever way they go.
+    // data bits with their margin whichever way they go; distance from the trigger costs a little.
+    let scale = 0;
+    for (let k = 0; k < bits; k++) scale += this.eRing[(offsets[k] ?? 0) & HISTORY_MASK]!;
+    const penalty = (0.3 * scale) / bits / this.window;
+    const before = Math.round(base);
     const score = (shift: number): number => {
-      let sum = -dRing[((offsets[0] ?? 0) + shift) & HISTORY_MASK]!;
+      // The cell before a start bit is always mark (a stop bit or idle line).
+      let sum = dRing[(before + shift) & HISTORY_MASK]! - dRing[((offsets[0] ?? 0) + shift) & HISTORY_MASK]!;
       for (let k = 1; k < 9; k++) sum += Math.abs(dRing[((offsets[k] ?? 0) + shift) & HISTORY_MASK]!);
       for (let k = 9; k < bits; k++) sum += dRing[((offsets[k] ?? 0) + shift) & HISTORY_MASK]!;
-      return sum;
+      return sum - penalty * Math.abs(shift);
     };
     let bestShift = lowShift;
     let bestScore = -Infinity;
@@ -824,6 +833,9 @@ export class KcsDecoder {
     const next = resync
       ? this.trigger + Math.round(period)
       : Math.round(base + bestShift + (bits - 1) * period + this.window / 2);
+    // Right after a good frame the next start bit needs no run of mark before it: a noise dip in the
+    // stop bits must not hide it.
+    this.syncUntil = stop1 ? Math.round(base + bestShift + (bits + 1) * period + this.window / 2) : 0;
     this.resumeHunt(next, atEnd);
     if (this.carrier && this.quality < QUALITY_OFF) this.carrierOff(this.lastGood);
   }
@@ -895,7 +907,7 @@ export class KcsDecoder {
     for (let j = Math.max(from, this.n - HISTORY_RING + 2); j <= last; j++) {
       const d = this.dRing[j & HISTORY_MASK] ?? 0;
       const prev = this.runRing[(j - 1) & HISTORY_MASK] ?? 0;
-      if (d < 0 && prev >= need) {
+      if (d < 0 && (prev >= need || j < this.syncUntil)) {
         this.startFrame(j);
         if (this.decodeAt <= last) this.decodeFrame(false);
         return;
