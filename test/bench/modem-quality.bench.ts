@@ -16,7 +16,7 @@ import { writeWav } from '../support/wav-writer.ts';
 
 const sampleRate = 44100;
 const quick = process.argv.includes('--quick');
-const seeds = quick ? [1] : [1, 2];
+const seeds = quick ? [1] : [1, 2, 3];
 const bytesPerTape = 1000;
 
 function findMinimodem(): string | undefined {

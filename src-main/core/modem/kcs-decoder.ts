@@ -126,6 +126,7 @@ const START_CONFIDENCE = 0.5;
 const FLL_GAIN_ACQUIRE = 0.04;
 const ENTER_QUALITY = 0.65;
 const START_ENERGY = 0.3;
+const WEAKEST_CONFIDENCE = 0.3;
 const FLL_LOCK_STREAK = 3;
 // Without a carrier the loop relaxes towards nominal speed so noise cannot walk it to a limit.
 const FLL_LEAK = 0.0005;
@@ -798,7 +799,8 @@ export class KcsDecoder {
       (framingError ||
         confidence < ACCEPT_CONFIDENCE ||
         (confidences[0] ?? 0) < START_CONFIDENCE ||
-        (!this.carrier && (weakest < 0.3 || this.quality < ENTER_QUALITY)))
+        weakest < WEAKEST_CONFIDENCE ||
+        (!this.carrier && this.quality < ENTER_QUALITY))
     ) {
       this.resumeHunt(this.trigger + 1, atEnd);
       return;
@@ -817,7 +819,8 @@ export class KcsDecoder {
     if (!this.carrier) {
       // Without a carrier, noise can forge a clean frame now and then but hardly two in a row.
       const pending = this.pending;
-      const follows = pending && frame.frameStart - pending.frameStart <= (bits + 2.5) * period;
+      const distance = pending ? frame.frameStart - pending.frameStart : 0;
+      const follows = pending && distance >= (bits - 0.5) * period && distance <= (bits + 2.5) * period;
       if (!follows) {
         this.pending = frame;
         this.resumeHunt(Math.round(base + bestShift + (bits - 1) * period + this.window / 2), atEnd);
