@@ -226,6 +226,7 @@ export class KcsDecoder {
   private needRun: number;
   private inSync = false;
   private syncUntil = 0;
+  private afterGap = false;
   private nextTick = 0;
 
   // Carrier, segments, recordings.
@@ -660,6 +661,7 @@ export class KcsDecoder {
         this.emitSegment('gap', from, sample);
         this.segmentKind = 'carrier';
         this.segmentStart = sample;
+        this.afterGap = true;
       }
       this.lowSince = -1;
     }
@@ -816,17 +818,20 @@ export class KcsDecoder {
       framingError,
       stop1,
     };
-    if (!this.carrier) {
-      // Without a carrier, noise can forge a clean frame now and then but hardly two in a row.
+    if (!this.carrier || this.afterGap) {
+      // Without a carrier noise can forge a clean frame now and then, and after a dropout a data bit
+      // can pass for a start bit, but hardly two frames in a row.
       const pending = this.pending;
       const distance = pending ? frame.frameStart - pending.frameStart : 0;
       const follows = pending && distance >= (bits - 0.5) * period && distance <= (bits + 2.5) * period;
       if (!follows) {
         this.pending = frame;
+        this.syncUntil = Math.round(base + bestShift + (bits + 1) * period + this.window / 2);
         this.resumeHunt(Math.round(base + bestShift + (bits - 1) * period + this.window / 2), atEnd);
         return;
       }
       this.pending = undefined;
+      this.afterGap = false;
       this.acceptFrame(pending);
     }
     this.acceptFrame(frame);
@@ -938,6 +943,7 @@ export class KcsDecoder {
     this.carrier = false;
     this.markTicks = 0;
     this.inSync = false;
+    this.afterGap = false;
     this.resetLevels();
     const end = Math.max(at, this.segmentStart);
     this.closeSegment(end);
