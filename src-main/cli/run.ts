@@ -5,16 +5,19 @@ import { ByteTapeSource } from '../core/machine/cassette-port.ts';
 import { loadBasicRom, loadMonitorRom, RomError } from '../core/machine/rom-set.ts';
 import { FRAME_CYCLES, SUPERBOARD_CPU_HZ, Superboard } from '../core/machine/superboard.ts';
 import { VISIBLE_WINDOW } from '../core/machine/video-ram.ts';
+import { DecodedTapeSource } from '../core/modem/kcs-tape.ts';
 import { ServiceError } from '../ipc/dispatch.ts';
 import { labMonitorLoader } from '../services/lab-monitor-rom.ts';
 import { scanRomDir } from '../services/rom-library.ts';
+import { decodeTapeFile, isAudioFile } from '../services/tape-decode.ts';
 
 const USAGE = `usage: superboard-lab run [options]
   Runs the emulated Superboard II headless and prints the screen as text at the end.
   --rom-dir DIR       your ROM dumps (2K monitor; BASIC as one 8K or four 2K files); default: the Lab Monitor
   --ram KB            RAM fitted, 1-40 (default 8)
   --type TEXT         type TEXT through the keyboard matrix; \\r or \\n stand for RETURN
-  --tape FILE         play FILE's bytes into the cassette port at tape speed after 1 s of leader
+  --tape FILE         play a recording (WAV, FLAC, Ogg, MP3: decoded as KCS) or a file of bytes (after
+                      1 s of leader) into the cassette port at tape speed
                       (--fast-tape: as fast as the program reads them)
   --cycles N          run at most N cycles (default 5 s of machine time, or 600 s with --until-text)
   --until-text TEXT   stop as soon as the screen shows TEXT (exit 1 if it never does)
@@ -127,11 +130,19 @@ async function runBoard(values: Record<string, string | boolean | string[] | und
   );
   if (values.type !== undefined) machine.type((values.type as string).replace(/\\r|\\n/g, '\r'));
   if (values.tape !== undefined) {
-    const bytes = await readInput(values.tape as string, 'tape');
-    // Like a deck started after typing L: a second of leader before the first byte.
-    machine.cassette.play(new ByteTapeSource(bytes, { leaderSeconds: 1 }), {
-      speed: values['fast-tape'] ? 'fast' : 'tape',
-    });
+    const file = values.tape as string;
+    const speed = values['fast-tape'] ? 'fast' : 'tape';
+    await readInput(file, 'tape');
+    if (await isAudioFile(file)) {
+      const tape = await decodeTapeFile(file);
+      for (const warning of tape.warnings) process.stderr.write(`run: ${file}: ${warning}\n`);
+      process.stderr.write(`run: ${file}: ${tape.bytes.length} bytes decoded from the recording\n`);
+      machine.cassette.play(new DecodedTapeSource(tape.bytes, tape.sampleRate), { speed });
+    } else {
+      // Like a deck started after typing L: a second of leader before the first byte.
+      const bytes = await readInput(file, 'tape');
+      machine.cassette.play(new ByteTapeSource(bytes, { leaderSeconds: 1 }), { speed });
+    }
   }
   const window = values.crop ? VISIBLE_WINDOW : undefined;
   const screen = (): string[] => machine.screenText({ window, trimEnd: true });
