@@ -134,6 +134,8 @@ export const MachineStatusSchema = v.strictObject({
   basic: v.nullable(RomInfoSchema),
   /** Why the machine last stopped on its own (breakpoint, JAM), for the status line. */
   message: v.nullable(v.string()),
+  /** The cassette port: a tape playing into the ACIA, and whether its output is being recorded. */
+  tape: v.strictObject({ playing: v.nullable(v.string()), recording: v.boolean() }),
 });
 export type MachineStatus = v.InferOutput<typeof MachineStatusSchema>;
 
@@ -177,6 +179,26 @@ export const machineRequests = {
   },
 } as const;
 
+/** The cassette deck wired to the emulated machine's cassette port. */
+export const tapeDeckRequests = {
+  /** Plays a recording (decoded as KCS) or a file of bytes (65V or BASIC text) into the ACIA. */
+  'machine.tapePlay': {
+    input: v.strictObject({ fileId: FileIdSchema, speed: v.picklist(['tape', 'fast']) }),
+    output: v.strictObject({
+      name: v.string(),
+      bytes: v.number(),
+      audio: v.boolean(),
+      warnings: v.array(v.string()),
+    }),
+  },
+  'machine.tapeStop': { input: NoInput, output: MachineStatusSchema },
+  /** Starts recording the ACIA's output as KCS audio, or stops and returns the WAV file. */
+  'machine.tapeRecord': {
+    input: v.strictObject({ action: v.picklist(['start', 'stop']) }),
+    output: v.strictObject({ file: v.nullable(FileRefSchema), bytes: v.number() }),
+  },
+} as const;
+
 export const machineEvents = {
   /** Video RAM after a frame in which it changed, base64; at most 60 a second. */
   'machine.frame': v.strictObject({ frame: v.number(), video: v.string() }),
@@ -185,7 +207,7 @@ export const machineEvents = {
 
 // ---- The whole contract ----
 
-export const requests = { ...appRequests, ...tapeRequests, ...machineRequests } as const;
+export const requests = { ...appRequests, ...tapeRequests, ...machineRequests, ...tapeDeckRequests } as const;
 
 export const events = { ...appEvents, ...tapeEvents, ...machineEvents } as const;
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import {
   machineRequests,
+  tapeDeckRequests,
   type appRequests,
   type FileDescription,
   type FilePurpose,
@@ -72,8 +73,8 @@ export class AppServices {
     return { ...this.#appHandlers(), ...this.#machineHandlers() };
   }
 
-  #machineHandlers(): SectionHandlers<typeof machineRequests> {
-    if (this.emulator) return this.emulator.handlers();
+  #machineHandlers(): SectionHandlers<typeof machineRequests & typeof tapeDeckRequests> {
+    if (this.emulator) return { ...this.emulator.handlers(), ...this.emulator.tapeDeckHandlers() };
     const unsupported = async (): Promise<never> => {
       throw new ServiceError(
         this.emulatorProblem ? 'failed' : 'unsupported',
@@ -81,8 +82,8 @@ export class AppServices {
       );
     };
     return Object.fromEntries(
-      Object.keys(machineRequests).map((name) => [name, unsupported]),
-    ) as unknown as SectionHandlers<typeof machineRequests>;
+      [...Object.keys(machineRequests), ...Object.keys(tapeDeckRequests)].map((name) => [name, unsupported]),
+    ) as unknown as SectionHandlers<typeof machineRequests & typeof tapeDeckRequests>;
   }
 
   #appHandlers(): SectionHandlers<typeof appRequests> {

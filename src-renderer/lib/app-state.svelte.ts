@@ -7,6 +7,7 @@ import type {
 } from '../../src-main/ipc/contract.ts';
 import type { ConnectionState, IpcClient } from './ipc-client.ts';
 import { MachineView } from './machine-view.svelte.ts';
+import { TapeDeck } from './tape-deck.svelte.ts';
 import type { AreaId } from './shortcuts.ts';
 
 export interface Notice {
@@ -26,10 +27,16 @@ export class AppState {
   maximized = $derived<AreaId | null>(this.settings?.layout.maximized ?? null);
 
   readonly machine: MachineView;
+  readonly tapeDeck: TapeDeck;
 
   constructor(client: IpcClient) {
     this.client = client;
     this.machine = new MachineView(client, (error) => this.fail(error));
+    this.tapeDeck = new TapeDeck(
+      client,
+      (text) => this.say(text),
+      (error) => this.fail(error),
+    );
   }
 
   async start(): Promise<void> {

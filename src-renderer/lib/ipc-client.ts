@@ -9,7 +9,7 @@ import type {
   RequestOutput,
 } from '../../src-main/ipc/contract.ts';
 import type { PreloadApi } from '../../src-main/ipc/preload-api.ts';
-import { TOKEN_HEADER, UPLOAD_PATH, WS_PATH, type WireMessage } from '../../src-main/ipc/wire.ts';
+import { MEDIA_PATH, TOKEN_HEADER, UPLOAD_PATH, WS_PATH, type WireMessage } from '../../src-main/ipc/wire.ts';
 
 export class IpcError extends Error {
   readonly code: IpcErrorBody['code'];
@@ -28,6 +28,8 @@ export interface IpcClient {
   request<M extends RequestMethod>(method: M, payload?: RequestInput<M>): Promise<RequestOutput<M>>;
   on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void;
   onConnection(listener: (state: ConnectionState) => void): () => void;
+  /** Where the renderer can stream or download a file main has registered (HTTP ranges). */
+  mediaUrl(fileId: string): string;
   /** Browser host only: sends a file from an <input type=file> or a drop to main. */
   upload?(file: File, onProgress?: (fraction: number) => void): Promise<FileRef>;
 }
@@ -55,6 +57,7 @@ function electronClient(api: PreloadApi): IpcClient {
       return unwrap(await call(payload ?? null));
     },
     on: (name, listener) => api.on(name, listener),
+    mediaUrl: (fileId) => `superboard://app${MEDIA_PATH}${encodeURIComponent(fileId)}`,
     onConnection(listener) {
       listener('open');
       return () => {};
@@ -141,6 +144,7 @@ function browserClient(): IpcClient {
       set.add(wrapped);
       return () => set.delete(wrapped);
     },
+    mediaUrl: (fileId) => `${MEDIA_PATH}${encodeURIComponent(fileId)}?token=${encodeURIComponent(token)}`,
     onConnection(listener) {
       connectionListeners.add(listener);
       listener(state);

@@ -1,6 +1,9 @@
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assemble } from '../../src-main/core/cpu/assembler/assembler.ts';
+import { build65v } from '../../src-main/core/formats/osi65v.ts';
 import { HAVE_CHROMIUM, launchChromium } from '../support/browser.ts';
 import { requestFromPage } from '../support/page-ipc.ts';
 import { tempDir } from '../support/temp-dir.ts';
@@ -70,6 +73,42 @@ describe.skipIf(!HAVE_CHROMIUM)('Screen area in Chromium (needs /usr/bin/chromiu
       element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
     });
     await expect.poll(() => peek(0x0310), { timeout: 10_000 }).toBe(0x5a);
+  });
+
+  it('plays a 65V tape into the machine and records what it sends', async () => {
+    const program = assemble(`
+      .org $0340
+      wait:
+        lda $F000
+        and #$02
+        beq wait
+        lda #'K'
+        sta $F001
+        lda #$77
+        sta $0330
+      done:
+        jmp done
+    `);
+    if (!program.ok) throw new Error('program does not assemble');
+    const tape = path.join(userData.dir, 'program.65v');
+    await writeFile(tape, build65v(program.segments, { run: 0x0340 }), 'latin1');
+    await page.getByTestId('record-start').click();
+    await page.getByTestId('record-stop').waitFor();
+    await page.getByTestId('screen').click();
+    await page.keyboard.press('l', { delay: 50 });
+    await page.getByTestId('tape-deck-file').setInputFiles(tape);
+    await page.getByTestId('tape-playing').waitFor();
+    await expect.poll(() => peek(0x0330), { timeout: 30_000 }).toBe(0x77);
+    await page.waitForTimeout(300);
+    await page.getByTestId('record-stop').click();
+    const link = page.getByTestId('recording-link');
+    await link.waitFor();
+    const href = await link.getAttribute('href');
+    const head = await page.evaluate(async (url) => {
+      const bytes = new Uint8Array(await (await fetch(url!)).arrayBuffer());
+      return String.fromCharCode(...bytes.subarray(0, 4)) + String.fromCharCode(...bytes.subarray(8, 12));
+    }, href);
+    expect(head).toBe('RIFFWAVE');
   });
 
   it('pauses and resumes from the toolbar', async () => {

@@ -1,7 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { assemble } from '../../src-main/core/cpu/assembler/assembler.ts';
+import { build65v } from '../../src-main/core/formats/osi65v.ts';
+import { encodeWav } from '../../src-main/core/formats/wav.ts';
+import { encodeKcs } from '../../src-main/core/modem/kcs-encoder.ts';
 import type { EventName } from '../../src-main/ipc/contract.ts';
+import { decodeTapeFile } from '../../src-main/services/tape-decode.ts';
 import type { AppServices } from '../../src-main/services/app-services.ts';
 import { WORKER_SOURCE, labMonitor, videoText } from '../support/emulator.ts';
 import { makeServices } from '../support/services.ts';
@@ -98,5 +103,57 @@ describe('emulator service with its worker thread', () => {
     const saved = await services.emulator!.roms.load();
     expect(saved.monitor?.source).toBe('other-monitor.rom');
     expect([...saved.monitor!.bytes]).toEqual([...rom]);
+  });
+});
+
+describe('the emulator cassette deck', () => {
+  it('plays a KCS recording into the Lab Monitor and records what the machine sends', async () => {
+    const handlers = services.handlers();
+    await screenContains('NO BASIC ROM');
+    const program = assemble(`
+      .org $0300
+      wait:
+        lda $F000
+        and #$02
+        beq wait
+        lda #'H'
+        sta $F001
+      shown:
+        lda #'%'
+        sta $D2C5
+        jmp shown
+    `);
+    if (!program.ok) throw new Error('program does not assemble');
+    const text = build65v(program.segments, { run: 0x0300 });
+    const samples = encodeKcs(new Uint8Array(Buffer.from(text, 'latin1')), {
+      sampleRate: 22_050,
+      leaderSeconds: 1,
+      trailerSeconds: 0.5,
+    });
+    const wav = path.join(userDataDir, 'program.wav');
+    await writeFile(wav, encodeWav([samples], { sampleRate: 22_050, channels: 1, encoding: 'pcm16' }));
+    const tape = await services.files.register(wav);
+
+    await handlers['machine.tapeRecord']({ action: 'start' }, context);
+    expect((await handlers['machine.status'](null, context)).tape.recording).toBe(true);
+    await handlers['machine.type']({ text: 'L' }, context);
+    const played = await handlers['machine.tapePlay']({ fileId: tape.fileId, speed: 'fast' }, context);
+    expect(played).toMatchObject({ name: 'program.wav', bytes: text.length, audio: true });
+    await screenContains('%', 30_000);
+    await new Promise((r) => setTimeout(r, 300)); // the 'H' frame takes 11/300 s to leave the ACIA
+    const stopped = await handlers['machine.tapeRecord']({ action: 'stop' }, context);
+    expect(stopped.bytes).toBe(1);
+    expect(stopped.file?.name).toMatch(/^superboard-.*\.wav$/);
+    const recorded = await decodeTapeFile(services.files.get(stopped.file!.fileId).path);
+    expect(recorded.bytes.map((b) => b.value)).toEqual([0x48]);
+  });
+
+  it('refuses to play a file that is neither a recording nor a tape of bytes', async () => {
+    const big = path.join(userDataDir, 'big.bin');
+    await writeFile(big, new Uint8Array(2 * 1024 * 1024));
+    const ref = await services.files.register(big);
+    await expect(
+      services.handlers()['machine.tapePlay']({ fileId: ref.fileId, speed: 'tape' }, context),
+    ).rejects.toThrow(/neither a recording we can decode nor a tape of bytes/);
   });
 });

@@ -6,6 +6,8 @@ import {
   Superboard,
   type RunResult,
 } from '../../core/machine/superboard.ts';
+import { ByteTapeSource, type TapeSource } from '../../core/machine/cassette-port.ts';
+import { KcsTapeRecorder } from '../../core/modem/kcs-tape.ts';
 import type { EmulatorCommand, MachineConfig } from './protocol.ts';
 
 export const LAB_MONITOR_SOURCE = 'lab-monitor';
@@ -45,6 +47,8 @@ export class EmulatorRunner {
   #rateCycles = 0;
   #effectiveSpeed = 0;
   #message: string | null = null;
+  #tapeName: string | null = null;
+  #recorder: KcsTapeRecorder | null = null;
 
   constructor(now: () => number, output: RunnerOutput) {
     this.#now = now;
@@ -73,7 +77,13 @@ export class EmulatorRunner {
     machine.onFrame = () => {
       if (machine.video.takeDirtyRows() !== 0) this.#videoDirty = true;
     };
+    machine.cassette.onTapeEnd = () => {
+      this.#tapeName = null;
+      this.#sendStatus();
+    };
     this.#machine = machine;
+    this.#tapeName = null;
+    this.#recorder = null;
     this.#monitorInfo =
       config.monitor.source === LAB_MONITOR_SOURCE
         ? { name: 'Lab Monitor', sha1: monitor.sha1, known: true }
@@ -128,7 +138,49 @@ export class EmulatorRunner {
         return machine.peekRange(command.start, command.length);
       case 'status':
         return this.status();
+      case 'tapePlayBytes':
+        // Like a deck started after the user typed L: a second of leader before the first byte.
+        return this.playTape(
+          command.name,
+          new ByteTapeSource(command.bytes, { leaderSeconds: 1 }),
+          command.speed,
+        );
+      case 'tapeStop':
+        machine.cassette.stop();
+        this.#tapeName = null;
+        return this.status();
+      case 'tapePlayAudio':
+      case 'tapeRecordStart':
+      case 'tapeRecordStop':
+        throw new Error(`${command.kind} is handled by the worker`);
     }
+  }
+
+  /** Plays a tape into the cassette port; returns how many bytes it holds. */
+  playTape(name: string, source: TapeSource & { length?: number }, speed: 'tape' | 'fast'): MachineStatus {
+    this.machine.cassette.play(source, { speed });
+    this.#tapeName = name;
+    this.#sendStatus();
+    return this.status();
+  }
+
+  /** Starts encoding what the ACIA transmits as KCS audio; samples go to `onSamples` as they are made. */
+  startRecording(sampleRate: number, onSamples: (samples: Float32Array) => void): void {
+    if (this.#recorder) throw new Error('A recording is already running.');
+    this.#recorder = new KcsTapeRecorder({ sampleRate, cpuHz: this.machine.cpuHz, onSamples });
+    this.machine.cassette.sink = this.#recorder;
+    this.#sendStatus();
+  }
+
+  /** Ends the recording with a short trailer; returns the number of bytes recorded. */
+  stopRecording(): number {
+    const recorder = this.#recorder;
+    if (!recorder) throw new Error('No recording is running.');
+    recorder.finish(2);
+    this.machine.cassette.sink = null;
+    this.#recorder = null;
+    this.#sendStatus();
+    return recorder.frames;
   }
 
   /** Runs what is due now; returns how many milliseconds until it wants to run again. */
@@ -186,6 +238,7 @@ export class EmulatorRunner {
       monitor: this.#monitorInfo,
       basic: this.#basicInfo,
       message: this.#message,
+      tape: { playing: this.#tapeName, recording: this.#recorder !== null },
     };
   }
 

@@ -1,10 +1,12 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { MachineStatus, machineRequests } from '../../ipc/contract.ts';
+import type { MachineStatus, machineRequests, tapeDeckRequests } from '../../ipc/contract.ts';
 import { ServiceError, type SectionHandlers } from '../../ipc/dispatch.ts';
 import type { EventHub } from '../../ipc/event-hub.ts';
 import type { FileRegistry } from '../file-registry.ts';
 import { RomLibrary, scanRomDir, type RomChoice } from '../rom-library.ts';
+import { isAudioFile } from '../tape-decode.ts';
 import type { SettingsStore } from '../settings-store.ts';
 import { LAB_MONITOR_SOURCE } from './emulator-runner.ts';
 import type { EmulatorCommand, EmulatorMessage, MachineConfig } from './protocol.ts';
@@ -22,6 +24,9 @@ export interface EmulatorServiceOptions {
   romDir?: string;
   log?: (message: string, error?: unknown) => void;
 }
+
+/** A tape of bytes (65V or BASIC text) bigger than this is surely something else. */
+const MAX_BYTE_TAPE = 1024 * 1024;
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
 
@@ -101,6 +106,43 @@ export class EmulatorService {
         };
         await this.roms.save(choice);
         return this.#configure(choice);
+      },
+    };
+  }
+
+  tapeDeckHandlers(): SectionHandlers<typeof tapeDeckRequests> {
+    return {
+      'machine.tapePlay': async ({ fileId, speed }) => {
+        const entry = this.#options.files.get(fileId);
+        if (await isAudioFile(entry.path)) {
+          return (await this.#call({ kind: 'tapePlayAudio', name: entry.name, path: entry.path, speed })) as {
+            name: string;
+            bytes: number;
+            audio: boolean;
+            warnings: string[];
+          };
+        }
+        if (entry.size > MAX_BYTE_TAPE) {
+          throw new ServiceError(
+            'bad-request',
+            `${entry.name} is neither a recording we can decode nor a tape of bytes (it has ${entry.size} bytes).`,
+          );
+        }
+        const bytes = new Uint8Array(await readFile(entry.path));
+        await this.#call({ kind: 'tapePlayBytes', name: entry.name, bytes, speed });
+        return { name: entry.name, bytes: bytes.length, audio: false, warnings: [] };
+      },
+      'machine.tapeStop': async () => (await this.#call({ kind: 'tapeStop' })) as MachineStatus,
+      'machine.tapeRecord': async ({ action }) => {
+        if (action === 'start') {
+          const dir = path.join(this.#options.userDataDir, 'recordings');
+          await mkdir(dir, { recursive: true });
+          const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
+          await this.#call({ kind: 'tapeRecordStart', path: path.join(dir, `superboard-${stamp}.wav`) });
+          return { file: null, bytes: 0 };
+        }
+        const done = (await this.#call({ kind: 'tapeRecordStop' })) as { path: string; bytes: number };
+        return { file: await this.#options.files.register(done.path), bytes: done.bytes };
       },
     };
   }

@@ -18,7 +18,12 @@ export type EmulatorCommand =
   | { kind: 'shiftLock' }
   | { kind: 'type'; text: string }
   | { kind: 'peek'; start: number; length: number }
-  | { kind: 'status' };
+  | { kind: 'status' }
+  | { kind: 'tapePlayBytes'; name: string; bytes: Uint8Array; speed: 'tape' | 'fast' }
+  | { kind: 'tapePlayAudio'; name: string; path: string; speed: 'tape' | 'fast' }
+  | { kind: 'tapeStop' }
+  | { kind: 'tapeRecordStart'; path: string }
+  | { kind: 'tapeRecordStop' };
 
 export type EmulatorRequest = EmulatorCommand & { id: number };
 
