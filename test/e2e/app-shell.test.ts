@@ -65,7 +65,10 @@ describe.skipIf(!HAVE_CHROMIUM)(
       const bytes = Buffer.concat([Buffer.from('RIFF\x24\x00\x00\x00WAVEfmt '), Buffer.alloc(64, 7)]);
       const file = path.join(userData.dir, 'probe.wav');
       await writeFile(file, bytes);
-      await page.locator('input[type=file]').setInputFiles(file);
+      await page
+        .getByRole('region', { name: 'Waveform', exact: true })
+        .locator('input[type=file]')
+        .setInputFiles(file);
       const info = page.getByTestId('tape-info');
       await info.waitFor();
       const text = await info.textContent();
