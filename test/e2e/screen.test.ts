@@ -2,10 +2,10 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assemble } from '../../src-main/core/cpu/assembler/assembler.ts';
 import { build65v } from '../../src-main/core/formats/osi65v.ts';
 import { HAVE_CHROMIUM, launchChromium } from '../support/browser.ts';
 import { requestFromPage } from '../support/page-ipc.ts';
+import { assembleOrThrow } from '../support/assemble.ts';
 import { tempDir } from '../support/temp-dir.ts';
 import { REPO, startBuiltWebHost, type RunningHost } from '../support/web-host-process.ts';
 
@@ -76,7 +76,7 @@ describe.skipIf(!HAVE_CHROMIUM)('Screen area in Chromium (needs /usr/bin/chromiu
   });
 
   it('plays a 65V tape into the machine and records what it sends', async () => {
-    const program = assemble(`
+    const program = assembleOrThrow(`
       .org $0340
       wait:
         lda $F000
@@ -89,7 +89,6 @@ describe.skipIf(!HAVE_CHROMIUM)('Screen area in Chromium (needs /usr/bin/chromiu
       done:
         jmp done
     `);
-    if (!program.ok) throw new Error('program does not assemble');
     const tape = path.join(userData.dir, 'program.65v');
     await writeFile(tape, build65v(program.segments, { run: 0x0340 }), 'latin1');
     await page.getByTestId('record-start').click();

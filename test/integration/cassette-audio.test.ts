@@ -2,7 +2,6 @@ import { spawnSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { assemble } from '../../src-main/core/cpu/assembler/assembler.ts';
 import { build65v } from '../../src-main/core/formats/osi65v.ts';
 import { encodeWav } from '../../src-main/core/formats/wav.ts';
 import { loadMonitorRom } from '../../src-main/core/machine/rom-set.ts';
@@ -12,6 +11,7 @@ import { concatSamples, encodeKcs } from '../../src-main/core/modem/kcs-encoder.
 import { KcsTapeRecorder } from '../../src-main/core/modem/kcs-tape.ts';
 import { impair } from '../../src-main/core/modem/impairments.ts';
 import { labMonitor } from '../support/emulator.ts';
+import { assembleOrThrow } from '../support/assemble.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const CLI = path.resolve(import.meta.dirname, '../../src-main/cli/main.ts');
@@ -22,15 +22,9 @@ let remove: () => Promise<void>;
 beforeEach(async () => ({ dir, remove } = await tempDir()));
 afterEach(() => remove());
 
-function program(source: string) {
-  const result = assemble(source);
-  if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('\n'));
-  return result;
-}
-
 describe('cassette audio into and out of the emulated machine', () => {
   it('loads a 65V program into the Lab Monitor from an impaired recording made by our encoder', async () => {
-    const code = program(`
+    const code = assembleOrThrow(`
       .org $0300
         ldx #0
       loop:
@@ -72,7 +66,7 @@ describe('cassette audio into and out of the emulated machine', () => {
   });
 
   it('records what the ACIA sends as KCS audio that decodes back, gaps kept', async () => {
-    const code = program(`
+    const code = assembleOrThrow(`
       .org $0300
         lda #$03
         sta $F000

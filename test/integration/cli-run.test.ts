@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { assemble } from '../../src-main/core/cpu/assembler/assembler.ts';
 import { build65v } from '../../src-main/core/formats/osi65v.ts';
+import { assembleOrThrow } from '../support/assemble.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const CLI = path.resolve(import.meta.dirname, '../../src-main/cli/main.ts');
@@ -17,12 +17,6 @@ let dir: string;
 let remove: () => Promise<void>;
 beforeEach(async () => ({ dir, remove } = await tempDir()));
 afterEach(() => remove());
-
-function assembled(source: string) {
-  const result = assemble(source);
-  if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('\n'));
-  return result;
-}
 
 describe('superboard-lab run', () => {
   it('boots the Lab Monitor and stops as soon as the screen shows the text asked for', () => {
@@ -42,7 +36,7 @@ describe('superboard-lab run', () => {
   });
 
   it('loads and runs a 65V machine-code tape from the cassette port', async () => {
-    const program = assembled(`
+    const program = assembleOrThrow(`
       .org $0300
         ldx #0
       loop:
@@ -79,7 +73,7 @@ describe('superboard-lab run', () => {
   });
 
   it('runs a bare 6502 program until its PC gets stuck', async () => {
-    const program = assembled(`
+    const program = assembleOrThrow(`
       .org $0400
         lda #0
         ldx #10

@@ -1,13 +1,13 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { assemble } from '../../src-main/core/cpu/assembler/assembler.ts';
 import { build65v } from '../../src-main/core/formats/osi65v.ts';
 import { encodeWav } from '../../src-main/core/formats/wav.ts';
 import { encodeKcs } from '../../src-main/core/modem/kcs-encoder.ts';
 import type { EventName } from '../../src-main/ipc/contract.ts';
 import { decodeTapeFile } from '../../src-main/services/tape-decode.ts';
 import type { AppServices } from '../../src-main/services/app-services.ts';
+import { assembleOrThrow } from '../support/assemble.ts';
 import { WORKER_SOURCE, labMonitor, videoText } from '../support/emulator.ts';
 import { makeServices } from '../support/services.ts';
 
@@ -110,7 +110,7 @@ describe('the emulator cassette deck', () => {
   it('plays a KCS recording into the Lab Monitor and records what the machine sends', async () => {
     const handlers = services.handlers();
     await screenContains('NO BASIC ROM');
-    const program = assemble(`
+    const program = assembleOrThrow(`
       .org $0300
       wait:
         lda $F000
@@ -123,7 +123,6 @@ describe('the emulator cassette deck', () => {
         sta $D2C5
         jmp shown
     `);
-    if (!program.ok) throw new Error('program does not assemble');
     const text = build65v(program.segments, { run: 0x0300 });
     const samples = encodeKcs(new Uint8Array(Buffer.from(text, 'latin1')), {
       sampleRate: 22_050,
