@@ -23,6 +23,20 @@ export interface EmulatorServiceOptions {
   log?: (message: string, error?: unknown) => void;
 }
 
+/** Machine states carry at most 40K of RAM as base64, well under this. */
+const MAX_STATE_BYTES = 1024 * 1024;
+/** The extension the Electron open dialog filters machine states by. */
+const STATE_EXTENSION = '.sblstate';
+
+/** Local time as 20261125-190312, for file names. */
+function timestamp(date: Date): string {
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return (
+    `${date.getFullYear()}${two(date.getMonth() + 1)}${two(date.getDate())}-` +
+    `${two(date.getHours())}${two(date.getMinutes())}${two(date.getSeconds())}`
+  );
+}
+
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
 
 /** The main-thread side of the emulator: it owns the worker, forwards commands and publishes frames. */
@@ -37,6 +51,8 @@ export class EmulatorService {
   #lastStatus: MachineStatus | null = null;
   #unsubscribe: (() => void) | null = null;
   #restarts: number[] = [];
+  /** The ROMs the machine runs now (null monitor: the Lab Monitor). */
+  #choice: RomChoice = { monitor: null, basic: [] };
 
   constructor(options: EmulatorServiceOptions) {
     this.#options = options;
@@ -95,13 +111,40 @@ export class EmulatorService {
           const entry = this.#options.files.get(fileId);
           return { bytes: new Uint8Array(await readFile(entry.path)), source: entry.name };
         };
+        const current = this.#choice;
         const choice: RomChoice = {
-          monitor: monitor ? await read(monitor) : null,
-          basic: await Promise.all(basic.map(read)),
+          monitor: monitor === 'current' ? current.monitor : monitor ? await read(monitor) : null,
+          basic: basic === 'current' ? current.basic : await Promise.all(basic.map(read)),
         };
         await this.roms.save(choice);
         return this.#configure(choice);
       },
+      'machine.saveState': async () => {
+        const text = (await this.#call({ kind: 'saveState' })) as string;
+        return { name: `superboard-${timestamp(new Date())}${STATE_EXTENSION}`, text };
+      },
+      'machine.loadState': async ({ fileId }) => {
+        const entry = this.#options.files.get(fileId);
+        if (entry.size > MAX_STATE_BYTES) {
+          throw new ServiceError(
+            'bad-request',
+            `Cannot load ${entry.name}: it is ${entry.size} bytes, too large for a machine state (at most ${MAX_STATE_BYTES}).`,
+          );
+        }
+        const text = await readFile(entry.path, 'utf8');
+        try {
+          return (await this.#call({ kind: 'loadState', text })) as MachineStatus;
+        } catch (error) {
+          const message = (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
+          const hint = /was saved with/.test(message)
+            ? ' Choose the same RAM size and ROMs in the Machine panel, then load it again.'
+            : '';
+          throw new ServiceError('bad-request', `Cannot load ${entry.name}: ${message}.${hint}`);
+        }
+      },
+      'machine.runTo': async ({ address }) => (await this.#call({ kind: 'runTo', address })) as MachineStatus,
+      'machine.setBreakpoints': async ({ addresses }) =>
+        (await this.#call({ kind: 'setBreakpoints', addresses })) as MachineStatus,
     };
   }
 
@@ -114,7 +157,9 @@ export class EmulatorService {
   async #configure(choice: RomChoice): Promise<MachineStatus> {
     const monitor = choice.monitor ?? { bytes: await this.#options.labMonitor(), source: LAB_MONITOR_SOURCE };
     const config: MachineConfig = { monitor, basic: choice.basic, ramKb: this.#ramKb };
-    return (await this.#call({ kind: 'configure', config })) as MachineStatus;
+    const status = (await this.#call({ kind: 'configure', config })) as MachineStatus;
+    this.#choice = choice;
+    return status;
   }
 
   #spawn(): void {

@@ -18,7 +18,11 @@ export type EmulatorCommand =
   | { kind: 'shiftLock' }
   | { kind: 'type'; text: string }
   | { kind: 'peek'; start: number; length: number }
-  | { kind: 'status' };
+  | { kind: 'status' }
+  | { kind: 'saveState' }
+  | { kind: 'loadState'; text: string }
+  | { kind: 'runTo'; address: number }
+  | { kind: 'setBreakpoints'; addresses: number[] };
 
 export type EmulatorRequest = EmulatorCommand & { id: number };
 
