@@ -144,6 +144,7 @@ export class EmulatorRunner {
         this.#sendStatus();
         return this.status();
       case 'runTo':
+        if (machine.cpu.jammed) throw new Error('The CPU is jammed: press Reset or Power first.');
         this.#runTo = command.address;
         this.#message = null;
         machine.resume();

@@ -131,6 +131,15 @@ describe('EmulatorRunner debugging commands', () => {
     expect(statuses.at(-1)?.message).toBe('Reached $0300 (run to).');
   });
 
+  it('says where the CPU jammed and refuses to run to an address until reset', () => {
+    runFor(1);
+    runner.command({ kind: 'type', text: '.0300/02\r.0300G' });
+    runFor(4);
+    expect(runner.status()).toMatchObject({ jammed: true, message: 'The CPU jammed at $0300.' });
+    expect(() => runner.command({ kind: 'runTo', address: 0x0300 })).toThrow(/jammed: press Reset/);
+    expect(runner.status().runTo).toBeNull();
+  });
+
   it('cancels a run-to when the user pauses', () => {
     runFor(0.5);
     runner.command({ kind: 'runTo', address: 0x0300 });
