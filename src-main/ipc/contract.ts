@@ -136,6 +136,10 @@ export const MachineStatusSchema = v.strictObject({
   message: v.nullable(v.string()),
   /** The cassette port: a tape playing into the ACIA, and whether its output is being recorded. */
   tape: v.strictObject({ playing: v.nullable(v.string()), recording: v.boolean() }),
+  /** Breakpoint addresses, ascending. */
+  breakpoints: v.array(Hex16),
+  /** The address a `machine.runTo` is running to, until it gets there or is cancelled. */
+  runTo: v.nullable(Hex16),
 });
 export type MachineStatus = v.InferOutput<typeof MachineStatusSchema>;
 
@@ -169,12 +173,29 @@ export const machineRequests = {
     }),
     output: v.strictObject({ start: Hex16, bytes: v.string() }),
   },
-  /** Chooses ROMs from opened files (null monitor: the Lab Monitor; no BASIC: none). Checked before anything changes. */
+  /**
+   * Chooses ROMs from opened files (null monitor: the Lab Monitor; no BASIC: none; 'current': keep what is
+   * in use). BASIC is one 8K file or four 2K files in address order. Checked before anything changes.
+   */
   'machine.setRoms': {
     input: v.strictObject({
-      monitor: v.nullable(FileIdSchema),
-      basic: v.pipe(v.array(FileIdSchema), v.maxLength(4)),
+      monitor: v.union([v.nullable(FileIdSchema), v.literal('current')]),
+      basic: v.union([v.pipe(v.array(FileIdSchema), v.maxLength(4)), v.literal('current')]),
     }),
+    output: MachineStatusSchema,
+  },
+  /** The whole machine as a versioned JSON text (docs/machine-state.md) and a file name to save it under. */
+  'machine.saveState': {
+    input: NoInput,
+    output: v.strictObject({ name: v.string(), text: v.string() }),
+  },
+  /** Restores a saved state from an opened file; a bad or mismatched file changes nothing. */
+  'machine.loadState': { input: v.strictObject({ fileId: FileIdSchema }), output: MachineStatusSchema },
+  /** Runs (resuming if paused) until the CPU is about to execute `address`, then pauses. */
+  'machine.runTo': { input: v.strictObject({ address: Hex16 }), output: MachineStatusSchema },
+  /** Replaces the breakpoints (an empty list clears them); the list is in the status. */
+  'machine.setBreakpoints': {
+    input: v.strictObject({ addresses: v.pipe(v.array(Hex16), v.maxLength(256)) }),
     output: MachineStatusSchema,
   },
 } as const;

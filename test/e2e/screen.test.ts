@@ -52,6 +52,15 @@ describe.skipIf(!HAVE_CHROMIUM)('Screen area in Chromium (needs /usr/bin/chromiu
     expect(lit).toBeLessThan(4000);
   });
 
+  it('takes a burst of keys typed with no delay, repeated keys included', async () => {
+    await page.getByTestId('screen').click();
+    // page.keyboard.type sends each key's down and up back to back, faster than the ROM polls.
+    await page.keyboard.type('.0300/00\n');
+    await expect.poll(() => peek(0x0300), { timeout: 10_000 }).toBe(0x00);
+    await page.keyboard.type('.0300/A9\n');
+    await expect.poll(() => peek(0x0300), { timeout: 10_000 }).toBe(0xa9);
+  });
+
   it('types into the machine when the screen has focus', async () => {
     await page.getByTestId('screen').click();
     // As a person types: each key held a moment, and a moment between keys (the ROM needs to see the gap

@@ -104,6 +104,123 @@ describe('emulator service with its worker thread', () => {
     expect(saved.monitor?.source).toBe('other-monitor.rom');
     expect([...saved.monitor!.bytes]).toEqual([...rom]);
   });
+
+  it('refuses BASIC with missing parts or wrong sizes, naming the problem, and changes nothing', async () => {
+    const handlers = services.handlers();
+    const register = async (name: string, size: number): Promise<string> => {
+      const file = path.join(userDataDir, name);
+      await writeFile(file, new Uint8Array(size).fill(0x60));
+      return (await services.files.register(file)).fileId;
+    };
+    const parts = [await register('basic1.rom', 2048), await register('basic2.rom', 2048)];
+    parts.push(await register('basic3.rom', 2048));
+    await expect(handlers['machine.setRoms']({ monitor: null, basic: parts }, context)).rejects.toThrow(
+      /four 2K parts.*got 3 parts/,
+    );
+    const odd = await register('basic-odd.rom', 4096);
+    await expect(handlers['machine.setRoms']({ monitor: null, basic: [odd] }, context)).rejects.toThrow(
+      /basic-odd\.rom.*4096/,
+    );
+    const status = await handlers['machine.status'](null, context);
+    expect(status.basic).toBeNull();
+    expect((await services.emulator!.roms.load()).basic).toEqual([]);
+  });
+
+  it("keeps the monitor in use when BASIC changes ('current')", async () => {
+    const handlers = services.handlers();
+    const rom = new Uint8Array(2048).fill(0xea);
+    rom[0x7fc] = 0x00;
+    rom[0x7fd] = 0xf8;
+    const file = path.join(userDataDir, 'own-monitor.rom');
+    await writeFile(file, rom);
+    const ref = await services.files.register(file);
+    await handlers['machine.setRoms']({ monitor: ref.fileId, basic: [] }, context);
+    const basicFile = path.join(userDataDir, 'basic-8k.rom');
+    await writeFile(
+      basicFile,
+      new Uint8Array(8192).map((_, i) => i & 0xff),
+    );
+    const basic = await services.files.register(basicFile);
+    const status = await handlers['machine.setRoms']({ monitor: 'current', basic: [basic.fileId] }, context);
+    expect(status.monitor.name).toBe('unknown monitor');
+    expect(status.basic).toMatchObject({ known: false });
+    const back = await handlers['machine.setRoms']({ monitor: null, basic: 'current' }, context);
+    expect(back.monitor.name).toBe('Lab Monitor');
+    expect(back.basic?.sha1).toBe(status.basic?.sha1);
+  });
+
+  it('saves the machine state and loads it back from a file; refuses a damaged one', async () => {
+    const handlers = services.handlers();
+    await screenContains('NO BASIC ROM');
+    const before = Buffer.from(
+      (await handlers['machine.peek']({ start: 0x0300, length: 1 }, context)).bytes,
+      'base64',
+    )[0];
+    const saved = await handlers['machine.saveState'](null, context);
+    expect(saved.name).toMatch(/^superboard-\d{8}-\d{6}\.sblstate$/);
+    const value = before === 0x5a ? 'A5' : '5A';
+    await handlers['machine.type']({ text: `.0300/${value}\r` }, context);
+    await screenContains('/0301');
+    const peek = async (): Promise<number | undefined> =>
+      Buffer.from((await handlers['machine.peek']({ start: 0x0300, length: 1 }, context)).bytes, 'base64')[0];
+    expect(await peek()).toBe(parseInt(value, 16));
+
+    const damagedFile = path.join(userDataDir, 'damaged.sblstate');
+    await writeFile(damagedFile, saved.text.slice(0, 200));
+    const damaged = await services.files.register(damagedFile);
+    await expect(handlers['machine.loadState']({ fileId: damaged.fileId }, context)).rejects.toThrow(
+      /Cannot load damaged\.sblstate: not a machine state file/,
+    );
+    expect(await peek()).toBe(parseInt(value, 16));
+
+    const stateFile = path.join(userDataDir, saved.name);
+    await writeFile(stateFile, saved.text);
+    const ref = await services.files.register(stateFile);
+    const status = await handlers['machine.loadState']({ fileId: ref.fileId }, context);
+    expect(status.cycles).toBe(JSON.parse(saved.text).cpu.cycles);
+    expect(await peek()).toBe(before);
+  });
+
+  it('refuses a state saved with another RAM size and says what to change', async () => {
+    const handlers = services.handlers();
+    const saved = await handlers['machine.saveState'](null, context);
+    const file = path.join(userDataDir, 'other-ram.sblstate');
+    await writeFile(file, saved.text.replace('"ramBytes": 8192', '"ramBytes": 16384'));
+    const ref = await services.files.register(file);
+    await expect(handlers['machine.loadState']({ fileId: ref.fileId }, context)).rejects.toThrow(
+      /RAM bytes 16384; this machine has 8192\. Choose the same RAM size/,
+    );
+  });
+
+  it('runs to an address and stops at breakpoints through the worker, saying why in the status', async () => {
+    const handlers = services.handlers();
+    await screenContains('NO BASIC ROM');
+    const set = await handlers['machine.setBreakpoints']({ addresses: [0x0300] }, context);
+    expect(set.breakpoints).toEqual([0x0300]);
+    await handlers['machine.type']({ text: '.0300/60\r.0300G' }, context);
+    const stopped = async (message: string): Promise<void> => {
+      const until = Date.now() + 10_000;
+      while ((await handlers['machine.status'](null, context)).message !== message) {
+        if (Date.now() > until) throw new Error(`the machine never said '${message}'`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    await stopped('Breakpoint at $0300.');
+    expect(await handlers['machine.status'](null, context)).toMatchObject({ paused: true, pc: 0x0300 });
+    await handlers['machine.setBreakpoints']({ addresses: [] }, context);
+    await handlers['machine.control']({ action: 'resume' }, context);
+    const running = await handlers['machine.runTo']({ address: 0x0300 }, context);
+    expect(running.runTo).toBe(0x0300);
+    await handlers['machine.type']({ text: '.0300G' }, context);
+    await stopped('Reached $0300 (run to).');
+    expect(
+      events.some(
+        (e) =>
+          e.name === 'machine.status' &&
+          (e.payload as { message: string }).message === 'Reached $0300 (run to).',
+      ),
+    ).toBe(true);
+  });
 });
 
 describe('the emulator cassette deck', () => {

@@ -204,7 +204,8 @@ interface Stroke {
   readonly rowMask: number;
   readonly bits: Uint8Array;
   readonly shiftLock: boolean | undefined;
-  phase: 'hold' | 'gap';
+  /** 'wait': a host key waiting its turn behind earlier presses the ROM has not seen yet. */
+  phase: 'wait' | 'hold' | 'gap';
   scans: number;
   since: number;
   releaseRequested: boolean;
@@ -233,7 +234,8 @@ export class KeyboardMatrix implements Device<KeyboardState> {
   private readonly manual = new Uint8Array(8);
   private readonly pressed = new Uint8Array(8);
   private readonly queue: Stroke[] = [];
-  private readonly live = new Map<string, Stroke>();
+  /** Host key strokes in the order they were pressed, by KeyboardEvent.code. */
+  private readonly live: { readonly code: string; readonly stroke: Stroke }[] = [];
   private readonly clock: () => number;
 
   constructor(clock: () => number = () => 0, typing: TypingOptions = DEFAULT_TYPING) {
@@ -244,7 +246,7 @@ export class KeyboardMatrix implements Device<KeyboardState> {
 
   read(addr: number): number {
     const value = this.peek(addr);
-    if (this.queue.length > 0 || this.live.size > 0) this.countScan(~this.rowLatch & 0xff);
+    if (this.queue.length > 0 || this.live.length > 0) this.countScan(~this.rowLatch & 0xff);
     return value;
   }
 
@@ -293,7 +295,7 @@ export class KeyboardMatrix implements Device<KeyboardState> {
   releaseAll(): void {
     this.manual.fill(0);
     this.queue.length = 0;
-    this.live.clear();
+    this.live.length = 0;
     this.refresh();
   }
 
@@ -332,15 +334,16 @@ export class KeyboardMatrix implements Device<KeyboardState> {
 
   /**
    * A host key went down. Returns false when the key means nothing on this keyboard (let the host use it).
-   * A key released before the ROM could see it stays down until it has been scanned long enough.
+   * Host events can arrive faster than the ROM polls (a paste-like burst, or several events between two
+   * emulated frames), so a press goes down at once only while every earlier press is still held by the user
+   * (chords and rollover); behind a key already released but not yet seen by the ROM it waits its turn,
+   * and goes down after the ROM has seen that key held and then up. A key released before the ROM could
+   * see it stays down until it has been scanned long enough.
    */
   hostKeyDown(event: HostKeyEvent, mode: HostKeyMode = 'symbolic'): boolean {
-    const held = this.live.get(event.code);
-    if (held !== undefined) {
-      // Auto-repeat from the host, or pressed again before a short tap had been released.
-      held.releaseRequested = false;
-      return true;
-    }
+    const latest = this.latestStroke(event.code);
+    // Auto-repeat from the host: the key is already down.
+    if (latest !== undefined && !latest.releaseRequested) return true;
     if (event.code === 'CapsLock') {
       this.toggleShiftLock();
       return true;
@@ -356,20 +359,23 @@ export class KeyboardMatrix implements Device<KeyboardState> {
     }
     if (chord === undefined) return false;
     const stroke = this.makeStroke(chord);
-    this.startStroke(stroke);
-    this.live.set(event.code, stroke);
+    stroke.phase = 'wait';
+    this.live.push({ code: event.code, stroke });
+    this.advanceLive();
     this.refresh();
     return true;
   }
 
   hostKeyUp(code: string): void {
-    const stroke = this.live.get(code);
-    if (stroke === undefined) return;
+    const stroke = this.latestStroke(code);
+    if (stroke === undefined || stroke.releaseRequested) return;
     stroke.releaseRequested = true;
-    if (this.heldLongEnough(stroke)) {
-      this.live.delete(code);
-      this.refresh();
-    }
+    if (this.advanceLive()) this.refresh();
+  }
+
+  /** Host key presses not yet fully seen by the ROM, including keys held down now. */
+  get hostKeysPending(): number {
+    return this.live.length;
   }
 
   saveState(): KeyboardState {
@@ -388,7 +394,7 @@ export class KeyboardMatrix implements Device<KeyboardState> {
     this.shiftLock = shiftLock;
     this.manual.set(manual);
     this.queue.length = 0;
-    this.live.clear();
+    this.live.length = 0;
     this.refresh();
   }
 
@@ -419,6 +425,48 @@ export class KeyboardMatrix implements Device<KeyboardState> {
     stroke.since = this.clock();
   }
 
+  private latestStroke(code: string): Stroke | undefined {
+    for (let i = this.live.length - 1; i >= 0; i--) {
+      const entry = this.live[i];
+      if (entry?.code === code) return entry.stroke;
+    }
+    return undefined;
+  }
+
+  /**
+   * Moves host strokes on: a released key held long enough goes up, a key up long enough is forgotten, and
+   * a waiting key goes down once nothing before it is still to be seen. Returns whether any changed.
+   */
+  private advanceLive(): boolean {
+    let changed = false;
+    let blocked = false;
+    for (let i = 0; i < this.live.length; i++) {
+      const stroke = this.live[i]?.stroke;
+      if (stroke === undefined) continue;
+      if (stroke.phase === 'wait' && !blocked) {
+        this.startStroke(stroke);
+        changed = true;
+      }
+      if (stroke.phase === 'hold' && stroke.releaseRequested && this.heldLongEnough(stroke)) {
+        stroke.phase = 'gap';
+        stroke.scans = 0;
+        stroke.since = this.clock();
+        changed = true;
+      }
+      if (stroke.phase === 'gap' && this.upLongEnough(stroke)) {
+        this.live.splice(i--, 1);
+        changed = true;
+        continue;
+      }
+      if (stroke.phase !== 'hold' || stroke.releaseRequested) blocked = true;
+    }
+    return changed;
+  }
+
+  private upLongEnough(stroke: Stroke): boolean {
+    return stroke.scans >= this.typing.gapScans && this.clock() - stroke.since >= this.typing.minGapCycles;
+  }
+
   private heldLongEnough(stroke: Stroke): boolean {
     return stroke.scans >= this.typing.holdScans && this.clock() - stroke.since >= this.typing.minHoldCycles;
   }
@@ -435,31 +483,28 @@ export class KeyboardMatrix implements Device<KeyboardState> {
           head.since = this.clock();
           changed = true;
         }
-      } else if (
-        head.scans >= this.typing.gapScans &&
-        this.clock() - head.since >= this.typing.minGapCycles
-      ) {
+      } else if (this.upLongEnough(head)) {
         this.queue.shift();
         const next = this.queue[0];
         if (next !== undefined) this.startStroke(next);
         changed = true;
       }
     }
-    for (const [code, stroke] of this.live) {
-      if ((selectedRows & stroke.rowMask) === 0) continue;
+    let counted = false;
+    for (const { stroke } of this.live) {
+      if (stroke.phase === 'wait' || (selectedRows & stroke.rowMask) === 0) continue;
       stroke.scans++;
-      if (stroke.releaseRequested && this.heldLongEnough(stroke)) {
-        this.live.delete(code);
-        changed = true;
-      }
+      counted = true;
     }
+    if (counted && this.advanceLive()) changed = true;
     if (changed) this.refresh();
   }
 
   private refresh(): void {
     this.pressed.set(this.manual);
     let shiftLock = this.shiftLock;
-    for (const stroke of this.live.values()) {
+    for (const { stroke } of this.live) {
+      if (stroke.phase !== 'hold') continue;
       this.merge(stroke);
       if (stroke.shiftLock !== undefined) shiftLock = stroke.shiftLock;
     }

@@ -49,6 +49,8 @@ export class EmulatorRunner {
   #message: string | null = null;
   #tapeName: string | null = null;
   #recorder: KcsTapeRecorder | null = null;
+  #breakpoints: number[] = [];
+  #runTo: number | null = null;
 
   constructor(now: () => number, output: RunnerOutput) {
     this.#now = now;
@@ -84,6 +86,9 @@ export class EmulatorRunner {
     this.#machine = machine;
     this.#tapeName = null;
     this.#recorder = null;
+    for (const address of this.#breakpoints) machine.addBreakpoint(address);
+    this.#machine = machine;
+    this.#runTo = null;
     this.#monitorInfo =
       config.monitor.source === LAB_MONITOR_SOURCE
         ? { name: 'Lab Monitor', sha1: monitor.sha1, known: true }
@@ -101,6 +106,7 @@ export class EmulatorRunner {
     const machine = this.machine;
     switch (command.kind) {
       case 'control':
+        if (command.action !== 'resume') this.#runTo = null;
         if (command.action === 'power') {
           machine.powerCycle(Math.floor(Math.random() * 0x7fffffff));
           this.#message = null;
@@ -137,6 +143,29 @@ export class EmulatorRunner {
       case 'peek':
         return machine.peekRange(command.start, command.length);
       case 'status':
+        return this.status();
+      case 'saveState':
+        return machine.serializeState();
+      case 'loadState':
+        machine.deserializeState(command.text);
+        this.#runTo = null;
+        this.#message = null;
+        this.#videoDirty = true;
+        this.#rebase();
+        this.#sendStatus();
+        return this.status();
+      case 'runTo':
+        if (machine.cpu.jammed) throw new Error('The CPU is jammed: press Reset or Power first.');
+        this.#runTo = command.address;
+        this.#message = null;
+        machine.resume();
+        this.#rebase();
+        this.#sendStatus();
+        return this.status();
+      case 'setBreakpoints':
+        this.#breakpoints = [...new Set(command.addresses.map((a) => a & 0xffff))].sort((a, b) => a - b);
+        machine.clearBreakpoints();
+        for (const address of this.#breakpoints) machine.addBreakpoint(address);
         return this.status();
       case 'tapePlayBytes':
         // Like a deck started after the user typed L: a second of leader before the first byte.
@@ -183,6 +212,12 @@ export class EmulatorRunner {
     return recorder.frames;
   }
 
+  /** Runs `cycles` (or up to the run-to address). */
+  #run(cycles: number): RunResult {
+    const machine = this.machine;
+    return this.#runTo === null ? machine.run(cycles) : machine.runTo(this.#runTo, cycles);
+  }
+
   /** Runs what is due now; returns how many milliseconds until it wants to run again. */
   tick(): number {
     const machine = this.#machine;
@@ -197,7 +232,7 @@ export class EmulatorRunner {
       const until = now + MAX_SPEED_SLICE_MS;
       let result: RunResult;
       do {
-        result = machine.run(FRAME_CYCLES);
+        result = this.#run(FRAME_CYCLES);
       } while (result.reason === 'completed' && this.#now() < until);
       this.#report(result);
       wait = 0;
@@ -208,7 +243,7 @@ export class EmulatorRunner {
         this.#rebase();
         target = machine.cpu.cycles + rate / 60;
       }
-      if (target > machine.cpu.cycles) this.#report(machine.run(Math.ceil(target - machine.cpu.cycles)));
+      if (target > machine.cpu.cycles) this.#report(this.#run(Math.ceil(target - machine.cpu.cycles)));
       wait = FRAME_INTERVAL_MS;
     }
     this.#flush(this.#now());
@@ -239,16 +274,23 @@ export class EmulatorRunner {
       basic: this.#basicInfo,
       message: this.#message,
       tape: { playing: this.#tapeName, recording: this.#recorder !== null },
+      breakpoints: this.#breakpoints,
+      runTo: this.#runTo,
     };
   }
 
   #report(result: RunResult): void {
     const hex = (n: number): string => `$${n.toString(16).toUpperCase().padStart(4, '0')}`;
+    if (result.reason === 'completed' || result.reason === 'paused') return;
+    this.#runTo = null;
     if (result.reason === 'jammed')
       this.#message = `The CPU jammed at ${hex(this.machine.cpu.jammedAt ?? result.pc)}.`;
-    else if (result.reason === 'breakpoint' || result.reason === 'address') {
+    else if (result.reason === 'breakpoint') {
       this.machine.pause();
-      this.#message = `Stopped at ${hex(result.pc)}.`;
+      this.#message = `Breakpoint at ${hex(result.pc)}.`;
+    } else if (result.reason === 'address') {
+      this.machine.pause();
+      this.#message = `Reached ${hex(result.pc)} (run to).`;
     } else if (result.reason === 'watchpoint' && result.watch) {
       this.machine.pause();
       this.#message = `Watchpoint: ${result.watch.kind} of ${hex(result.watch.address)} at PC ${hex(result.watch.pc)}.`;

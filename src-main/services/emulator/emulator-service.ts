@@ -27,6 +27,19 @@ export interface EmulatorServiceOptions {
 
 /** A tape of bytes (65V or BASIC text) bigger than this is surely something else. */
 const MAX_BYTE_TAPE = 1024 * 1024;
+/** Machine states carry at most 40K of RAM as base64, well under this. */
+const MAX_STATE_BYTES = 1024 * 1024;
+/** The extension the Electron open dialog filters machine states by. */
+const STATE_EXTENSION = '.sblstate';
+
+/** Local time as 20261125-190312, for file names. */
+function timestamp(date: Date): string {
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return (
+    `${date.getFullYear()}${two(date.getMonth() + 1)}${two(date.getDate())}-` +
+    `${two(date.getHours())}${two(date.getMinutes())}${two(date.getSeconds())}`
+  );
+}
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
 
@@ -42,6 +55,8 @@ export class EmulatorService {
   #lastStatus: MachineStatus | null = null;
   #unsubscribe: (() => void) | null = null;
   #restarts: number[] = [];
+  /** The ROMs the machine runs now (null monitor: the Lab Monitor). */
+  #choice: RomChoice = { monitor: null, basic: [] };
 
   constructor(options: EmulatorServiceOptions) {
     this.#options = options;
@@ -100,13 +115,40 @@ export class EmulatorService {
           const entry = this.#options.files.get(fileId);
           return { bytes: new Uint8Array(await readFile(entry.path)), source: entry.name };
         };
+        const current = this.#choice;
         const choice: RomChoice = {
-          monitor: monitor ? await read(monitor) : null,
-          basic: await Promise.all(basic.map(read)),
+          monitor: monitor === 'current' ? current.monitor : monitor ? await read(monitor) : null,
+          basic: basic === 'current' ? current.basic : await Promise.all(basic.map(read)),
         };
         await this.roms.save(choice);
         return this.#configure(choice);
       },
+      'machine.saveState': async () => {
+        const text = (await this.#call({ kind: 'saveState' })) as string;
+        return { name: `superboard-${timestamp(new Date())}${STATE_EXTENSION}`, text };
+      },
+      'machine.loadState': async ({ fileId }) => {
+        const entry = this.#options.files.get(fileId);
+        if (entry.size > MAX_STATE_BYTES) {
+          throw new ServiceError(
+            'bad-request',
+            `Cannot load ${entry.name}: it is ${entry.size} bytes, too large for a machine state (at most ${MAX_STATE_BYTES}).`,
+          );
+        }
+        const text = await readFile(entry.path, 'utf8');
+        try {
+          return (await this.#call({ kind: 'loadState', text })) as MachineStatus;
+        } catch (error) {
+          const message = (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
+          const hint = /was saved with/.test(message)
+            ? ' Choose the same RAM size and ROMs in the Machine panel, then load it again.'
+            : '';
+          throw new ServiceError('bad-request', `Cannot load ${entry.name}: ${message}.${hint}`);
+        }
+      },
+      'machine.runTo': async ({ address }) => (await this.#call({ kind: 'runTo', address })) as MachineStatus,
+      'machine.setBreakpoints': async ({ addresses }) =>
+        (await this.#call({ kind: 'setBreakpoints', addresses })) as MachineStatus,
     };
   }
 
@@ -156,7 +198,9 @@ export class EmulatorService {
   async #configure(choice: RomChoice): Promise<MachineStatus> {
     const monitor = choice.monitor ?? { bytes: await this.#options.labMonitor(), source: LAB_MONITOR_SOURCE };
     const config: MachineConfig = { monitor, basic: choice.basic, ramKb: this.#ramKb };
-    return (await this.#call({ kind: 'configure', config })) as MachineStatus;
+    const status = (await this.#call({ kind: 'configure', config })) as MachineStatus;
+    this.#choice = choice;
+    return status;
   }
 
   #spawn(): void {

@@ -23,7 +23,11 @@ export type EmulatorCommand =
   | { kind: 'tapePlayAudio'; name: string; path: string; speed: 'tape' | 'fast' }
   | { kind: 'tapeStop' }
   | { kind: 'tapeRecordStart'; path: string }
-  | { kind: 'tapeRecordStop' };
+  | { kind: 'tapeRecordStop' }
+  | { kind: 'saveState' }
+  | { kind: 'loadState'; text: string }
+  | { kind: 'runTo'; address: number }
+  | { kind: 'setBreakpoints'; addresses: number[] };
 
 export type EmulatorRequest = EmulatorCommand & { id: number };
 

@@ -97,6 +97,26 @@ class Syn600Model {
   }
 }
 
+/** Polls until no key comes for a while; returns what the poller accepted, RETURN as "\\n". */
+function pollAll(model: Syn600Model): string {
+  let out = '';
+  for (;;) {
+    const code = model.poll(2_000_000);
+    if (code === undefined) return out;
+    out += String.fromCharCode(code === 0x0d ? 0x0a : code);
+    model.now += 3_000;
+  }
+}
+
+/** The KeyboardEvent.code of a US keyboard key that types `char`. */
+function hostCode(char: string): string {
+  if (char === '\n') return 'Enter';
+  if (char === '.') return 'Period';
+  if (char === '/') return 'Slash';
+  if (/[0-9]/.test(char)) return `Digit${char}`;
+  return `Key${char.toUpperCase()}`;
+}
+
 function typeThroughSyn600(text: string): string {
   const model = new Syn600Model();
   const keyboard = model.keyboard;
@@ -288,19 +308,63 @@ describe('host keys', () => {
     expect(keyboard.read(0xdf00)).toBe(0xff);
   });
 
-  it('keeps a key down when it is pressed again before a short tap was released', () => {
+  it('shows a key pressed again before the ROM saw its release as up, then down again', () => {
     let now = 0;
     const keyboard = new KeyboardMatrix(() => now);
     keyboard.hostKeyDown({ code: 'KeyQ', key: 'q' }, 'positional');
     keyboard.hostKeyUp('KeyQ');
     keyboard.hostKeyDown({ code: 'KeyQ', key: 'q' }, 'positional');
+    keyboard.hostKeyDown({ code: 'KeyQ', key: 'q' }, 'positional'); // host auto-repeat: no new press
     keyboard.write(0xdf00, selectRows(1));
-    for (let i = 0; i < 50; i++) {
-      expect(keyboard.read(0xdf00)).toBe(0x7f);
+    const seen: number[] = [];
+    for (let i = 0; i < 60; i++) {
+      seen.push(keyboard.read(0xdf00));
       now += 5_000;
     }
+    const runs: [number, number][] = [];
+    for (const value of seen) {
+      const last = runs.at(-1);
+      if (last?.[0] === value) last[1]++;
+      else runs.push([value, 1]);
+    }
+    expect(runs.map(([value]) => value)).toEqual([0x7f, 0xff, 0x7f]);
+    expect(runs[0]![1]).toBe(DEFAULT_TYPING.holdScans);
+    expect(runs[1]![1]).toBe(DEFAULT_TYPING.gapScans);
     keyboard.hostKeyUp('KeyQ');
     expect(keyboard.read(0xdf00)).toBe(0xff);
+  });
+
+  it('shows a release and re-press between two scans of a long-held key as up, then down', () => {
+    let now = 0;
+    const keyboard = new KeyboardMatrix(() => now);
+    keyboard.write(0xdf00, selectRows(1));
+    keyboard.hostKeyDown({ code: 'KeyQ', key: 'q' }, 'positional');
+    for (let i = 0; i < 30; i++, now += 5_000) expect(keyboard.read(0xdf00)).toBe(0x7f);
+    keyboard.hostKeyUp('KeyQ');
+    keyboard.hostKeyDown({ code: 'KeyQ', key: 'q' }, 'positional');
+    for (let i = 0; i < DEFAULT_TYPING.gapScans; i++, now += 5_000) expect(keyboard.read(0xdf00)).toBe(0xff);
+    expect(keyboard.read(0xdf00)).toBe(0x7f);
+  });
+
+  it('delivers a burst of host key events (no time between them) in order through the SYN600 poller', () => {
+    const model = new Syn600Model();
+    const text = '.0300/A9\n.0301/41\n';
+    for (const char of text) {
+      const code = hostCode(char);
+      model.keyboard.hostKeyDown({ code, key: char === '\n' ? 'Enter' : char });
+      model.keyboard.hostKeyUp(code);
+    }
+    expect(pollAll(model)).toBe(text);
+    expect(model.keyboard.hostKeysPending).toBe(0);
+  });
+
+  it('keeps keys held together down together (chords and rollover are not serialised)', () => {
+    const keyboard = new KeyboardMatrix();
+    keyboard.hostKeyDown({ code: 'ShiftLeft', key: 'Shift' }, 'positional');
+    keyboard.hostKeyDown({ code: 'KeyA', key: 'A' }, 'positional');
+    const rows = keyboard.matrixRows();
+    expect(rows[0]! & 0b100).toBe(0b100);
+    expect(rows[1]).toBe(1 << 6);
   });
 
   it('maps symbolic keys with their shift and lets CapsLock toggle SHIFT LOCK', () => {

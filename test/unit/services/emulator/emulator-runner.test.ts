@@ -113,3 +113,108 @@ describe('EmulatorRunner', () => {
     expect(runner.machine).toBe(before);
   });
 });
+
+describe('EmulatorRunner debugging commands', () => {
+  it('runs to an address, shows where it stopped and forgets the target', () => {
+    runFor(1);
+    const running = runner.command({ kind: 'runTo', address: 0x0300 }) as MachineStatus;
+    expect(running).toMatchObject({ runTo: 0x0300, running: true, message: null });
+    runner.command({ kind: 'type', text: '.0300/60\r.0300G' });
+    runFor(4);
+    const status = runner.status();
+    expect(status).toMatchObject({
+      paused: true,
+      pc: 0x0300,
+      runTo: null,
+      message: 'Reached $0300 (run to).',
+    });
+    expect(statuses.at(-1)?.message).toBe('Reached $0300 (run to).');
+  });
+
+  it('says where the CPU jammed and refuses to run to an address until reset', () => {
+    runFor(1);
+    runner.command({ kind: 'type', text: '.0300/02\r.0300G' });
+    runFor(4);
+    expect(runner.status()).toMatchObject({ jammed: true, message: 'The CPU jammed at $0300.' });
+    expect(() => runner.command({ kind: 'runTo', address: 0x0300 })).toThrow(/jammed: press Reset/);
+    expect(runner.status().runTo).toBeNull();
+  });
+
+  it('cancels a run-to when the user pauses', () => {
+    runFor(0.5);
+    runner.command({ kind: 'runTo', address: 0x0300 });
+    const paused = runner.command({ kind: 'control', action: 'pause' }) as MachineStatus;
+    expect(paused.runTo).toBeNull();
+  });
+
+  it('stops at a breakpoint, resumes past it, and lists and clears breakpoints', () => {
+    runFor(1);
+    const set = runner.command({ kind: 'setBreakpoints', addresses: [0xff00, 0x0300, 0x0300] });
+    expect((set as MachineStatus).breakpoints).toEqual([0x0300, 0xff00]);
+    expect(runner.machine.listBreakpoints()).toEqual([0x0300, 0xff00]);
+    runner.command({ kind: 'type', text: '.0300/60\r.0300G' });
+    runFor(4);
+    expect(runner.status()).toMatchObject({ paused: true, pc: 0x0300, message: 'Breakpoint at $0300.' });
+    runner.command({ kind: 'control', action: 'resume' });
+    runFor(0.5);
+    // The RTS at $0300 went back to the monitor, which now waits for keys again.
+    expect(runner.status()).toMatchObject({ running: true, message: null });
+    expect(runner.machine.cpu.pc).toBeGreaterThanOrEqual(0xf800);
+    const cleared = runner.command({ kind: 'setBreakpoints', addresses: [] }) as MachineStatus;
+    expect(cleared.breakpoints).toEqual([]);
+    expect(runner.machine.listBreakpoints()).toEqual([]);
+  });
+
+  it('keeps breakpoints on a new machine (other ROMs or RAM size)', async () => {
+    runner.command({ kind: 'setBreakpoints', addresses: [0x0200] });
+    runner.configure({
+      monitor: { bytes: await labMonitor(), source: LAB_MONITOR_SOURCE },
+      basic: [],
+      ramKb: 16,
+    });
+    expect(runner.machine.listBreakpoints()).toEqual([0x0200]);
+    expect(runner.status().breakpoints).toEqual([0x0200]);
+  });
+});
+
+describe('EmulatorRunner machine state', () => {
+  it('saves the machine as text and loads it back, restoring memory and the screen', () => {
+    runFor(1);
+    const before = runner.machine.peek(0x0300);
+    const text = runner.command({ kind: 'saveState' }) as string;
+    expect(JSON.parse(text)).toMatchObject({ format: 'superboard-lab/machine-state', version: 1 });
+    const value = before === 0xa9 ? '5A' : 'A9';
+    runner.command({ kind: 'type', text: `.0300/${value}\r` });
+    runFor(3);
+    expect(runner.machine.peek(0x0300)).toBe(parseInt(value, 16));
+    const framesBefore = frames.length;
+    const status = runner.command({ kind: 'loadState', text }) as MachineStatus;
+    expect(runner.machine.peek(0x0300)).toBe(before);
+    expect(status.cycles).toBe(JSON.parse(text).cpu.cycles);
+    runFor(0.1);
+    expect(frames.length).toBeGreaterThan(framesBefore);
+    expect(videoText(frames.at(-1)!.video).join('\n')).not.toMatch(new RegExp(`0300 ${value}`));
+  });
+
+  it('refuses garbage, another version and another RAM size, changing nothing', async () => {
+    runFor(0.5);
+    const text = runner.command({ kind: 'saveState' }) as string;
+    runFor(0.5);
+    const cycles = runner.machine.cpu.cycles;
+    const ram = runner.machine.peekRange(0, 8192);
+    expect(() => runner.command({ kind: 'loadState', text: 'garbage' })).toThrow(/not a machine state file/);
+    const v2 = JSON.stringify({ ...JSON.parse(text), version: 2 });
+    expect(() => runner.command({ kind: 'loadState', text: v2 })).toThrow(/version 2 is not supported/);
+    expect(runner.machine.cpu.cycles).toBe(cycles);
+    expect(runner.machine.peekRange(0, 8192)).toEqual(ram);
+    runner.configure({
+      monitor: { bytes: await labMonitor(), source: LAB_MONITOR_SOURCE },
+      basic: [],
+      ramKb: 16,
+      seed: 1,
+    });
+    const cycles16 = runner.machine.cpu.cycles;
+    expect(() => runner.command({ kind: 'loadState', text })).toThrow(/RAM bytes 8192.*16384/);
+    expect(runner.machine.cpu.cycles).toBe(cycles16);
+  });
+});
