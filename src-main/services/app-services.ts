@@ -138,7 +138,7 @@ export function sniffKind(head: Uint8Array, size: number): FileDescription['kind
   if (ascii(head, 0, 4) === 'fLaC') return 'flac';
   if (ascii(head, 0, 4) === 'OggS') return 'ogg';
   if (ascii(head, 0, 3) === 'ID3' || (head[0] === 0xff && ((head[1] ?? 0) & 0xe0) === 0xe0)) return 'mp3';
-  if (ascii(head, 0, 8) === 'SBLSTATE') return 'state';
+  if (ascii(head, 0, 12).replace(/\s/g, '').startsWith('{"format')) return 'state';
   if (size === 2048 || size === 8192) return 'rom';
   return 'unknown';
 }

@@ -46,6 +46,8 @@ describe('AppServices', () => {
     expect(sniffKind(new Uint8Array([0xff, 0xfb, 0x90]), 100)).toBe('mp3');
     expect(sniffKind(new Uint8Array(12), 2048)).toBe('rom');
     expect(sniffKind(new Uint8Array(12), 8192)).toBe('rom');
+    expect(sniffKind(bytes('{"format":"superboard-lab/machine-state"'), 5000)).toBe('state');
+    expect(sniffKind(bytes('{\n  "format": "x"'), 5000)).toBe('state');
     expect(sniffKind(new Uint8Array(12), 1000)).toBe('unknown');
   });
 });
