@@ -185,8 +185,8 @@ export class EmulatorRunner {
     }
   }
 
-  /** Plays a tape into the cassette port; returns how many bytes it holds. */
-  playTape(name: string, source: TapeSource & { length?: number }, speed: 'tape' | 'fast'): MachineStatus {
+  /** Plays a tape into the cassette port, replacing any tape playing. */
+  playTape(name: string, source: TapeSource, speed: 'tape' | 'fast'): MachineStatus {
     this.machine.cassette.play(source, { speed });
     this.#tapeName = name;
     this.#sendStatus();
