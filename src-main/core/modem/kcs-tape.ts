@@ -24,10 +24,6 @@ export class DecodedTapeSource implements TapeSource {
     this.#bytes = bytes;
   }
 
-  get length(): number {
-    return this.#bytes.length;
-  }
-
   next(): TapeFrame | undefined {
     const byte = this.#bytes[this.#next];
     if (byte === undefined) return undefined;
