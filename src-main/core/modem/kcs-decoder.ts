@@ -98,6 +98,9 @@ export interface KcsDecoderOptions {
   spaceHz?: number;
 }
 
+// NaN or infinite input samples (a corrupt file) count as silence rather than poisoning the running sums.
+const LIMIT = 1e9;
+
 const LUT_BITS = 12;
 const LUT_SIZE = 1 << LUT_BITS;
 const LUT_MASK = LUT_SIZE - 1;
@@ -352,7 +355,10 @@ export class KcsDecoder {
     if (this.scratch.length < maxOut) this.scratch = new Float64Array(maxOut);
     const y = this.scratch;
     if (factor === 1) {
-      for (let i = 0; i < length; i++) y[i] = samples[i] ?? 0;
+      for (let i = 0; i < length; i++) {
+        const x = samples[i]!;
+        y[i] = x > -LIMIT && x < LIMIT ? x : 0;
+      }
       return length;
     }
     const scale = 1 / (factor * factor);
@@ -367,7 +373,8 @@ export class KcsDecoder {
         let blockSum = 0;
         let blockMoment = 0;
         for (let k = 0; k < factor; k++) {
-          const x = samples[i + k] ?? 0;
+          let x = samples[i + k]!;
+          if (!(x > -LIMIT && x < LIMIT)) x = 0;
           blockSum += x;
           blockMoment += k * x;
         }
@@ -376,7 +383,8 @@ export class KcsDecoder {
         i += factor;
         continue;
       }
-      const x = samples[i++] ?? 0;
+      let x = samples[i++]!;
+      if (!(x > -LIMIT && x < LIMIT)) x = 0;
       sum += x;
       moment += r * x;
       if (++r === factor) {

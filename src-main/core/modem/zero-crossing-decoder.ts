@@ -66,7 +66,8 @@ export class ZeroCrossingDecoder {
     const ring = this.crossings;
     const size = ring.length;
     for (let i = 0; i < samples.length; i++) {
-      const x = samples[i] ?? 0;
+      const raw = samples[i] ?? 0;
+      const x = raw > -1e9 && raw < 1e9 ? raw : 0;
       // One-pole high-pass at 200 Hz against DC and hum, two one-pole low-passes at 4 kHz against hiss.
       this.highPass = this.alpha * (this.highPass + x - this.previousInput);
       this.previousInput = x;

@@ -249,3 +249,16 @@ describe('bytesToText', () => {
     );
   });
 });
+
+describe('KcsDecoder bad input', () => {
+  it('treats NaN and infinite samples as silence and decodes on', () => {
+    const data = testBytes(50, 3);
+    for (const sampleRate of [8000, 22050]) {
+      const tape = encodeKcs(data, { sampleRate, leaderSeconds: 1, trailerSeconds: 0.3 });
+      tape[100] = Number.NaN;
+      tape[200] = Number.POSITIVE_INFINITY;
+      tape[300] = Number.NEGATIVE_INFINITY;
+      expect(bytesOf(decodeKcs(tape, { sampleRate })), `${sampleRate} Hz`).toEqual(data);
+    }
+  });
+});
