@@ -742,9 +742,10 @@ export class KcsDecoder {
       for (let k = 9; k < bits; k++) sum += dRing[((offsets[k] ?? 0) + shift) & HISTORY_MASK]!;
       return sum - penalty * Math.abs(shift);
     };
+    // The score peaks over about a bit, so a coarse pass in steps of 3 and a refinement find the top.
     let bestShift = lowShift;
     let bestScore = -Infinity;
-    for (let shift = lowShift; shift <= highShift; shift += 2) {
+    for (let shift = lowShift; shift <= highShift; shift += 3) {
       const value = score(shift);
       if (value > bestScore) {
         bestScore = value;
@@ -752,8 +753,7 @@ export class KcsDecoder {
       }
     }
     const coarse = bestShift;
-    for (const shift of [coarse - 1, coarse + 1]) {
-      if (shift < lowShift || shift > highShift) continue;
+    for (let shift = Math.max(lowShift, coarse - 1); shift <= Math.min(highShift, coarse + 1); shift += 2) {
       const value = score(shift);
       if (value > bestScore) {
         bestScore = value;
@@ -818,10 +818,10 @@ export class KcsDecoder {
     const frame: FrameRecord = {
       frameStart,
       period,
-      values: values.slice(0, bits),
-      confidences: confidences.slice(0, bits),
-      energies: energies.slice(0, bits),
-      margins: margins.slice(0, bits),
+      values: values.subarray(0, bits),
+      confidences: confidences.subarray(0, bits),
+      energies: energies.subarray(0, bits),
+      margins: margins.subarray(0, bits),
       confidence,
       framingError,
       stop1,
@@ -833,7 +833,14 @@ export class KcsDecoder {
       const distance = pending ? frame.frameStart - pending.frameStart : 0;
       const follows = pending && distance >= (bits - 0.5) * period && distance <= (bits + 2.5) * period;
       if (!follows) {
-        this.pending = frame;
+        // Held back: copy out of the scratch arrays the next frame reuses.
+        this.pending = {
+          ...frame,
+          values: frame.values.slice(),
+          confidences: frame.confidences.slice(),
+          energies: frame.energies.slice(),
+          margins: frame.margins.slice(),
+        };
         this.syncUntil = Math.round(base + bestShift + (bits + 1) * period + this.window / 2);
         this.resumeHunt(Math.round(base + bestShift + (bits - 1) * period + this.window / 2), atEnd);
         return;
