@@ -113,26 +113,38 @@ const PRODUCT_MASK = PRODUCT_RING - 1;
 const HISTORY_RING = 4096;
 const HISTORY_MASK = HISTORY_RING - 1;
 
+// Frequency-locked loop: speed range, gain per update while acquiring and inside data, and how many
+// mark-looking blocks in a row it needs before it trusts a measurement without a carrier.
 const SPEED_MIN = 0.85;
 const SPEED_MAX = 1.15;
+const FLL_GAIN_ACQUIRE = 0.04;
 const FLL_GAIN = 0.012;
+const FLL_LOCK_STREAK = 3;
+// Without a carrier the loop relaxes towards nominal speed so noise cannot walk it to a limit.
+const FLL_LEAK = 0.0005;
+
+// Smoothing rates (per bit period or bit cell) of the tone levels, the decision quality, and the fast
+// and slow correlator energy used for dropouts.
 const LEVEL_RATE = 1 / 16;
 const QUALITY_RATE = 1 / 32;
 const ENERGY_RATE = 0.3;
 const SIGNAL_RATE = 1 / 64;
+
+// Carrier: good mark bit periods to lock, quality below which it is lost, dropout depth and how long a
+// dropout may last before the carrier is given up.
+const LOCK_TICKS = 16;
+const QUALITY_OFF = 0.6;
 const DROPOUT_RATIO = 0.2;
 const HANGOVER_SECONDS = 0.25;
-const QUALITY_OFF = 0.6;
-const LOCK_TICKS = 16;
+
+// What a frame needs to start data (inside data every frame is reported): mean, start-bit and weakest
+// cell confidence, start-bit space energy against the signal level, and without a carrier a recent
+// decision quality clearly above noise (0.5).
 const ACCEPT_CONFIDENCE = 0.75;
 const START_CONFIDENCE = 0.5;
-const FLL_GAIN_ACQUIRE = 0.04;
-const ENTER_QUALITY = 0.65;
-const START_ENERGY = 0.3;
 const WEAKEST_CONFIDENCE = 0.3;
-const FLL_LOCK_STREAK = 3;
-// Without a carrier the loop relaxes towards nominal speed so noise cannot walk it to a limit.
-const FLL_LEAK = 0.0005;
+const START_ENERGY = 0.3;
+const ENTER_QUALITY = 0.65;
 
 interface FrameRecord {
   /** Decimated time of the start bit's leading edge. */
@@ -282,6 +294,16 @@ export class KcsDecoder {
     this.spaceHz = options.spaceHz ?? 1200;
     this.decimation = Math.max(1, Math.floor(sampleRate / 8000));
     this.decimatedRate = sampleRate / this.decimation;
+    if (!(
+      this.spaceHz > 0 &&
+      this.markHz > this.spaceHz &&
+      this.markHz * SPEED_MAX < this.decimatedRate / 2
+    )) {
+      throw new RangeError(
+        `KCS decoder: tones ${this.markHz}/${this.spaceHz} Hz need 0 < space < mark below ` +
+          `${Math.floor(this.decimatedRate / 2 / SPEED_MAX)} Hz`,
+      );
+    }
     this.period = this.decimatedRate / baud;
     this.window = Math.round(this.period);
     this.shortWindow = Math.max(2, Math.round(this.period / 4));

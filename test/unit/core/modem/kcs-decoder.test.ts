@@ -171,6 +171,8 @@ describe('KcsDecoder streaming', () => {
   it('rejects bad options with a clear message', () => {
     expect(() => new KcsDecoder({ sampleRate: 100 })).toThrow(/sample rate 100/);
     expect(() => new KcsDecoder({ sampleRate: 8000, stopBits: 3 as 1 })).toThrow(/stop bits 3/);
+    expect(() => new KcsDecoder({ sampleRate: 8000, markHz: 3900 })).toThrow(/tones 3900\/1200 Hz/);
+    expect(() => new KcsDecoder({ sampleRate: 8000, gapSeconds: 0 })).toThrow(/gapSeconds 0/);
   });
 });
 
