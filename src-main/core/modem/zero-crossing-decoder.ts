@@ -57,7 +57,7 @@ export class ZeroCrossingDecoder {
     this.values = new Uint8Array(this.frameBits);
     this.confidences = new Float64Array(this.frameBits);
     this.alpha = Math.exp((-2 * Math.PI * 200) / sampleRate);
-    this.beta = 1 - Math.exp((-2 * Math.PI * Math.min(4000, sampleRate / 4)) / sampleRate);
+    this.beta = 1 - Math.exp((-2 * Math.PI * Math.min(4000, 0.4 * sampleRate)) / sampleRate);
     this.envelopeRate = 1 / (0.01 * sampleRate);
   }
 
