@@ -101,7 +101,7 @@ export interface KcsDecoderOptions {
 // NaN or infinite input samples (a corrupt file) count as silence rather than poisoning the running sums.
 const LIMIT = 1e9;
 
-const LUT_BITS = 12;
+const LUT_BITS = 10;
 const LUT_SIZE = 1 << LUT_BITS;
 const LUT_MASK = LUT_SIZE - 1;
 const QUARTER = LUT_SIZE >> 2;
@@ -227,8 +227,8 @@ export class KcsDecoder {
 
   // History (decimated samples).
   private n = 0;
-  private readonly dRing = new Float64Array(HISTORY_RING);
-  private readonly eRing = new Float64Array(HISTORY_RING);
+  private readonly dRing = new Float32Array(HISTORY_RING);
+  private readonly eRing = new Float32Array(HISTORY_RING);
   private readonly runRing = new Int32Array(HISTORY_RING);
   private run = 0;
   private negRun = 0;
