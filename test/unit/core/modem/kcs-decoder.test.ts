@@ -264,3 +264,19 @@ describe('KcsDecoder bad input', () => {
     }
   });
 });
+
+describe('KcsDecoder levels', () => {
+  it('decodes whatever the recording level', () => {
+    const sampleRate = 22050;
+    const data = testBytes(60, 4);
+    const tape = encodeKcs(data, { sampleRate, leaderSeconds: 1, trailerSeconds: 0.3 });
+    for (const gain of [1e-4, 0.01, 100]) {
+      const scaled = impair(
+        tape.map((v) => v * gain),
+        sampleRate,
+        { seed: 6, snrDb: 6 },
+      );
+      expect(bytesOf(decodeKcs(scaled, { sampleRate })), `gain ${gain}`).toEqual(data);
+    }
+  });
+});
