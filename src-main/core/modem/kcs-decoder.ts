@@ -230,7 +230,7 @@ export class KcsDecoder {
   private readonly dRing = new Float32Array(HISTORY_RING);
   private readonly eRing = new Float32Array(HISTORY_RING);
   private readonly runRing = new Int32Array(HISTORY_RING);
-  private run = 0;
+  private markRun = 0;
   private negRun = 0;
 
   // Frame machine.
@@ -345,7 +345,7 @@ export class KcsDecoder {
     this.out = [];
     const count = this.decimateInto(samples);
     this.inputCount += samples.length;
-    if (count > 0) this.run_(count);
+    if (count > 0) this.processDecimated(count);
     return this.out;
   }
 
@@ -447,7 +447,7 @@ export class KcsDecoder {
     this.needRun = Math.round(this.period * (this.stopBits === 2 ? 1.25 : 0.6));
   }
 
-  private run_(count: number): void {
+  private processDecimated(count: number): void {
     const y = this.scratch;
     const rMI = this.ringMI;
     const rMQ = this.ringMQ;
@@ -471,7 +471,7 @@ export class KcsDecoder {
     let shSI = this.shortSI;
     let shSQ = this.shortSQ;
     let window = this.window;
-    let run = this.run;
+    let run = this.markRun;
     let negRun = this.negRun;
     let n = this.n;
     let fllCountdown = this.fllCountdown;
@@ -615,7 +615,7 @@ export class KcsDecoder {
     this.shortSI = shSI;
     this.shortSQ = shSQ;
     this.window = window;
-    this.run = run;
+    this.markRun = run;
     this.negRun = negRun;
     this.n = n;
     this.fllCountdown = fllCountdown;
