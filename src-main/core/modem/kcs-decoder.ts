@@ -532,19 +532,18 @@ export class KcsDecoder {
         const markish = em > 1.5 * es;
         this.fllStreak = markish ? this.fllStreak + 1 : 0;
         const gate = markish && (this.carrier ? d > 0.25 * (m + s) : this.fllStreak >= FLL_LOCK_STREAK);
-        if (!this.carrier) {
-          this.speed += (1 - this.speed) * FLL_LEAK;
-          incMark = (this.markHz * this.speed) / fd;
-          incSpace = (this.spaceHz * this.speed) / fd;
-        }
+        let speed = this.speed;
+        if (!this.carrier) speed += (1 - speed) * FLL_LEAK;
         if (gate && this.fllPrevGate) {
           // The correlator mixes with e^{+j theta}, so a tone above the tuned frequency turns backwards.
           const re = shMI * this.fllPrevI + shMQ * this.fllPrevQ;
           const imag = shMQ * this.fllPrevI - shMI * this.fllPrevQ;
           const offsetHz = (-Math.atan2(imag, re) * fd) / (2 * Math.PI * short);
           const gain = this.segmentKind === 'data' ? FLL_GAIN : FLL_GAIN_ACQUIRE;
-          let speed = this.speed + (gain * offsetHz) / this.markHz;
+          speed += (gain * offsetHz) / this.markHz;
           speed = speed < SPEED_MIN ? SPEED_MIN : speed > SPEED_MAX ? SPEED_MAX : speed;
+        }
+        if (speed !== this.speed) {
           this.speed = speed;
           incMark = (this.markHz * speed) / fd;
           incSpace = (this.spaceHz * speed) / fd;
