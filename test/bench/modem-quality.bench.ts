@@ -34,23 +34,23 @@ function findMinimodem(): string | undefined {
 const minimodem = findMinimodem();
 const workDir = mkdtempSync(join(tmpdir(), 'modem-quality-'));
 
-function ours(tape: Float32Array): Uint8Array {
-  return bytesOf(decodeKcs(tape, { sampleRate, bitEvents: false }));
+function ours(tape: Float32Array, rate: number): Uint8Array {
+  return bytesOf(decodeKcs(tape, { sampleRate: rate, bitEvents: false }));
 }
 
-function zeroCrossing(tape: Float32Array): Uint8Array {
-  const decoder = new ZeroCrossingDecoder({ sampleRate, bitEvents: false });
+function zeroCrossing(tape: Float32Array, rate: number): Uint8Array {
+  const decoder = new ZeroCrossingDecoder({ sampleRate: rate, bitEvents: false });
   return Uint8Array.from(decoder.push(tape).flatMap((e) => (e.type === 'byte' ? [e.value] : [])));
 }
 
-function viaMinimodem(tape: Float32Array): Uint8Array | undefined {
+function viaMinimodem(tape: Float32Array, rate: number): Uint8Array | undefined {
   if (!minimodem) return undefined;
   // Normalise into 16 bits without clipping what the impairment did not clip.
   let peak = 0;
   for (const v of tape) peak = Math.max(peak, Math.abs(v));
   const scaled = tape.map((v) => (v / peak) * 0.9);
   const path = join(workDir, 'tape.wav');
-  writeWav(path, scaled, sampleRate);
+  writeWav(path, scaled, rate);
   const args = ['--rx', '-q', '-8', '-M', '2400', '-S', '1200', '--stopbits', '2', '300', '-f', path];
   try {
     return new Uint8Array(
@@ -65,6 +65,8 @@ function viaMinimodem(tape: Float32Array): Uint8Array | undefined {
 interface Row {
   name: string;
   options: ImpairmentOptions;
+  /** Sample rate of the tape (default 44.1 kHz). */
+  rate?: number;
 }
 
 const snrRows: Row[] = [undefined, 6, 3, 0, -3, -5, -6, -7, -8, -9].map((snrDb) => ({
@@ -98,11 +100,16 @@ const otherRows: Row[] = [
   { name: '5 dropouts of 50 ms', options: { dropouts: { count: 5, seconds: 0.05 }, snrDb: 10 } },
 ];
 
+const rateRows: Row[] = [8000, 22050, 48000, 96000].flatMap((rate) =>
+  [3, 0, -3].map((snrDb) => ({ name: `${rate} Hz, SNR ${snrDb} dB`, options: { snrDb }, rate })),
+);
+
 const sections: [string, Row[]][] = [
   ['White noise (full-band SNR at 44.1 kHz)', snrRows],
   ['Tape speed error', speedRows],
   ['Wow', wowRows],
   ['Combined and other impairments', otherRows],
+  ['Other sample rates (full-band SNR: the same figure is harsher at lower rates)', rateRows],
 ];
 
 console.log(
@@ -119,11 +126,12 @@ for (const [title, rows] of sections) {
     const totals = [0, 0, 0];
     for (const seed of seeds) {
       const data = testBytes(bytesPerTape, seed * 7919);
-      const clean = encodeKcs(data, { sampleRate, leaderSeconds: 2, trailerSeconds: 1 });
-      const tape = impair(clean, sampleRate, { seed, ...row.options });
-      totals[0] = (totals[0] ?? 0) + byteErrors(data, ours(tape));
-      totals[1] = (totals[1] ?? 0) + byteErrors(data, zeroCrossing(tape));
-      const mm = viaMinimodem(tape);
+      const rate = row.rate ?? sampleRate;
+      const clean = encodeKcs(data, { sampleRate: rate, leaderSeconds: 2, trailerSeconds: 1 });
+      const tape = impair(clean, rate, { seed, ...row.options });
+      totals[0] = (totals[0] ?? 0) + byteErrors(data, ours(tape, rate));
+      totals[1] = (totals[1] ?? 0) + byteErrors(data, zeroCrossing(tape, rate));
+      const mm = viaMinimodem(tape, rate);
       totals[2] = mm === undefined ? NaN : (totals[2] ?? 0) + byteErrors(data, mm);
     }
     const cells = totals.map((t) =>

@@ -129,7 +129,7 @@ console.log(
   `KCS decode speed: ${seconds / 60} min of ${sampleRate} Hz mono, 300 baud 8N2, streamed in 8192-sample chunks`,
 );
 console.log(
-  `Node ${process.version}; times exclude generating the audio. minimodem reads a 16-bit WAV of the same audio.\n`,
+  `Node ${process.version}; best of two runs; times exclude generating the audio. minimodem reads a 16-bit WAV of the same audio.\n`,
 );
 console.log('| Tape | Decoder | Time (s) | x real time | Bytes | Wrong | Heap start/max/end (MB) |');
 console.log('|---|---|---:|---:|---:|---:|---|');
@@ -138,7 +138,9 @@ for (const [name, snrDb] of [
   ['0 dB SNR', 0],
 ] as const) {
   for (const bitEvents of [false, true]) {
-    const r = decode(snrDb, bitEvents);
+    // Best of two runs: the machine is shared, and the faster run is the one less disturbed.
+    const runs = [decode(snrDb, bitEvents), decode(snrDb, bitEvents)];
+    const r = runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
     const heap = `${r.heapStartMb.toFixed(0)} / ${r.heapMaxMb.toFixed(0)} / ${r.heapEndMb.toFixed(0)}`;
     const label = bitEvents ? 'KcsDecoder (bit events on)' : 'KcsDecoder (bytes only)';
     console.log(
@@ -147,7 +149,9 @@ for (const [name, snrDb] of [
   }
   const path = join(dir, 'tape.wav');
   writeTapeWav(path, snrDb);
-  const mm = minimodemOn(path);
+  const first = minimodemOn(path);
+  const second = first && minimodemOn(path);
+  const mm = first && second && second.seconds < first.seconds ? second : first;
   if (mm) {
     console.log(
       `| ${name} | minimodem | ${mm.seconds.toFixed(2)} | ${Math.round(seconds / mm.seconds)} | ${mm.bytes} | | |`,

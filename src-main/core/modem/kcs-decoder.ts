@@ -98,7 +98,10 @@ export interface KcsDecoderOptions {
   spaceHz?: number;
 }
 
-const LUT_BITS = 12;
+// NaN or infinite input samples (a corrupt file) count as silence rather than poisoning the running sums.
+const LIMIT = 1e9;
+
+const LUT_BITS = 10;
 const LUT_SIZE = 1 << LUT_BITS;
 const LUT_MASK = LUT_SIZE - 1;
 const QUARTER = LUT_SIZE >> 2;
@@ -110,26 +113,38 @@ const PRODUCT_MASK = PRODUCT_RING - 1;
 const HISTORY_RING = 4096;
 const HISTORY_MASK = HISTORY_RING - 1;
 
+// Frequency-locked loop: speed range, gain per update while acquiring and inside data, and how many
+// mark-looking blocks in a row it needs before it trusts a measurement without a carrier.
 const SPEED_MIN = 0.85;
 const SPEED_MAX = 1.15;
+const FLL_GAIN_ACQUIRE = 0.04;
 const FLL_GAIN = 0.012;
+const FLL_LOCK_STREAK = 3;
+// Without a carrier the loop relaxes towards nominal speed so noise cannot walk it to a limit.
+const FLL_LEAK = 0.0005;
+
+// Smoothing rates (per bit period or bit cell) of the tone levels, the decision quality, and the fast
+// and slow correlator energy used for dropouts.
 const LEVEL_RATE = 1 / 16;
 const QUALITY_RATE = 1 / 32;
 const ENERGY_RATE = 0.3;
 const SIGNAL_RATE = 1 / 64;
+
+// Carrier: good mark bit periods to lock, quality below which it is lost, dropout depth and how long a
+// dropout may last before the carrier is given up.
+const LOCK_TICKS = 16;
+const QUALITY_OFF = 0.6;
 const DROPOUT_RATIO = 0.2;
 const HANGOVER_SECONDS = 0.25;
-const QUALITY_OFF = 0.6;
-const LOCK_TICKS = 16;
+
+// What a frame needs to start data (inside data every frame is reported): mean, start-bit and weakest
+// cell confidence, start-bit space energy against the signal level, and without a carrier a recent
+// decision quality clearly above noise (0.5).
 const ACCEPT_CONFIDENCE = 0.75;
 const START_CONFIDENCE = 0.5;
-const FLL_GAIN_ACQUIRE = 0.04;
-const ENTER_QUALITY = 0.65;
-const START_ENERGY = 0.3;
 const WEAKEST_CONFIDENCE = 0.3;
-const FLL_LOCK_STREAK = 3;
-// Without a carrier the loop relaxes towards nominal speed so noise cannot walk it to a limit.
-const FLL_LEAK = 0.0005;
+const START_ENERGY = 0.3;
+const ENTER_QUALITY = 0.65;
 
 interface FrameRecord {
   /** Decimated time of the start bit's leading edge. */
@@ -212,10 +227,10 @@ export class KcsDecoder {
 
   // History (decimated samples).
   private n = 0;
-  private readonly dRing = new Float64Array(HISTORY_RING);
-  private readonly eRing = new Float64Array(HISTORY_RING);
+  private readonly dRing = new Float32Array(HISTORY_RING);
+  private readonly eRing = new Float32Array(HISTORY_RING);
   private readonly runRing = new Int32Array(HISTORY_RING);
-  private run = 0;
+  private markRun = 0;
   private negRun = 0;
 
   // Frame machine.
@@ -279,6 +294,16 @@ export class KcsDecoder {
     this.spaceHz = options.spaceHz ?? 1200;
     this.decimation = Math.max(1, Math.floor(sampleRate / 8000));
     this.decimatedRate = sampleRate / this.decimation;
+    if (!(
+      this.spaceHz > 0 &&
+      this.markHz > this.spaceHz &&
+      this.markHz * SPEED_MAX < this.decimatedRate / 2
+    )) {
+      throw new RangeError(
+        `KCS decoder: tones ${this.markHz}/${this.spaceHz} Hz need 0 < space < mark below ` +
+          `${Math.floor(this.decimatedRate / 2 / SPEED_MAX)} Hz`,
+      );
+    }
     this.period = this.decimatedRate / baud;
     this.window = Math.round(this.period);
     this.shortWindow = Math.max(2, Math.round(this.period / 4));
@@ -320,7 +345,7 @@ export class KcsDecoder {
     this.out = [];
     const count = this.decimateInto(samples);
     this.inputCount += samples.length;
-    if (count > 0) this.run_(count);
+    if (count > 0) this.processDecimated(count);
     return this.out;
   }
 
@@ -352,7 +377,10 @@ export class KcsDecoder {
     if (this.scratch.length < maxOut) this.scratch = new Float64Array(maxOut);
     const y = this.scratch;
     if (factor === 1) {
-      for (let i = 0; i < length; i++) y[i] = samples[i] ?? 0;
+      for (let i = 0; i < length; i++) {
+        const x = samples[i]!;
+        y[i] = x > -LIMIT && x < LIMIT ? x : 0;
+      }
       return length;
     }
     const scale = 1 / (factor * factor);
@@ -367,7 +395,8 @@ export class KcsDecoder {
         let blockSum = 0;
         let blockMoment = 0;
         for (let k = 0; k < factor; k++) {
-          const x = samples[i + k] ?? 0;
+          let x = samples[i + k]!;
+          if (!(x > -LIMIT && x < LIMIT)) x = 0;
           blockSum += x;
           blockMoment += k * x;
         }
@@ -376,7 +405,8 @@ export class KcsDecoder {
         i += factor;
         continue;
       }
-      const x = samples[i++] ?? 0;
+      let x = samples[i++]!;
+      if (!(x > -LIMIT && x < LIMIT)) x = 0;
       sum += x;
       moment += r * x;
       if (++r === factor) {
@@ -417,7 +447,7 @@ export class KcsDecoder {
     this.needRun = Math.round(this.period * (this.stopBits === 2 ? 1.25 : 0.6));
   }
 
-  private run_(count: number): void {
+  private processDecimated(count: number): void {
     const y = this.scratch;
     const rMI = this.ringMI;
     const rMQ = this.ringMQ;
@@ -441,7 +471,7 @@ export class KcsDecoder {
     let shSI = this.shortSI;
     let shSQ = this.shortSQ;
     let window = this.window;
-    let run = this.run;
+    let run = this.markRun;
     let negRun = this.negRun;
     let n = this.n;
     let fllCountdown = this.fllCountdown;
@@ -502,19 +532,18 @@ export class KcsDecoder {
         const markish = em > 1.5 * es;
         this.fllStreak = markish ? this.fllStreak + 1 : 0;
         const gate = markish && (this.carrier ? d > 0.25 * (m + s) : this.fllStreak >= FLL_LOCK_STREAK);
-        if (!this.carrier) {
-          this.speed += (1 - this.speed) * FLL_LEAK;
-          incMark = (this.markHz * this.speed) / fd;
-          incSpace = (this.spaceHz * this.speed) / fd;
-        }
+        let speed = this.speed;
+        if (!this.carrier) speed += (1 - speed) * FLL_LEAK;
         if (gate && this.fllPrevGate) {
           // The correlator mixes with e^{+j theta}, so a tone above the tuned frequency turns backwards.
           const re = shMI * this.fllPrevI + shMQ * this.fllPrevQ;
           const imag = shMQ * this.fllPrevI - shMI * this.fllPrevQ;
           const offsetHz = (-Math.atan2(imag, re) * fd) / (2 * Math.PI * short);
           const gain = this.segmentKind === 'data' ? FLL_GAIN : FLL_GAIN_ACQUIRE;
-          let speed = this.speed + (gain * offsetHz) / this.markHz;
+          speed += (gain * offsetHz) / this.markHz;
           speed = speed < SPEED_MIN ? SPEED_MIN : speed > SPEED_MAX ? SPEED_MAX : speed;
+        }
+        if (speed !== this.speed) {
           this.speed = speed;
           incMark = (this.markHz * speed) / fd;
           incSpace = (this.spaceHz * speed) / fd;
@@ -585,7 +614,7 @@ export class KcsDecoder {
     this.shortSI = shSI;
     this.shortSQ = shSQ;
     this.window = window;
-    this.run = run;
+    this.markRun = run;
     this.negRun = negRun;
     this.n = n;
     this.fllCountdown = fllCountdown;
@@ -734,9 +763,10 @@ export class KcsDecoder {
       for (let k = 9; k < bits; k++) sum += dRing[((offsets[k] ?? 0) + shift) & HISTORY_MASK]!;
       return sum - penalty * Math.abs(shift);
     };
+    // The score peaks over about a bit, so a coarse pass in steps of 3 and a refinement find the top.
     let bestShift = lowShift;
     let bestScore = -Infinity;
-    for (let shift = lowShift; shift <= highShift; shift += 2) {
+    for (let shift = lowShift; shift <= highShift; shift += 3) {
       const value = score(shift);
       if (value > bestScore) {
         bestScore = value;
@@ -744,8 +774,7 @@ export class KcsDecoder {
       }
     }
     const coarse = bestShift;
-    for (const shift of [coarse - 1, coarse + 1]) {
-      if (shift < lowShift || shift > highShift) continue;
+    for (let shift = Math.max(lowShift, coarse - 1); shift <= Math.min(highShift, coarse + 1); shift += 2) {
       const value = score(shift);
       if (value > bestScore) {
         bestScore = value;
@@ -810,10 +839,10 @@ export class KcsDecoder {
     const frame: FrameRecord = {
       frameStart,
       period,
-      values: values.slice(0, bits),
-      confidences: confidences.slice(0, bits),
-      energies: energies.slice(0, bits),
-      margins: margins.slice(0, bits),
+      values: values.subarray(0, bits),
+      confidences: confidences.subarray(0, bits),
+      energies: energies.subarray(0, bits),
+      margins: margins.subarray(0, bits),
       confidence,
       framingError,
       stop1,
@@ -825,7 +854,14 @@ export class KcsDecoder {
       const distance = pending ? frame.frameStart - pending.frameStart : 0;
       const follows = pending && distance >= (bits - 0.5) * period && distance <= (bits + 2.5) * period;
       if (!follows) {
-        this.pending = frame;
+        // Held back: copy out of the scratch arrays the next frame reuses.
+        this.pending = {
+          ...frame,
+          values: frame.values.slice(),
+          confidences: frame.confidences.slice(),
+          energies: frame.energies.slice(),
+          margins: frame.margins.slice(),
+        };
         this.syncUntil = Math.round(base + bestShift + (bits + 1) * period + this.window / 2);
         this.resumeHunt(Math.round(base + bestShift + (bits - 1) * period + this.window / 2), atEnd);
         return;

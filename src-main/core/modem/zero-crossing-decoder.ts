@@ -57,7 +57,7 @@ export class ZeroCrossingDecoder {
     this.values = new Uint8Array(this.frameBits);
     this.confidences = new Float64Array(this.frameBits);
     this.alpha = Math.exp((-2 * Math.PI * 200) / sampleRate);
-    this.beta = 1 - Math.exp((-2 * Math.PI * Math.min(4000, sampleRate / 4)) / sampleRate);
+    this.beta = 1 - Math.exp((-2 * Math.PI * Math.min(4000, 0.4 * sampleRate)) / sampleRate);
     this.envelopeRate = 1 / (0.01 * sampleRate);
   }
 
@@ -66,7 +66,8 @@ export class ZeroCrossingDecoder {
     const ring = this.crossings;
     const size = ring.length;
     for (let i = 0; i < samples.length; i++) {
-      const x = samples[i] ?? 0;
+      const raw = samples[i] ?? 0;
+      const x = raw > -1e9 && raw < 1e9 ? raw : 0;
       // One-pole high-pass at 200 Hz against DC and hum, two one-pole low-passes at 4 kHz against hiss.
       this.highPass = this.alpha * (this.highPass + x - this.previousInput);
       this.previousInput = x;

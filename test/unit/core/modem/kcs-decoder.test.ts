@@ -9,11 +9,13 @@ import {
   type KcsSegmentEvent,
 } from '../../../../src-main/core/modem/kcs-decoder.ts';
 import {
+  basicTextToBytes,
   concatSamples,
   encodeKcs,
   KcsEncoder,
   type KcsWaveform,
 } from '../../../../src-main/core/modem/kcs-encoder.ts';
+import { osi65vBytes } from '../../../../src-main/core/modem/osi65v-text.ts';
 import {
   addNoise,
   impair,
@@ -171,6 +173,8 @@ describe('KcsDecoder streaming', () => {
   it('rejects bad options with a clear message', () => {
     expect(() => new KcsDecoder({ sampleRate: 100 })).toThrow(/sample rate 100/);
     expect(() => new KcsDecoder({ sampleRate: 8000, stopBits: 3 as 1 })).toThrow(/stop bits 3/);
+    expect(() => new KcsDecoder({ sampleRate: 8000, markHz: 3900 })).toThrow(/tones 3900\/1200 Hz/);
+    expect(() => new KcsDecoder({ sampleRate: 8000, gapSeconds: 0 })).toThrow(/gapSeconds 0/);
   });
 });
 
@@ -247,5 +251,64 @@ describe('bytesToText', () => {
     expect(bytesToText(bytes, { stripNulls: false, maskBit7: false, newlines: false })).toBe(
       '10\u00a0\r\u0000\u0000\nA',
     );
+  });
+});
+
+describe('KcsDecoder bad input', () => {
+  it('treats NaN and infinite samples as silence and decodes on', () => {
+    const data = testBytes(50, 3);
+    for (const sampleRate of [8000, 22050]) {
+      const tape = encodeKcs(data, { sampleRate, leaderSeconds: 1, trailerSeconds: 0.3 });
+      tape[100] = Number.NaN;
+      tape[200] = Number.POSITIVE_INFINITY;
+      tape[300] = Number.NEGATIVE_INFINITY;
+      expect(bytesOf(decodeKcs(tape, { sampleRate })), `${sampleRate} Hz`).toEqual(data);
+    }
+  });
+});
+
+describe('KcsDecoder levels', () => {
+  it('decodes whatever the recording level', () => {
+    const sampleRate = 22050;
+    const data = testBytes(60, 4);
+    const tape = encodeKcs(data, { sampleRate, leaderSeconds: 1, trailerSeconds: 0.3 });
+    for (const gain of [1e-4, 0.01, 100]) {
+      const scaled = impair(
+        tape.map((v) => v * gain),
+        sampleRate,
+        { seed: 6, snrDb: 6 },
+      );
+      expect(bytesOf(decodeKcs(scaled, { sampleRate })), `gain ${gain}`).toEqual(data);
+    }
+  });
+});
+
+describe('KcsDecoder with Superboard payloads', () => {
+  const sampleRate = 44100;
+
+  it('round-trips a BASIC listing through the text view', () => {
+    const program = '10 PRINT "HELLO"\n20 GOTO 10\n';
+    const bytes = basicTextToBytes(program, { lineFeed: true });
+    const tape = impair(encodeKcs(bytes, { sampleRate, leaderSeconds: 1, trailerSeconds: 0.3 }), sampleRate, {
+      seed: 3,
+      snrDb: 0,
+      speed: { speed: 0.93, wow: 0.01 },
+    });
+    const received = bytesOf(decodeKcs(tape, { sampleRate }));
+    expect(received).toEqual(bytes);
+    expect(bytesToText(received)).toBe(program);
+  });
+
+  it('round-trips machine code as 65V monitor text', () => {
+    const code = Uint8Array.of(0xa9, 0x41, 0x20, 0xee, 0xff, 0x4c, 0x00, 0x02);
+    const bytes = osi65vBytes(code, 0x0200, { autoRun: true });
+    const received = bytesOf(decodeKcs(encodeKcs(bytes, { sampleRate, leaderSeconds: 1 }), { sampleRate }));
+    expect(bytesToText(received, { newlines: false })).toBe('.0200/A9\r41\r20\rEE\rFF\r4C\r00\r02\r.0200G');
+  });
+
+  it('picks up a recording started in the middle of a frame, without leader', () => {
+    const data = testBytes(100, 9);
+    const tape = encodeKcs(data, { sampleRate, leaderSeconds: 0, trailerSeconds: 0.2 }).subarray(1000);
+    expect(bytesOf(decodeKcs(tape, { sampleRate }))).toEqual(data.subarray(1));
   });
 });

@@ -13,7 +13,7 @@ function decode(samples: Float32Array, sampleRate: number, baud: 300 | 600 = 300
 
 describe('ZeroCrossingDecoder', () => {
   it('decodes clean tapes at common rates', () => {
-    for (const sampleRate of [22050, 44100, 48000]) {
+    for (const sampleRate of [8000, 22050, 44100, 48000]) {
       const tape = encodeKcs(data, { sampleRate, leaderSeconds: 0.5, trailerSeconds: 0.2 });
       expect(decode(tape, sampleRate), `${sampleRate} Hz`).toEqual(Array.from(data));
     }
