@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { format as prettierFormat, resolveConfig } from 'prettier';
 import { WavWriter, encodeWav, type WavEncoding } from '../src-main/core/formats/wav.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -52,6 +53,18 @@ function sox(args: string[]): void {
   const result = spawnSync('sox', args, { encoding: 'utf8' });
   if (result.error !== undefined) throw new Error(`cannot run sox: ${result.error.message}`);
   if (result.status !== 0) throw new Error(`sox ${args.join(' ')} failed: ${result.stderr}`);
+}
+
+function checkSoxWrites(formats: string[]): void {
+  const help = spawnSync('sox', ['-h'], { encoding: 'utf8' });
+  const line = /AUDIO FILE FORMATS:(.*)/.exec(help.stdout ?? '')?.[1]?.split(' ') ?? [];
+  const missing = formats.filter((format) => !line.includes(format));
+  if (help.error !== undefined || missing.length > 0) {
+    throw new Error(
+      `sox cannot write ${missing.join(', ') || formats.join(', ')} here` +
+        ' (sox is needed; MP3 needs its mp3 handler, Debian package libsox-fmt-mp3)',
+    );
+  }
 }
 
 const tolerance: Record<WavEncoding, number> = {
@@ -139,6 +152,7 @@ function make(dir: string): FixtureEntry[] {
     note: 'header never finalised, as a crashed streaming recorder leaves it',
   });
 
+  checkSoxWrites(['wav', 'flac', 'vorbis', 'mp3']);
   const work = mkdtempSync(join(tmpdir(), 'audio-fixtures-'));
   try {
     const source = (name: string, tones: Tone[], rate: number, frames: number) => {
@@ -225,12 +239,17 @@ function make(dir: string): FixtureEntry[] {
   return entries;
 }
 
-function main(): number {
+async function main(): Promise<number> {
   const update = process.argv.includes('--update');
   const scratch = mkdtempSync(join(tmpdir(), 'audio-fixtures-new-'));
   try {
     const entries = make(scratch);
-    const manifest = `${JSON.stringify({ generatedBy: 'scripts/make-audio-fixtures.ts', files: entries }, null, 2)}\n`;
+    const manifestPath = join(fixtures, 'manifest.json');
+    // Formatted as Prettier would, so `prettier --check` and this script agree on the committed file.
+    const manifest = await prettierFormat(
+      JSON.stringify({ generatedBy: 'scripts/make-audio-fixtures.ts', files: entries }),
+      { ...(await resolveConfig(manifestPath)), filepath: manifestPath },
+    );
     writeFileSync(join(scratch, 'manifest.json'), manifest);
     const names = ['manifest.json', ...entries.map((e) => e.file)];
     if (update) {
@@ -263,4 +282,4 @@ function main(): number {
   }
 }
 
-process.exitCode = main();
+process.exitCode = await main();

@@ -90,6 +90,7 @@ const MAX_CHANNELS = 64;
 const MAX_SAMPLE_RATE = 16_000_000;
 const DEFAULT_BLOCK_FRAMES = 16384;
 const FLOAT32_MAX = 3.4028234663852886e38;
+const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 
 // Bytes 4..15 shared by every KSDATAFORMAT_SUBTYPE_* GUID derived from a WAVE format tag
 // (xxxxxxxx-0000-0010-8000-00AA00389B71, stored little-endian in the first three fields).
@@ -157,7 +158,8 @@ function formatTagName(tag: number): string {
  * Push-based WAV parser: feed bytes in any chunk sizes with `push`, then call `finish`. Each call returns the
  * events it produced: the format once the data chunk starts, sample blocks normalised to -1..1 (one
  * Float32Array per channel, at most `maxBlockFrames` frames each) and warnings. Memory stays bounded by the
- * largest header chunk (64 KiB) plus one frame of carry-over. Any malformed input throws a WavError.
+ * largest header chunk (64 KiB) plus one frame of carry-over. Malformed headers throw a WavError; once the
+ * format event is out, damage further on only produces warnings, so decoded audio is never thrown away.
  */
 export class WavReader {
   readonly #maxBlockFrames: number;
@@ -397,7 +399,7 @@ export class WavReader {
         this.#collect('fmt', size);
         return;
       case 'ds64':
-        if (this.#rf64 && this.#ds64DataBytes === null) {
+        if (this.#rf64 && this.#ds64DataBytes === null && this.#fmt === null) {
           if (size < 24 || size > MAX_HEADER_CHUNK_BYTES) {
             throw new WavError(
               'bad-size',
@@ -657,7 +659,7 @@ export class WavReader {
     outOffset: number,
   ): void {
     const format = this.#format;
-    if (format === null) return;
+    if (format === null || frames <= 0) return;
     const channelCount = format.channels;
     const blockAlign = format.blockAlign;
     const bytesPer = blockAlign / channelCount;
@@ -671,10 +673,17 @@ export class WavReader {
           for (let i = outOffset; i < last; i++, p += blockAlign) target[i] = ((src[p] ?? 128) - 128) / 128;
           break;
         case 's16':
-          // Containers wider than the sample (e.g. 12 bits in 16) are left-justified, so reading the top bytes
-          // and scaling by the container size is exact.
+          // Samples narrower than the container (e.g. 12 bits in 16) are left-justified, so scaling by the
+          // container size is exact.
+          if (LITTLE_ENDIAN && (src.byteOffset + p) % 2 === 0) {
+            const words = new Int16Array(src.buffer, src.byteOffset + p, (frames - 1) * channelCount + 1);
+            for (let i = outOffset, w = 0; i < last; i++, w += channelCount) {
+              target[i] = (words[w] as number) / 32768;
+            }
+            break;
+          }
           for (let i = outOffset; i < last; i++, p += blockAlign) {
-            target[i] = ((((src[p + bytesPer - 1] ?? 0) << 24) >> 16) | (src[p + bytesPer - 2] ?? 0)) / 32768;
+            target[i] = ((((src[p + 1] ?? 0) << 24) >> 16) | (src[p] ?? 0)) / 32768;
           }
           break;
         case 's24':

@@ -275,6 +275,13 @@ describe('audio file detection and errors', () => {
       kind: 'id3',
       audioOffset: 10 + 128 + 10,
     });
+    const oggFlac = Buffer.concat([
+      Buffer.from('OggS'),
+      Buffer.alloc(22),
+      Buffer.from([1, 51]),
+      Buffer.from('\x7fFLAC'),
+    ]);
+    expect(detectAudioContainer(oggFlac)).toMatchObject({ container: 'ogg-flac' });
     expect(detectAudioContainer(new Uint8Array(16))).toEqual({ kind: 'unknown' });
   });
 });

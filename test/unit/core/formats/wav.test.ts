@@ -186,6 +186,15 @@ describe('WavReader sample decoding', () => {
     expect([...(out.channels[0] ?? [])]).toEqual([-0.125]);
   });
 
+  it('reads 24-bit samples in 32-bit containers from a plain fmt chunk', () => {
+    const data = concat([le(0x40000000, 4), le(0xff800000, 4)]);
+    const out = readWav(wav({ channels: 1, sampleRate: 8000, bits: 24, blockAlign: 4 }, data));
+    expect(out.format.bitsPerSample).toBe(32);
+    expect(out.format.validBitsPerSample).toBe(24);
+    expect(out.warnings).toEqual([]);
+    expect([...(out.channels[0] ?? [])]).toEqual([0.5, -1 / 256]);
+  });
+
   it('reads 12-bit samples left-justified in 16-bit containers', () => {
     const out = readWav(
       wav({ channels: 1, sampleRate: 8000, bits: 12 }, concat([le(0x4000, 2), le(0x8000, 2)])),

@@ -1,0 +1,946 @@
+// Streaming Kansas City Standard receiver (Superboard II flavour: 300 baud, mark 2,400 Hz = 1, space
+// 1,200 Hz = 0, 8N2 frames, LSB first).
+//
+// Signal chain, all in one pass with fixed-size state:
+//  1. A second-order CIC (two cascaded boxcars) decimates to about 8 kHz; it also removes most noise
+//     above the KCS band before it can alias.
+//  2. Non-coherent FSK: the signal is mixed with complex tones at the tracked mark and space
+//     frequencies and summed over one bit (integrate-and-dump as a sliding window). Over a bit both
+//     tones hold whole cycles, so the two correlators are orthogonal; DC and mains hum, being nearly
+//     constant over a 3.3 ms window, fall out, and taking magnitudes makes polarity irrelevant.
+//  3. A frequency-locked loop measures the rotation of short mark correlations during steady mark and
+//     retunes both tones and the bit period together (tape speed scales all three), which tracks a
+//     +/-10% speed error and wow.
+//  4. Frame sync like a UART, but with hindsight: a mark-to-space crossing after enough mark proposes a
+//     start bit; once the whole frame is in the history ring the frame timing is chosen to maximise the
+//     decision margin over all its bit cells, then the start and stop bits judge the frame.
+//  5. Levels of mark and space are learned separately (AGC per tone), so treble loss on the tape does
+//     not bias decisions; a squelch keeps noise from turning into bytes.
+
+export type KcsSegmentKind = 'silence' | 'carrier' | 'data' | 'gap';
+export type KcsBitRole = 'start' | 'data' | 'stop';
+
+/** A decoded byte. Sample positions count input samples from the first one pushed. */
+export interface KcsByteEvent {
+  type: 'byte';
+  value: number;
+  /** First sample of the start bit. */
+  start: number;
+  /** One past the last sample of the last stop bit. */
+  end: number;
+  framingError: boolean;
+  /** Mean confidence of the frame's bit cells, 0..1. */
+  confidence: number;
+}
+
+export interface KcsBitEvent {
+  type: 'bit';
+  value: 0 | 1;
+  /** Decision margin (|mark - space| / (mark + space) of the normalised tone energies), 0..1. */
+  confidence: number;
+  start: number;
+  end: number;
+  role: KcsBitRole;
+}
+
+export interface KcsFramingErrorEvent {
+  type: 'framing-error';
+  start: number;
+  end: number;
+  value: number;
+  /** Which stop bit was a 0 (1 or 2). */
+  stopBit: number;
+}
+
+export interface KcsSegmentEvent {
+  type: 'segment';
+  kind: KcsSegmentKind;
+  start: number;
+  end: number;
+}
+
+/** Measured tones and rate, emitted when data starts and when the tape speed moves. */
+export interface KcsCarrierEvent {
+  type: 'carrier';
+  sample: number;
+  markHz: number;
+  spaceHz: number;
+  baud: number;
+  /** Measured speed relative to nominal (1.05 = 5% fast). */
+  speed: number;
+}
+
+/** A stretch of signal between silences of at least gapSeconds. */
+export interface KcsRecordingEvent {
+  type: 'recording';
+  index: number;
+  start: number;
+  end: number;
+  bytes: number;
+  framingErrors: number;
+}
+
+export type KcsEvent =
+  KcsByteEvent | KcsBitEvent | KcsFramingErrorEvent | KcsSegmentEvent | KcsCarrierEvent | KcsRecordingEvent;
+
+export interface KcsDecoderOptions {
+  sampleRate: number;
+  /** Nominal baud rate (default 300). */
+  baud?: 300 | 600;
+  /** Stop bits per frame (default 2, the monitor's 8N2). */
+  stopBits?: 1 | 2;
+  /** Emit a bit event per bit cell (default true). */
+  bitEvents?: boolean;
+  /** A silence at least this long ends a recording; shorter ones are gaps (default 1 s). */
+  gapSeconds?: number;
+  /** Nominal tones; the loop tracks speed from these (defaults 2,400 and 1,200 Hz). */
+  markHz?: number;
+  spaceHz?: number;
+}
+
+const LUT_BITS = 12;
+const LUT_SIZE = 1 << LUT_BITS;
+const LUT_MASK = LUT_SIZE - 1;
+const QUARTER = LUT_SIZE >> 2;
+const COS = new Float64Array(LUT_SIZE);
+for (let i = 0; i < LUT_SIZE; i++) COS[i] = Math.cos((2 * Math.PI * i) / LUT_SIZE);
+
+const PRODUCT_RING = 128;
+const PRODUCT_MASK = PRODUCT_RING - 1;
+const HISTORY_RING = 4096;
+const HISTORY_MASK = HISTORY_RING - 1;
+
+const SPEED_MIN = 0.85;
+const SPEED_MAX = 1.15;
+const FLL_GAIN = 0.012;
+const LEVEL_RATE = 1 / 16;
+const QUALITY_RATE = 1 / 32;
+const ENERGY_RATE = 0.3;
+const SIGNAL_RATE = 1 / 64;
+const DROPOUT_RATIO = 0.2;
+const HANGOVER_SECONDS = 0.25;
+const QUALITY_OFF = 0.6;
+const LOCK_TICKS = 16;
+const ACCEPT_CONFIDENCE = 0.75;
+const START_CONFIDENCE = 0.5;
+const FLL_GAIN_ACQUIRE = 0.04;
+const FLL_SETTLED_HZ = 40;
+const FLL_LOCK_STREAK = 3;
+// Without a carrier the loop relaxes towards nominal speed so noise cannot walk it to a limit.
+const FLL_LEAK = 0.0005;
+
+const HUNT = 0;
+const WAIT = 1;
+
+/** Amplitude response of the decimator at `hz`. */
+function cicGain(hz: number, inputRate: number, factor: number): number {
+  if (factor === 1) return 1;
+  const x = (Math.PI * hz) / inputRate;
+  const one = Math.sin(factor * x) / (factor * Math.sin(x));
+  return one * one;
+}
+
+export class KcsDecoder {
+  readonly sampleRate: number;
+  readonly baud: number;
+  readonly stopBits: number;
+  readonly decimation: number;
+  readonly decimatedRate: number;
+  private readonly frameBits: number;
+  private readonly bitEvents: boolean;
+  private readonly gapSamples: number;
+  private readonly markHz: number;
+  private readonly spaceHz: number;
+
+  // Decimator state.
+  private boxSum = 0;
+  private boxMoment = 0;
+  private boxAcc = 0;
+  private boxCount = 0;
+  private scratch = new Float64Array(0);
+  private inputCount = 0;
+
+  // Correlators.
+  private speed = 1;
+  private phaseMark = 0;
+  private phaseSpace = 0;
+  private readonly ringMI = new Float64Array(PRODUCT_RING);
+  private readonly ringMQ = new Float64Array(PRODUCT_RING);
+  private readonly ringSI = new Float64Array(PRODUCT_RING);
+  private readonly ringSQ = new Float64Array(PRODUCT_RING);
+  private sumMI = 0;
+  private sumMQ = 0;
+  private sumSI = 0;
+  private sumSQ = 0;
+  private shortMI = 0;
+  private shortMQ = 0;
+  private shortSI = 0;
+  private shortSQ = 0;
+  private window: number;
+  private readonly shortWindow: number;
+  private period: number;
+  private weightMark = 1;
+  private weightSpace = 1;
+  private levelMark = 0;
+  private levelSpace = 0;
+  private readonly spaceBalance: number;
+
+  // Frequency-locked loop.
+  private fllCountdown: number;
+  private fllPrevI = 0;
+  private fllPrevQ = 0;
+  private fllPrevGate = false;
+  private fllStreak = 0;
+  /** Smoothed |frequency error| seen by the loop in Hz: large while acquiring or in noise. */
+  private fllError = 1000;
+
+  // History (decimated samples).
+  private n = 0;
+  private readonly dRing = new Float64Array(HISTORY_RING);
+  private readonly eRing = new Float64Array(HISTORY_RING);
+  private readonly runRing = new Int32Array(HISTORY_RING);
+  private run = 0;
+  private negRun = 0;
+
+  // Frame machine.
+  private state = HUNT;
+  private huntFrom = 0;
+  private trigger = 0;
+  private decodeAt = 0;
+  private needRun: number;
+  private inSync = false;
+  private nextTick = 0;
+
+  // Carrier, segments, recordings.
+  private carrier = false;
+  private quality = 0.5;
+  /** Fast and slow averages of the correlator energy, for dropouts and the end of a signal. */
+  private fastEnergy = 0;
+  private signalLevel = 0;
+  private lowSince = -1;
+  private markTicks = 0;
+  private lastGood = 0;
+  private segmentKind: KcsSegmentKind = 'silence';
+  private segmentStart = 0;
+  private dataEnd = 0;
+  private recordingOpen = false;
+  private recordingIndex = 0;
+  private recordingStart = 0;
+  private recordingBytes = 0;
+  private recordingErrors = 0;
+  private lastCarrierSpeed = 0;
+  private lastCarrierSample = -Infinity;
+  private finished = false;
+
+  private out: KcsEvent[] = [];
+  private readonly frameOffsets = new Int32Array(11);
+  private readonly frameValues = new Uint8Array(11);
+  private readonly frameConfidences = new Float64Array(11);
+  private readonly frameEnergies = new Float64Array(11);
+  private readonly frameMargins = new Float64Array(11);
+
+  constructor(options: KcsDecoderOptions) {
+    const { sampleRate, baud = 300, stopBits = 2, bitEvents = true, gapSeconds = 1 } = options;
+    if (!Number.isFinite(sampleRate) || sampleRate < 8000 || sampleRate > 192000) {
+      throw new RangeError(`KCS decoder: sample rate ${sampleRate} Hz is outside 8000..192000 Hz`);
+    }
+    if (baud !== 300 && baud !== 600)
+      throw new RangeError(`KCS decoder: baud ${String(baud)} is not 300 or 600`);
+    if (stopBits !== 1 && stopBits !== 2) {
+      throw new RangeError(`KCS decoder: stop bits ${String(stopBits)} is not 1 or 2`);
+    }
+    if (!(gapSeconds > 0)) throw new RangeError(`KCS decoder: gapSeconds ${gapSeconds} must be positive`);
+    this.sampleRate = sampleRate;
+    this.baud = baud;
+    this.stopBits = stopBits;
+    this.frameBits = 9 + stopBits;
+    this.bitEvents = bitEvents;
+    this.gapSamples = gapSeconds * sampleRate;
+    this.markHz = options.markHz ?? 2400;
+    this.spaceHz = options.spaceHz ?? 1200;
+    this.decimation = Math.max(1, Math.floor(sampleRate / 8000));
+    this.decimatedRate = sampleRate / this.decimation;
+    this.period = this.decimatedRate / baud;
+    this.window = Math.round(this.period);
+    this.shortWindow = Math.max(2, Math.round(this.period / 4));
+    this.fllCountdown = this.shortWindow;
+    this.huntFrom = 2 * this.window;
+    this.needRun = Math.round(this.period * (stopBits === 2 ? 1.25 : 0.6));
+    const markGain = cicGain(this.markHz, sampleRate, this.decimation);
+    const spaceGain = cicGain(this.spaceHz, sampleRate, this.decimation);
+    this.spaceBalance = (markGain * markGain) / (spaceGain * spaceGain);
+    this.weightSpace = this.spaceBalance;
+  }
+
+  /** Current speed estimate relative to nominal. */
+  get measuredSpeed(): number {
+    return this.speed;
+  }
+
+  get measuredBaud(): number {
+    return this.baud * this.speed;
+  }
+
+  /** Smoothed decision margin of recent bit cells or idle carrier, 0..1 (noise sits near 0.5). */
+  get signalQuality(): number {
+    return this.quality;
+  }
+
+  get carrierPresent(): boolean {
+    return this.carrier;
+  }
+
+  /** Input samples consumed so far. */
+  get position(): number {
+    return this.inputCount;
+  }
+
+  /** Feeds mono samples (any chunk size); returns the events they completed. */
+  push(samples: Float32Array): KcsEvent[] {
+    if (this.finished) throw new Error('KCS decoder: push() after finish()');
+    this.out = [];
+    const count = this.decimateInto(samples);
+    this.inputCount += samples.length;
+    if (count > 0) this.run_(count);
+    return this.out;
+  }
+
+  /** Ends the stream: decodes what can still be decoded and closes segments and the recording. */
+  finish(): KcsEvent[] {
+    if (this.finished) return [];
+    this.finished = true;
+    this.out = [];
+    if (this.state === WAIT) this.decodeFrame(true);
+    const end = this.inputCount;
+    if (this.carrier) {
+      this.closeSegment(end);
+      if (this.recordingOpen) this.closeRecording(end);
+    } else {
+      const silenceStart = Math.min(this.segmentStart, end);
+      if (this.recordingOpen) this.closeRecording(silenceStart);
+      this.emitSegment('silence', silenceStart, end);
+    }
+    return this.out;
+  }
+
+  // The CIC's triangular impulse response spans two input blocks: input r (0-based) of block m weighs
+  // D - r in output m and r in output m + 1, so output m is centred on input m * D. With S = sum x and
+  // T = sum r*x over a block: out = carry + D * S - T and carry' = T.
+  private decimateInto(samples: Float32Array): number {
+    const factor = this.decimation;
+    const length = samples.length;
+    const maxOut = Math.floor((this.boxCount + length) / factor) + 1;
+    if (this.scratch.length < maxOut) this.scratch = new Float64Array(maxOut);
+    const y = this.scratch;
+    if (factor === 1) {
+      for (let i = 0; i < length; i++) y[i] = samples[i] ?? 0;
+      return length;
+    }
+    const scale = 1 / (factor * factor);
+    let carry = this.boxAcc;
+    let sum = this.boxSum;
+    let moment = this.boxMoment;
+    let r = this.boxCount;
+    let outCount = 0;
+    let i = 0;
+    while (i < length) {
+      if (r === 0 && i + factor <= length) {
+        let blockSum = 0;
+        let blockMoment = 0;
+        for (let k = 0; k < factor; k++) {
+          const x = samples[i + k] ?? 0;
+          blockSum += x;
+          blockMoment += k * x;
+        }
+        y[outCount++] = (carry + factor * blockSum - blockMoment) * scale;
+        carry = blockMoment;
+        i += factor;
+        continue;
+      }
+      const x = samples[i++] ?? 0;
+      sum += x;
+      moment += r * x;
+      if (++r === factor) {
+        y[outCount++] = (carry + factor * sum - moment) * scale;
+        carry = moment;
+        sum = 0;
+        moment = 0;
+        r = 0;
+      }
+    }
+    this.boxAcc = carry;
+    this.boxSum = sum;
+    this.boxMoment = moment;
+    this.boxCount = r;
+    return outCount;
+  }
+
+  private retune(): void {
+    this.period = this.decimatedRate / (this.baud * this.speed);
+    const target = Math.round(this.period);
+    const n = this.n - 1;
+    while (this.window < target && this.window < PRODUCT_RING - 2) {
+      const i = (n - this.window) & PRODUCT_MASK;
+      this.sumMI += this.ringMI[i] ?? 0;
+      this.sumMQ += this.ringMQ[i] ?? 0;
+      this.sumSI += this.ringSI[i] ?? 0;
+      this.sumSQ += this.ringSQ[i] ?? 0;
+      this.window++;
+    }
+    while (this.window > target) {
+      const i = (n - this.window + 1) & PRODUCT_MASK;
+      this.sumMI -= this.ringMI[i] ?? 0;
+      this.sumMQ -= this.ringMQ[i] ?? 0;
+      this.sumSI -= this.ringSI[i] ?? 0;
+      this.sumSQ -= this.ringSQ[i] ?? 0;
+      this.window--;
+    }
+    this.needRun = Math.round(this.period * (this.stopBits === 2 ? 1.25 : 0.6));
+  }
+
+  private run_(count: number): void {
+    const y = this.scratch;
+    const rMI = this.ringMI;
+    const rMQ = this.ringMQ;
+    const rSI = this.ringSI;
+    const rSQ = this.ringSQ;
+    const dRing = this.dRing;
+    const eRing = this.eRing;
+    const runRing = this.runRing;
+    const short = this.shortWindow;
+    const fd = this.decimatedRate;
+    let incMark = (this.markHz * this.speed) / fd;
+    let incSpace = (this.spaceHz * this.speed) / fd;
+    let phM = this.phaseMark;
+    let phS = this.phaseSpace;
+    let sumMI = this.sumMI;
+    let sumMQ = this.sumMQ;
+    let sumSI = this.sumSI;
+    let sumSQ = this.sumSQ;
+    let shMI = this.shortMI;
+    let shMQ = this.shortMQ;
+    let shSI = this.shortSI;
+    let shSQ = this.shortSQ;
+    let window = this.window;
+    let run = this.run;
+    let negRun = this.negRun;
+    let n = this.n;
+    let fllCountdown = this.fllCountdown;
+    let weightMark = this.weightMark;
+    let weightSpace = this.weightSpace;
+    let state = this.state;
+    let needRun = this.needRun;
+    let huntFrom = this.huntFrom;
+    let nextTick = this.nextTick;
+    let decodeAt = this.decodeAt;
+    let called = false;
+    let prevRun = n > 0 ? (runRing[(n - 1) & HISTORY_MASK] ?? 0) : 0;
+    for (let i = 0; i < count; i++) {
+      const x = y[i]!;
+      const im = (phM * LUT_SIZE) | 0;
+      const is = (phS * LUT_SIZE) | 0;
+      const pMI = x * COS[im]!;
+      const pMQ = x * COS[(im + 3 * QUARTER) & LUT_MASK]!;
+      const pSI = x * COS[is]!;
+      const pSQ = x * COS[(is + 3 * QUARTER) & LUT_MASK]!;
+      phM += incMark;
+      if (phM >= 1) phM -= 1;
+      phS += incSpace;
+      if (phS >= 1) phS -= 1;
+      const slot = n & PRODUCT_MASK;
+      const old = (n - window) & PRODUCT_MASK;
+      sumMI += pMI - rMI[old]!;
+      sumMQ += pMQ - rMQ[old]!;
+      sumSI += pSI - rSI[old]!;
+      sumSQ += pSQ - rSQ[old]!;
+      shMI += pMI;
+      shMQ += pMQ;
+      shSI += pSI;
+      shSQ += pSQ;
+      rMI[slot] = pMI;
+      rMQ[slot] = pMQ;
+      rSI[slot] = pSI;
+      rSQ[slot] = pSQ;
+      const m = (sumMI * sumMI + sumMQ * sumMQ) * weightMark;
+      const s = (sumSI * sumSI + sumSQ * sumSQ) * weightSpace;
+      const d = m - s;
+      const h = n & HISTORY_MASK;
+      dRing[h] = d;
+      eRing[h] = m + s;
+      if (d > 0) {
+        run++;
+        negRun = 0;
+      } else if (++negRun > short) {
+        run = 0;
+      }
+      runRing[h] = run;
+
+      if (--fllCountdown === 0) {
+        fllCountdown = short;
+        const em = shMI * shMI + shMQ * shMQ;
+        const es = (shSI * shSI + shSQ * shSQ) * this.spaceBalance;
+        const markish = em > 3 * es;
+        this.fllStreak = markish ? this.fllStreak + 1 : 0;
+        const gate = markish && (this.carrier ? d > 0.25 * (m + s) : this.fllStreak >= FLL_LOCK_STREAK);
+        if (!this.carrier) this.speed += (1 - this.speed) * FLL_LEAK;
+        if (gate && this.fllPrevGate) {
+          // The correlator mixes with e^{+j theta}, so a tone above the tuned frequency turns backwards.
+          const re = shMI * this.fllPrevI + shMQ * this.fllPrevQ;
+          const imag = shMQ * this.fllPrevI - shMI * this.fllPrevQ;
+          const offsetHz = (-Math.atan2(imag, re) * fd) / (2 * Math.PI * short);
+          const gain = this.segmentKind === 'data' ? FLL_GAIN : FLL_GAIN_ACQUIRE;
+          this.fllError += (Math.abs(offsetHz) - this.fllError) * 0.05;
+          let speed = this.speed + (gain * offsetHz) / this.markHz;
+          speed = speed < SPEED_MIN ? SPEED_MIN : speed > SPEED_MAX ? SPEED_MAX : speed;
+          this.speed = speed;
+          incMark = (this.markHz * speed) / fd;
+          incSpace = (this.spaceHz * speed) / fd;
+          if (Math.abs(this.decimatedRate / (this.baud * speed) - window) > 0.5) {
+            this.sumMI = sumMI;
+            this.sumMQ = sumMQ;
+            this.sumSI = sumSI;
+            this.sumSQ = sumSQ;
+            this.n = n + 1;
+            this.window = window;
+            this.retune();
+            sumMI = this.sumMI;
+            sumMQ = this.sumMQ;
+            sumSI = this.sumSI;
+            sumSQ = this.sumSQ;
+            window = this.window;
+            needRun = this.needRun;
+          } else {
+            this.period = this.decimatedRate / (this.baud * speed);
+          }
+        }
+        this.fllPrevGate = gate;
+        this.fllPrevI = shMI;
+        this.fllPrevQ = shMQ;
+        shMI = 0;
+        shMQ = 0;
+        shSI = 0;
+        shSQ = 0;
+      }
+
+      if (state === HUNT) {
+        if (d < 0 && prevRun >= needRun && n >= huntFrom) {
+          this.n = n + 1;
+          this.startFrame(n);
+          called = true;
+        } else if (n >= nextTick) {
+          this.n = n + 1;
+          this.tick(n, d, m + s);
+          called = true;
+        }
+      } else if (n >= decodeAt) {
+        this.n = n + 1;
+        this.decodeFrame(false);
+        called = true;
+      }
+      if (called) {
+        called = false;
+        weightMark = this.weightMark;
+        weightSpace = this.weightSpace;
+        state = this.state;
+        needRun = this.needRun;
+        huntFrom = this.huntFrom;
+        nextTick = this.nextTick;
+        decodeAt = this.decodeAt;
+      }
+      prevRun = run;
+      n++;
+    }
+    this.phaseMark = phM;
+    this.phaseSpace = phS;
+    this.sumMI = sumMI;
+    this.sumMQ = sumMQ;
+    this.sumSI = sumSI;
+    this.sumSQ = sumSQ;
+    this.shortMI = shMI;
+    this.shortMQ = shMQ;
+    this.shortSI = shSI;
+    this.shortSQ = shSQ;
+    this.window = window;
+    this.run = run;
+    this.negRun = negRun;
+    this.n = n;
+    this.fllCountdown = fllCountdown;
+  }
+
+  /** Decimated time (sample i covers [i - 0.5, i + 0.5)) to an input sample position. */
+  private toInput(t: number): number {
+    return Math.max(0, Math.round(t * this.decimation));
+  }
+
+  private startFrame(at: number): void {
+    this.state = WAIT;
+    this.trigger = at;
+    const half = Math.floor(this.window / 2);
+    const frameStart = at + 0.5 - this.window / 2;
+    this.decodeAt = Math.ceil(frameStart + half + this.frameBits * this.period) + 1;
+  }
+
+  /** Idle bookkeeping once per bit period while hunting: carrier lock, mark level, quality. */
+  private tick(at: number, d: number, e: number): void {
+    this.nextTick = at + Math.max(1, Math.round(this.period));
+    const confidence = e > 0 ? Math.abs(d) / e : 0;
+    this.quality += (confidence - this.quality) * QUALITY_RATE;
+    const sample = this.toInput(at);
+    this.observeEnergy(e, sample);
+    if (d > 0 && confidence > 0.6) {
+      if (this.carrier && this.lowSince < 0) this.signalLevel += (e - this.signalLevel) * SIGNAL_RATE;
+      this.markTicks++;
+      this.lastGood = sample;
+      const rawMark = (e + d) / (2 * this.weightMark);
+      this.learnLevel(rawMark, true);
+      if (!this.carrier && this.markTicks >= LOCK_TICKS) {
+        this.carrierOn(Math.max(0, sample - Math.round(LOCK_TICKS * this.period * this.decimation)));
+      }
+    } else {
+      this.markTicks = 0;
+    }
+    if (this.carrier) {
+      if (this.quality < QUALITY_OFF) {
+        this.carrierOff(this.lastGood);
+      } else if (
+        this.segmentKind === 'data' &&
+        sample - this.dataEnd > 16 * this.frameBits * this.period * this.decimation
+      ) {
+        this.emitSegment('data', this.segmentStart, this.dataEnd);
+        this.segmentKind = 'carrier';
+        this.segmentStart = this.dataEnd;
+      }
+    }
+    if (!this.carrier && this.recordingOpen && sample - this.segmentStart >= this.gapSamples) {
+      this.closeRecording(this.segmentStart);
+    }
+    if (this.carrier && Math.abs(this.speed - this.lastCarrierSpeed) > 0.005) this.emitCarrier(sample, false);
+  }
+
+  /**
+   * A dropout is the correlator energy falling far below the signal level. The carrier is kept through
+   * short ones (reported as gaps) and dropped after HANGOVER_SECONDS.
+   */
+  private observeEnergy(e: number, sample: number): void {
+    this.fastEnergy += (e - this.fastEnergy) * ENERGY_RATE;
+    if (!this.carrier || this.signalLevel <= 0) return;
+    if (this.fastEnergy < DROPOUT_RATIO * this.signalLevel) {
+      if (this.lowSince < 0) this.lowSince = Math.max(sample - Math.round(this.period * this.decimation), 0);
+      else if (sample - this.lowSince > HANGOVER_SECONDS * this.sampleRate) this.carrierOff(this.lowSince);
+    } else if (this.lowSince >= 0 && this.fastEnergy > 2 * DROPOUT_RATIO * this.signalLevel) {
+      const from = Math.max(this.lowSince, this.segmentStart);
+      this.closeSegment(from);
+      this.emitSegment('gap', from, sample);
+      this.segmentKind = 'carrier';
+      this.segmentStart = sample;
+      this.lowSince = -1;
+    }
+  }
+
+  /** Per-tone AGC: the space weight follows the measured mark/space balance within +/-9 dB. */
+  private learnLevel(raw: number, mark: boolean): void {
+    if (!this.carrier) return;
+    if (this.levelMark === 0) {
+      this.levelMark = raw;
+      this.levelSpace = raw / this.spaceBalance;
+    } else if (mark) {
+      this.levelMark += (raw - this.levelMark) * LEVEL_RATE;
+    } else {
+      this.levelSpace += (raw - this.levelSpace) * LEVEL_RATE;
+    }
+    if (this.levelMark > 0 && this.levelSpace > 0) {
+      const ratio = this.levelMark / this.levelSpace / this.spaceBalance;
+      this.weightSpace = this.spaceBalance * (ratio < 0.125 ? 0.125 : ratio > 8 ? 8 : ratio);
+    }
+  }
+
+  private decodeFrame(atEnd: boolean): void {
+    const period = this.period;
+    const bits = this.frameBits;
+    const half = Math.floor(this.window / 2);
+    const base = this.trigger + 0.5 - this.window / 2 - 0.5;
+    const newest = this.n - 1;
+    const oldest = this.n - HISTORY_RING + 1;
+    const dRing = this.dRing;
+    const offsets = this.frameOffsets;
+    for (let k = 0; k < bits; k++) offsets[k] = Math.round(base + (k + 1) * period);
+    const lowShift = Math.max(-half, oldest - (offsets[0] ?? 0));
+    const highShift = Math.min(half, newest - (offsets[bits - 1] ?? 0));
+    if (highShift < lowShift) {
+      // Only at the end of the stream: the frame is cut off.
+      this.state = HUNT;
+      return;
+    }
+    // Timing that best fits the whole frame: known start (0) and stop (1) bits count with their sign,
+    // data bits with their margin whichever way they go.
+    const score = (shift: number): number => {
+      let sum = -dRing[((offsets[0] ?? 0) + shift) & HISTORY_MASK]!;
+      for (let k = 1; k < 9; k++) sum += Math.abs(dRing[((offsets[k] ?? 0) + shift) & HISTORY_MASK]!);
+      for (let k = 9; k < bits; k++) sum += dRing[((offsets[k] ?? 0) + shift) & HISTORY_MASK]!;
+      return sum;
+    };
+    let bestShift = lowShift;
+    let bestScore = -Infinity;
+    for (let shift = lowShift; shift <= highShift; shift += 2) {
+      const value = score(shift);
+      if (value > bestScore) {
+        bestScore = value;
+        bestShift = shift;
+      }
+    }
+    const coarse = bestShift;
+    for (const shift of [coarse - 1, coarse + 1]) {
+      if (shift < lowShift || shift > highShift) continue;
+      const value = score(shift);
+      if (value > bestScore) {
+        bestScore = value;
+        bestShift = shift;
+      }
+    }
+    const frameStart = base + 0.5 + bestShift;
+    const values = this.frameValues;
+    const confidences = this.frameConfidences;
+    const energies = this.frameEnergies;
+    const margins = this.frameMargins;
+    let confidenceSum = 0;
+    for (let k = 0; k < bits; k++) {
+      const t = ((offsets[k] ?? 0) + bestShift) & HISTORY_MASK;
+      const d = dRing[t] ?? 0;
+      const e = this.eRing[t] ?? 0;
+      values[k] = d > 0 ? 1 : 0;
+      const c = e > 0 ? Math.abs(d) / e : 0;
+      confidences[k] = c;
+      energies[k] = e;
+      margins[k] = d;
+      confidenceSum += c;
+    }
+    const confidence = confidenceSum / bits;
+    if (values[0] === 1) {
+      this.resumeHunt(this.trigger + 1, atEnd);
+      return;
+    }
+    const stop1 = values[9] === 1;
+    const stop2 = bits < 11 || values[10] === 1;
+    const framingError = !stop1 || !stop2;
+    // Outside a run of data (noise, or a leader with a dip in it) only a clean frame starts data.
+    let energySum = 0;
+    for (let k = 0; k < bits; k++) energySum += energies[k] ?? 0;
+    const sampleAtEnd = this.toInput(frameStart + bits * period);
+    for (let k = 0; k < bits; k++) this.observeEnergy(energies[k] ?? 0, sampleAtEnd);
+    if (this.signalLevel > 0 && energySum / bits < 2 * DROPOUT_RATIO * this.signalLevel) {
+      this.resumeHunt(this.trigger + 1, atEnd);
+      return;
+    }
+    const entering = !this.carrier || this.segmentKind !== 'data';
+    let weakest = 1;
+    for (let k = 0; k < bits; k++) weakest = Math.min(weakest, confidences[k] ?? 0);
+    if (
+      entering &&
+      (framingError ||
+        confidence < ACCEPT_CONFIDENCE ||
+        (confidences[0] ?? 0) < START_CONFIDENCE ||
+        (!this.carrier && (weakest < 0.3 || this.fllError > FLL_SETTLED_HZ)))
+    ) {
+      this.resumeHunt(this.trigger + 1, atEnd);
+      return;
+    }
+    const start = this.toInput(frameStart);
+    const end = this.toInput(frameStart + bits * period);
+    if (!this.carrier) this.carrierOn(start);
+    if (this.segmentKind !== 'data') {
+      this.closeSegment(start);
+      this.segmentKind = 'data';
+      this.segmentStart = start;
+      if (
+        Math.abs(this.speed - this.lastCarrierSpeed) > 0.001 ||
+        start - this.lastCarrierSample > this.sampleRate
+      ) {
+        this.emitCarrier(start, true);
+      }
+    }
+    let value = 0;
+    for (let k = 0; k < 8; k++) value |= (values[k + 1] ?? 0) << k;
+    if (this.bitEvents) {
+      for (let k = 0; k < bits; k++) {
+        this.out.push({
+          type: 'bit',
+          value: values[k] === 1 ? 1 : 0,
+          confidence: confidences[k] ?? 0,
+          start: this.toInput(frameStart + k * period),
+          end: this.toInput(frameStart + (k + 1) * period),
+          role: k === 0 ? 'start' : k <= 8 ? 'data' : 'stop',
+        });
+      }
+    }
+    this.out.push({ type: 'byte', value, start, end, framingError, confidence });
+    this.recordingBytes++;
+    if (framingError) {
+      this.recordingErrors++;
+      this.out.push({ type: 'framing-error', start, end, value, stopBit: stop1 ? 2 : 1 });
+    }
+    for (let k = 0; k < bits; k++) {
+      const c = confidences[k] ?? 0;
+      this.quality += (c - this.quality) * QUALITY_RATE;
+      if (this.lowSince < 0) this.signalLevel += ((energies[k] ?? 0) - this.signalLevel) * SIGNAL_RATE;
+      if (c > 0.5) {
+        const e = energies[k] ?? 0;
+        const d = margins[k] ?? 0;
+        if (d > 0) this.learnLevel((e + d) / (2 * this.weightMark), true);
+        else this.learnLevel((e - d) / (2 * this.weightSpace), false);
+      }
+    }
+    this.dataEnd = end;
+    this.lastGood = end;
+    this.markTicks = 0;
+    const resync = !stop1 && !this.inSync;
+    this.inSync = stop1;
+    const next = resync
+      ? this.trigger + Math.round(period)
+      : Math.round(base + bestShift + (bits - 1) * period + this.window / 2);
+    this.resumeHunt(next, atEnd);
+    if (this.carrier && this.quality < QUALITY_OFF) this.carrierOff(this.lastGood);
+  }
+
+  /** Back to hunting from decimated sample `from`, replaying the history already seen. */
+  private resumeHunt(from: number, atEnd: boolean): void {
+    this.state = HUNT;
+    this.huntFrom = from;
+    this.nextTick = this.n + Math.round(this.period);
+    if (atEnd) return;
+    const last = this.n - 1;
+    const need = this.needRun;
+    for (let j = Math.max(from, this.n - HISTORY_RING + 2); j <= last; j++) {
+      const d = this.dRing[j & HISTORY_MASK] ?? 0;
+      const prev = this.runRing[(j - 1) & HISTORY_MASK] ?? 0;
+      if (d < 0 && prev >= need) {
+        this.startFrame(j);
+        if (this.decodeAt <= last) this.decodeFrame(false);
+        return;
+      }
+    }
+  }
+
+  private carrierOn(at: number): void {
+    this.carrier = true;
+    this.levelMark = 0;
+    this.levelSpace = 0;
+    this.weightSpace = this.spaceBalance;
+    this.quality = Math.max(this.quality, 0.8);
+    this.signalLevel = 0;
+    this.lowSince = -1;
+    const start = Math.max(at, this.segmentStart);
+    this.closeSilence(start);
+    if (!this.recordingOpen) {
+      this.recordingOpen = true;
+      this.recordingStart = start;
+      this.recordingBytes = 0;
+      this.recordingErrors = 0;
+    }
+    this.segmentKind = 'carrier';
+    this.segmentStart = start;
+  }
+
+  private carrierOff(at: number): void {
+    this.carrier = false;
+    this.markTicks = 0;
+    this.inSync = false;
+    this.lowSince = -1;
+    const end = Math.max(at, this.segmentStart);
+    this.closeSegment(end);
+    this.segmentKind = 'silence';
+    this.segmentStart = end;
+  }
+
+  /** Ends the current carrier or data segment at `end` (a data segment ends at its last frame). */
+  private closeSegment(end: number): void {
+    if (this.segmentKind === 'silence' || this.segmentKind === 'gap') return;
+    if (this.segmentKind === 'data') {
+      const stop = Math.min(Math.max(this.dataEnd, this.segmentStart), end);
+      this.emitSegment('data', this.segmentStart, stop);
+      this.emitSegment('carrier', stop, end);
+    } else {
+      this.emitSegment('carrier', this.segmentStart, end);
+    }
+    this.segmentStart = end;
+  }
+
+  /** Ends a stretch without carrier at `end`: a gap inside a recording or a silence between them. */
+  private closeSilence(end: number): void {
+    if (this.segmentKind !== 'silence') return;
+    const start = this.segmentStart;
+    if (end <= start) return;
+    const long = end - start >= this.gapSamples;
+    if (this.recordingOpen && long) this.closeRecording(start);
+    this.emitSegment(this.recordingOpen && !long ? 'gap' : 'silence', start, end);
+    this.segmentStart = end;
+  }
+
+  private closeRecording(end: number): void {
+    this.recordingOpen = false;
+    this.out.push({
+      type: 'recording',
+      index: this.recordingIndex++,
+      start: this.recordingStart,
+      end: Math.max(end, this.recordingStart),
+      bytes: this.recordingBytes,
+      framingErrors: this.recordingErrors,
+    });
+  }
+
+  private emitSegment(kind: KcsSegmentKind, start: number, end: number): void {
+    if (end > start) this.out.push({ type: 'segment', kind, start, end });
+  }
+
+  private emitCarrier(sample: number, force: boolean): void {
+    if (!force && sample - this.lastCarrierSample < this.sampleRate / 2) return;
+    this.lastCarrierSpeed = this.speed;
+    this.lastCarrierSample = sample;
+    this.out.push({
+      type: 'carrier',
+      sample,
+      markHz: this.markHz * this.speed,
+      spaceHz: this.spaceHz * this.speed,
+      baud: this.baud * this.speed,
+      speed: this.speed,
+    });
+  }
+}
+
+export interface BytesToTextOptions {
+  /** Drop NUL bytes (the pauses after each CR), default true. */
+  stripNulls?: boolean;
+  /** Clear bit 7, default true. */
+  maskBit7?: boolean;
+  /** Turn CR into LF and drop LF that follows CR, default true. */
+  newlines?: boolean;
+}
+
+/** Optional text view of decoded bytes (the byte stream itself stays raw). */
+export function bytesToText(bytes: Uint8Array, options: BytesToTextOptions = {}): string {
+  const { stripNulls = true, maskBit7 = true, newlines = true } = options;
+  let text = '';
+  let previous = -1;
+  for (const raw of bytes) {
+    const byte = maskBit7 ? raw & 0x7f : raw;
+    if (stripNulls && byte === 0) continue;
+    if (newlines && byte === 0x0a && previous === 0x0d) {
+      previous = byte;
+      continue;
+    }
+    text += newlines && byte === 0x0d ? '\n' : String.fromCharCode(byte);
+    previous = byte;
+  }
+  return text;
+}
+
+/** Decodes a whole buffer in one go (convenience for tests and small files). */
+export function decodeKcs(samples: Float32Array, options: KcsDecoderOptions): KcsEvent[] {
+  const decoder = new KcsDecoder(options);
+  return [...decoder.push(samples), ...decoder.finish()];
+}
+
+export function bytesOf(events: readonly KcsEvent[]): Uint8Array {
+  const out: number[] = [];
+  for (const event of events) if (event.type === 'byte') out.push(event.value);
+  return Uint8Array.from(out);
+}
