@@ -5,6 +5,7 @@ import { ServiceError, type Handlers, type SectionHandlers } from '../ipc/dispat
 import type { EventHub } from '../ipc/event-hub.ts';
 import { FileRegistry } from './file-registry.ts';
 import { SettingsStore } from './settings-store.ts';
+import { TapeService, type SaveDialog } from './tapes/tape-service.ts';
 
 export interface HostInfo {
   host: 'electron' | 'browser';
@@ -13,12 +14,17 @@ export interface HostInfo {
   userDataDir: string;
   /** The native open dialog; absent in the browser host. Returns the chosen paths, empty when cancelled. */
   openDialog?: (purpose: FilePurpose, multiple: boolean) => Promise<string[]>;
+  /** The native save dialog for exports; absent in the browser host, which offers a download instead. */
+  saveDialog?: SaveDialog;
+  /** The tape worker script; defaults to the TypeScript source next to this file (tests, the CLI). */
+  tapeWorker?: URL;
 }
 
 /** The service objects behind the contract. They know nothing of Electron or WebSockets. */
 export class AppServices {
   readonly settings: SettingsStore;
   readonly files: FileRegistry;
+  readonly tapes: TapeService;
   readonly events: EventHub;
   readonly info: HostInfo;
 
@@ -27,17 +33,26 @@ export class AppServices {
     this.events = events;
     this.settings = new SettingsStore(info.userDataDir);
     this.files = new FileRegistry(info.userDataDir);
+    this.tapes = new TapeService({
+      files: this.files,
+      events,
+      userDataDir: info.userDataDir,
+      workerUrl: info.tapeWorker ?? new URL('./tapes/tape-worker.ts', import.meta.url),
+      ...(info.saveDialog ? { saveDialog: info.saveDialog } : {}),
+    });
   }
 
   async start(): Promise<void> {
     await this.settings.load();
   }
 
-  async stop(): Promise<void> {}
+  async stop(): Promise<void> {
+    await this.tapes.stop();
+  }
 
   /** Every section of the contract, each from the service that owns it. */
   handlers(): Handlers {
-    return { ...this.#appHandlers() };
+    return { ...this.#appHandlers(), ...this.tapes.handlers() };
   }
 
   #appHandlers(): SectionHandlers<typeof appRequests> {

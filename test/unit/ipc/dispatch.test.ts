@@ -1,6 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../../src-main/ipc/contract.ts';
-import { dispatch, ServiceError, type Handlers } from '../../../src-main/ipc/dispatch.ts';
+import { DEFAULT_SETTINGS, tapeRequests } from '../../../src-main/ipc/contract.ts';
+import {
+  dispatch,
+  ServiceError,
+  type Handlers,
+  type SectionHandlers,
+} from '../../../src-main/ipc/dispatch.ts';
+
+// Sections these tests do not exercise answer 'unsupported'.
+const tapeHandlers = Object.fromEntries(
+  Object.keys(tapeRequests).map((method) => [
+    method,
+    async () => {
+      throw new ServiceError('unsupported', `${method} is not part of this test.`);
+    },
+  ]),
+) as unknown as SectionHandlers<typeof tapeRequests>;
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
@@ -23,6 +38,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'files.describe': async () => {
       throw new ServiceError('not-found', 'That file is no longer open; open it again.');
     },
+    ...tapeHandlers,
     ...overrides,
   };
 }
