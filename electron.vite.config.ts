@@ -11,6 +11,7 @@ export default defineConfig({
           index: resolve('src-main/app/main.ts'),
           web: resolve('src-main/web/main.ts'),
           cli: resolve('src-main/cli/main.ts'),
+          'tape-worker': resolve('src-main/services/tapes/tape-worker.ts'),
         },
       },
     },

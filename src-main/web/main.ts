@@ -33,6 +33,7 @@ const services = new AppServices(
     version: packageJson.version,
     electron: null,
     userDataDir: values['user-data'] ?? defaultUserDataDir(),
+    tapeWorker: new URL('./tape-worker.js', import.meta.url),
   },
   new EventHub(),
 );

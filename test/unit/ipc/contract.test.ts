@@ -20,8 +20,17 @@ describe('IPC contract', () => {
       'settings.set',
       'files.openDialog',
       'files.describe',
+      'tape.open',
+      'tape.info',
+      'tape.close',
+      'tape.peaks',
+      'tape.annotations',
+      'tape.content',
+      'tape.locate',
+      'tape.findError',
+      'tape.export',
     ]);
-    expect(EVENT_NAMES).toEqual(['settings.changed']);
+    expect(EVENT_NAMES).toEqual(['settings.changed', 'tape.progress', 'tape.analyzed', 'tape.failed']);
     expect(new Set(REQUEST_METHODS).size).toBe(REQUEST_METHODS.length);
   });
 
