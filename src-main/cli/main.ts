@@ -8,6 +8,14 @@ const COMMANDS: Record<
     summary: 'assemble 6502 source to a binary, a listing and 65V tape text',
     load: async () => (await import('./asm.ts')).asmCommand,
   },
+  decode: {
+    summary: 'decode a cassette recording (WAV, FLAC, Ogg, MP3) to bytes or a text listing',
+    load: async () => (await import('./decode.ts')).decodeCommand,
+  },
+  encode: {
+    summary: 'write a file, BASIC text or 65V machine code as a tape WAV',
+    load: async () => (await import('./encode.ts')).encodeCommand,
+  },
 };
 
 const usage = (): string =>
