@@ -50,11 +50,12 @@ describe('superboard-lab decode', () => {
     const [start, end, text] = lines[0]?.split('\t') ?? [];
     expect(Number(start)).toBeCloseTo(1, 2);
     expect(Number(end) - Number(start)).toBeCloseTo(11 / 300, 3);
-    expect(text).toBe(
-      String.fromCharCode(data[0] ?? 0).match(/[!-~]/)
-        ? String.fromCharCode(data[0] ?? 0)
-        : expect.stringMatching(/^\$[0-9A-F]{2}$/),
-    );
+    const first = data[0] ?? 0;
+    const shown =
+      first > 0x20 && first < 0x7f
+        ? String.fromCharCode(first)
+        : `$${first.toString(16).toUpperCase().padStart(2, '0')}`;
+    expect(text).toBe(shown);
   });
 
   it('writes the text listing without --raw', () => {
