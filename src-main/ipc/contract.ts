@@ -268,6 +268,8 @@ export const tapeRequests = {
       nulCount: Count,
       /** Indices of bytes with a framing error or a low-confidence bit (at most 10,000). */
       errorIndices: NumberList,
+      /** The subset of errorIndices with a framing error. */
+      framingErrorIndices: NumberList,
       errorsTruncated: v.boolean(),
     }),
   },

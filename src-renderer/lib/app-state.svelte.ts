@@ -7,6 +7,7 @@ import type {
 } from '../../src-main/ipc/contract.ts';
 import type { ConnectionState, IpcClient } from './ipc-client.ts';
 import type { AreaId } from './shortcuts.ts';
+import { TapeView } from './tape-view.svelte.ts';
 
 export interface Notice {
   kind: 'info' | 'error';
@@ -22,10 +23,13 @@ export class AppState {
   notice = $state<Notice | null>(null);
   helpOpen = $state(false);
   openedTape = $state<FileDescription | null>(null);
+  /** The tape open in the Waveform area. */
+  readonly tape: TapeView;
   maximized = $derived<AreaId | null>(this.settings?.layout.maximized ?? null);
 
   constructor(client: IpcClient) {
     this.client = client;
+    this.tape = new TapeView(client, (kind, text) => (this.notice = { kind, text }));
   }
 
   async start(): Promise<void> {
@@ -77,6 +81,8 @@ export class AppState {
       }
       if (!ref) return;
       this.openedTape = await this.client.request('files.describe', { fileId: ref.fileId });
+      this.say(`Analysing ${ref.name}…`);
+      await this.tape.open(ref.fileId);
       this.say(`Opened ${ref.name}.`);
     } catch (error) {
       this.fail(error);

@@ -24,6 +24,7 @@ export type TapeQuery =
 export interface TapeContent {
   bytes: Uint8Array;
   errorIndices: number[];
+  framingErrorIndices: number[];
   errorsTruncated: boolean;
 }
 

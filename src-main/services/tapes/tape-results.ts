@@ -280,12 +280,11 @@ export class TapeResults {
     return at >= 0 && at < errors.length ? this.byte(errors.at(at)) : null;
   }
 
-  errorIndices(limit: number): { indices: number[]; truncated: boolean } {
+  errorIndices(limit: number): { indices: number[]; framing: number[]; truncated: boolean } {
     const count = Math.min(limit, this.#errors.length);
-    return {
-      indices: Array.from(this.#errors.data.subarray(0, count)),
-      truncated: count < this.#errors.length,
-    };
+    const indices = Array.from(this.#errors.data.subarray(0, count));
+    const framing = indices.filter((i) => (this.#byteFlags.at(i) & FRAMING) !== 0);
+    return { indices, framing, truncated: count < this.#errors.length };
   }
 
   /** Everything overlapping samples [start, end), at most `maxBits` bit cells and as many bytes. */

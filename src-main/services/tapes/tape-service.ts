@@ -257,6 +257,7 @@ export class TapeService {
           text,
           nulCount,
           errorIndices: content.errorIndices,
+          framingErrorIndices: content.framingErrorIndices,
           errorsTruncated: content.errorsTruncated,
         };
       },

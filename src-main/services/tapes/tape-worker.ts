@@ -44,8 +44,13 @@ async function answer(query: TapeQuery): Promise<unknown> {
     case 'annotations':
       return results.annotations(query.start, query.end, query.maxBits);
     case 'content': {
-      const { indices, truncated } = results.errorIndices(MAX_ERROR_INDICES);
-      return { bytes: results.bytes(), errorIndices: indices, errorsTruncated: truncated };
+      const { indices, framing, truncated } = results.errorIndices(MAX_ERROR_INDICES);
+      return {
+        bytes: results.bytes(),
+        errorIndices: indices,
+        framingErrorIndices: framing,
+        errorsTruncated: truncated,
+      };
     }
     case 'locate':
       return 'byte' in query ? results.byte(query.byte) : results.byteAt(query.sample);
