@@ -96,6 +96,8 @@ describe.skipIf(!HAVE_CHROMIUM)(
       const text = await page.getByTestId('text-view').textContent();
       expect(text).toContain('30 PRINT "HELLO FROM THE CASSETTE";I');
       await expect.poll(async () => (await overlayState()).inked, { timeout: 10_000 }).toBeGreaterThan(0);
+      await mkdir(SHOTS, { recursive: true });
+      await page.screenshot({ path: path.join(SHOTS, 'waveform-overview.png') });
     });
 
     it('scrolls the waveform to a byte clicked in the text view and labels it', async () => {

@@ -26,7 +26,7 @@ export interface OverlayData {
 export const OVERLAY_COLOURS = {
   mark: '127, 183, 164',
   space: '143, 159, 224',
-  wave: 'rgba(205, 214, 226, 0.92)',
+  wave: 'rgba(176, 192, 210, 0.5)',
   grid: 'rgba(138, 147, 163, 0.35)',
   text: '#d5d9e0',
   dim: '#8a93a3',
@@ -44,7 +44,8 @@ const SEGMENT_FILL: Record<string, string> = {
 
 export const SEGMENT_BAND = 14;
 const RULER = 14;
-const BIT_ROW = 14;
+const BIT_ROW = 16;
+const BIT_STRIP = 4;
 const BYTE_ROW = 18;
 
 export function paintOverlay(ctx: CanvasRenderingContext2D, view: OverlayView, data: OverlayData): void {
@@ -59,7 +60,10 @@ export function paintOverlay(ctx: CanvasRenderingContext2D, view: OverlayView, d
   const notes = data.annotations;
 
   if (notes) paintSegments(ctx, notes, x, width);
-  paintRuler(ctx, view);
+  // wavesurfer's timeline labels whole seconds; closer in, the ruler here takes over.
+  if ((view.width / (view.end - view.start)) * view.sampleRate > 200) paintRuler(ctx, view);
+
+  if (data.drawWave && data.peaks) paintWave(ctx, data.peaks, view, x, waveTop + 2, waveBottom - 2);
 
   const bits = notes?.bits;
   const bitWidth = bits && bits.start.length > 0 ? x(bits.end[0] ?? 0) - x(bits.start[0] ?? 0) : 0;
@@ -69,27 +73,32 @@ export function paintOverlay(ctx: CanvasRenderingContext2D, view: OverlayView, d
       const right = x(bits.end[i] ?? 0);
       const confidence = bits.confidence[i] ?? 0;
       const tone = bits.value[i] === 1 ? OVERLAY_COLOURS.mark : OVERLAY_COLOURS.space;
-      ctx.fillStyle = `rgba(${tone}, ${(0.05 + 0.17 * confidence).toFixed(3)})`;
-      ctx.fillRect(left, waveTop, Math.max(1, right - left - (bitWidth > 6 ? 1 : 0)), waveBottom - waveTop);
+      const cell = Math.max(1, right - left - (bitWidth > 6 ? 1 : 0));
+      ctx.fillStyle = `rgba(${tone}, ${(0.06 + 0.2 * confidence).toFixed(3)})`;
+      ctx.fillRect(left, waveTop, cell, waveBottom - waveTop);
+      ctx.fillStyle = `rgba(${tone}, ${(0.25 + 0.75 * confidence).toFixed(3)})`;
+      ctx.fillRect(left, waveBottom, cell, BIT_STRIP);
       if (confidence < 0.4) {
         ctx.fillStyle = OVERLAY_COLOURS.warn;
         const mid = (left + right) / 2;
         ctx.beginPath();
         ctx.moveTo(mid - 4, waveBottom + BIT_ROW);
         ctx.lineTo(mid + 4, waveBottom + BIT_ROW);
-        ctx.lineTo(mid, waveBottom + 4);
+        ctx.lineTo(mid, waveBottom + BIT_STRIP + 3);
         ctx.fill();
       } else if (bitWidth >= 9) {
         ctx.fillStyle = `rgba(${tone}, 0.95)`;
         ctx.font = '10px ui-monospace, "DejaVu Sans Mono", monospace';
         ctx.textAlign = 'center';
         ctx.textBaseline = 'middle';
-        ctx.fillText(String(bits.value[i]), (left + right) / 2, waveBottom + BIT_ROW / 2 + 1);
+        ctx.fillText(
+          String(bits.value[i]),
+          (left + right) / 2,
+          waveBottom + BIT_STRIP + (BIT_ROW - BIT_STRIP) / 2 + 1,
+        );
       }
     }
   }
-
-  if (data.drawWave && data.peaks) paintWave(ctx, data.peaks, view, x, waveTop, waveBottom);
 
   if (notes) paintBytes(ctx, notes, data.selected, x, waveTop, height);
 
@@ -184,7 +193,7 @@ function paintWave(
   if (peaks.kind === 'raw') {
     const samples = peaks.samples;
     const step = x(peaks.start + 1) - x(peaks.start);
-    ctx.lineWidth = 1.25;
+    ctx.lineWidth = 1;
     ctx.beginPath();
     for (let i = 0; i < samples.length; i++) {
       const px = x(peaks.start + i + 0.5);
