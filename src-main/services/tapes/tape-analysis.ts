@@ -115,6 +115,7 @@ export class TapeAnalysis {
       }
       if (decoder === null) throw new TapeAnalysisError(`${name} holds no audio.`);
       this.results.add(decoder.finish());
+      this.results.trim();
       if (this.format !== null) this.format = { ...this.format, frames: this.frames };
       this.done = true;
     } catch (error) {

@@ -27,6 +27,11 @@ class Column<A extends Typed> {
     this.data[this.length++] = value;
   }
 
+  /** Drops the spare capacity once nothing more will be pushed. */
+  trim(): void {
+    if (this.length < this.data.length) this.data = this.data.slice(0, Math.max(1, this.length)) as A;
+  }
+
   at(index: number): number {
     return this.data[index] ?? 0;
   }
@@ -191,6 +196,22 @@ export class TapeResults {
     let at = this.#segments.length;
     while (at > 0 && (this.#segments[at - 1]?.start ?? 0) > segment.start) at--;
     this.#segments.splice(at, 0, segment);
+  }
+
+  /** Releases spare capacity after the last event. */
+  trim(): void {
+    for (const column of [
+      this.#byteValue,
+      this.#byteStart,
+      this.#byteLength,
+      this.#byteFlags,
+      this.#bitStart,
+      this.#bitLength,
+      this.#bitCell,
+      this.#errors,
+    ]) {
+      column.trim();
+    }
   }
 
   get byteCount(): number {
