@@ -11,6 +11,7 @@ import type { AppServices } from '../../../../src-main/services/app-services.ts'
 import { testBytes } from '../../../support/byte-errors.ts';
 import { makeServices } from '../../../support/services.ts';
 import { wavBytes } from '../../../support/wav-writer.ts';
+import { REPO } from '../../../support/web-host-process.ts';
 
 const RATE = 44100;
 const browser: CallContext = { host: 'browser' };
@@ -295,6 +296,46 @@ describe('TapeService with a real worker', () => {
     expect(summary.warnings.join(' ')).toMatch(/truncat|short|end/i);
     expect(summary.bytes).toBeGreaterThanOrEqual(24);
     expect(summary.bytes).toBeLessThan(30);
+  });
+
+  it('reads raw samples back from 8- and 24-bit WAV, float WAV and FLAC (through the spill file)', async () => {
+    const { readAudioFile } = await import('../../../../src-main/services/audio-files.ts');
+    const fixtures = path.join(REPO, 'test/fixtures/audio');
+    for (const name of [
+      'sine-pcm8-mono.wav',
+      'sine-pcm24-mono.wav',
+      'sine-float32-mono.wav',
+      'kcs-tones-stereo.flac',
+    ]) {
+      const file = path.join(fixtures, name);
+      const { handlers, tapeId, summary } = await openAndAnalyse(f, file);
+      const expected = (await readAudioFile(file)).channels[0]!;
+      expect(summary.frames, name).toBe(expected.length);
+      const raw = await handlers['tape.peaks']({ tapeId, start: 100, end: 400, columns: 300 }, browser);
+      expect(raw.kind, name).toBe('raw');
+      if (raw.kind !== 'raw') continue;
+      // Samples travel rounded to 4 decimals; the spill file of a compressed file holds 16 bits.
+      const tolerance = name.endsWith('.flac') ? 0.5e-4 + 1 / 32768 : 0.5e-4 + 1e-7;
+      raw.samples.forEach((value, i) =>
+        expect(Math.abs(value - (expected[100 + i] ?? 0)), `${name} sample ${100 + i}`).toBeLessThanOrEqual(
+          tolerance,
+        ),
+      );
+      await handlers['tape.close']({ tapeId }, browser);
+    }
+  });
+
+  it('names a sample rate the decoder cannot take', async () => {
+    const { encodeWav } = await import('../../../../src-main/core/formats/wav.ts');
+    const file = path.join(f.dir, 'slow-rate.wav');
+    await writeFile(
+      file,
+      encodeWav([new Float32Array(4000)], { sampleRate: 4000, channels: 1, encoding: 'pcm16' }),
+    );
+    const ref = await f.services.files.register(file);
+    await expect(f.services.handlers()['tape.open']({ fileId: ref.fileId }, browser)).rejects.toThrow(
+      'slow-rate.wav is sampled at 4000 Hz; tapes need 8,000 to 192,000 Hz.',
+    );
   });
 
   it('closes tapes and their workers', async () => {
