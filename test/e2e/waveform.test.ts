@@ -193,6 +193,16 @@ describe.skipIf(!HAVE_CHROMIUM)(
       expect(file.suggestedFilename()).toBe('noisy.bin');
     });
 
+    it('fits the four-area layout when restored', async () => {
+      await page.keyboard.press('Escape');
+      await page.getByRole('region', { name: 'Screen', exact: true }).waitFor();
+      await expect.poll(async () => (await overlayState()).inked, { timeout: 10_000 }).toBeGreaterThan(0);
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: path.join(SHOTS, 'waveform-area.png') });
+      const box = await page.getByTestId('waveform').boundingBox();
+      expect(box?.width).toBeGreaterThan(300);
+    });
+
     it('ran without page errors or CSP violations', () => {
       expect(problems).toEqual([]);
     });

@@ -334,7 +334,7 @@ export class TapeResults {
       result.bits.value.push(cell >> 7);
       result.bits.confidence.push(Math.round(((cell & 0x7f) / 127) * 1000) / 1000);
     }
-    const maxBytes = Math.max(1, Math.ceil(maxBits / 8));
+    const maxBytes = Math.ceil(maxBits / 8);
     for (let i = upperBound(this.#byteStart, start - 0x10000); i < this.byteCount; i++) {
       const span = this.byte(i);
       if (span === null || span.start >= end) break;
