@@ -237,7 +237,7 @@ export interface ImpairmentOptions {
   invert?: boolean;
   hum?: HumOptions;
   dcOffset?: number;
-  /** Full-band SNR in dB against the mean power of the signal as given. */
+  /** Full-band SNR in dB against the mean power of the signal after speed change and band-limiting. */
   snrDb?: number;
   /** Gain before hard clipping at +/-1. */
   clipGain?: number;
@@ -246,10 +246,11 @@ export interface ImpairmentOptions {
 /** Applies the impairments in the order a tape meets them: transport, head, cables, sound card. */
 export function impair(samples: Float32Array, sampleRate: number, options: ImpairmentOptions): Float32Array {
   const random = new SeededRandom(options.seed ?? 1);
-  const power = signalPower(samples);
   const out = options.speed ? changeSpeed(samples, sampleRate, options.speed) : Float32Array.from(samples);
-  if (options.dropouts) addDropouts(out, sampleRate, options.dropouts, random);
   if (options.bandLimit) bandLimit(out, sampleRate, options.bandLimit);
+  // SNR is judged against the signal as the tape head delivers it, before dropouts, hum and DC.
+  const power = signalPower(out);
+  if (options.dropouts) addDropouts(out, sampleRate, options.dropouts, random);
   if (options.invert) invert(out);
   if (options.hum) addHum(out, sampleRate, options.hum);
   if (options.dcOffset !== undefined) addDcOffset(out, options.dcOffset);

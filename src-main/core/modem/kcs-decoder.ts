@@ -98,6 +98,9 @@ export interface KcsDecoderOptions {
   spaceHz?: number;
 }
 
+// NaN or infinite input samples (a corrupt file) count as silence rather than poisoning the running sums.
+const LIMIT = 1e9;
+
 const LUT_BITS = 12;
 const LUT_SIZE = 1 << LUT_BITS;
 const LUT_MASK = LUT_SIZE - 1;
@@ -110,24 +113,51 @@ const PRODUCT_MASK = PRODUCT_RING - 1;
 const HISTORY_RING = 4096;
 const HISTORY_MASK = HISTORY_RING - 1;
 
+// Frequency-locked loop: speed range, gain per update while acquiring and inside data, and how many
+// mark-looking blocks in a row it needs before it trusts a measurement without a carrier.
 const SPEED_MIN = 0.85;
 const SPEED_MAX = 1.15;
+const FLL_GAIN_ACQUIRE = 0.04;
 const FLL_GAIN = 0.012;
+const FLL_LOCK_STREAK = 3;
+// Without a carrier the loop relaxes towards nominal speed so noise cannot walk it to a limit.
+const FLL_LEAK = 0.0005;
+
+// Smoothing rates (per bit period or bit cell) of the tone levels, the decision quality, and the fast
+// and slow correlator energy used for dropouts.
 const LEVEL_RATE = 1 / 16;
 const QUALITY_RATE = 1 / 32;
 const ENERGY_RATE = 0.3;
 const SIGNAL_RATE = 1 / 64;
+
+// Carrier: good mark bit periods to lock, quality below which it is lost, dropout depth and how long a
+// dropout may last before the carrier is given up.
+const LOCK_TICKS = 16;
+const QUALITY_OFF = 0.6;
 const DROPOUT_RATIO = 0.2;
 const HANGOVER_SECONDS = 0.25;
-const QUALITY_OFF = 0.6;
-const LOCK_TICKS = 16;
+
+// What a frame needs to start data (inside data every frame is reported): mean, start-bit and weakest
+// cell confidence, start-bit space energy against the signal level, and without a carrier a recent
+// decision quality clearly above noise (0.5).
 const ACCEPT_CONFIDENCE = 0.75;
 const START_CONFIDENCE = 0.5;
-const FLL_GAIN_ACQUIRE = 0.04;
-const FLL_SETTLED_HZ = 40;
-const FLL_LOCK_STREAK = 3;
-// Without a carrier the loop relaxes towards nominal speed so noise cannot walk it to a limit.
-const FLL_LEAK = 0.0005;
+const WEAKEST_CONFIDENCE = 0.3;
+const START_ENERGY = 0.3;
+const ENTER_QUALITY = 0.65;
+
+interface FrameRecord {
+  /** Decimated time of the start bit's leading edge. */
+  frameStart: number;
+  period: number;
+  values: Uint8Array;
+  confidences: Float64Array;
+  energies: Float64Array;
+  margins: Float64Array;
+  confidence: number;
+  framingError: boolean;
+  stop1: boolean;
+}
 
 const HUNT = 0;
 const WAIT = 1;
@@ -183,6 +213,9 @@ export class KcsDecoder {
   private weightSpace = 1;
   private levelMark = 0;
   private levelSpace = 0;
+  private markCount = 0;
+  private spaceCount = 0;
+  private signalCount = 0;
   private readonly spaceBalance: number;
 
   // Frequency-locked loop.
@@ -191,8 +224,6 @@ export class KcsDecoder {
   private fllPrevQ = 0;
   private fllPrevGate = false;
   private fllStreak = 0;
-  /** Smoothed |frequency error| seen by the loop in Hz: large while acquiring or in noise. */
-  private fllError = 1000;
 
   // History (decimated samples).
   private n = 0;
@@ -209,6 +240,8 @@ export class KcsDecoder {
   private decodeAt = 0;
   private needRun: number;
   private inSync = false;
+  private syncUntil = 0;
+  private afterGap = false;
   private nextTick = 0;
 
   // Carrier, segments, recordings.
@@ -233,6 +266,7 @@ export class KcsDecoder {
   private finished = false;
 
   private out: KcsEvent[] = [];
+  private pending: FrameRecord | undefined;
   private readonly frameOffsets = new Int32Array(11);
   private readonly frameValues = new Uint8Array(11);
   private readonly frameConfidences = new Float64Array(11);
@@ -260,6 +294,16 @@ export class KcsDecoder {
     this.spaceHz = options.spaceHz ?? 1200;
     this.decimation = Math.max(1, Math.floor(sampleRate / 8000));
     this.decimatedRate = sampleRate / this.decimation;
+    if (!(
+      this.spaceHz > 0 &&
+      this.markHz > this.spaceHz &&
+      this.markHz * SPEED_MAX < this.decimatedRate / 2
+    )) {
+      throw new RangeError(
+        `KCS decoder: tones ${this.markHz}/${this.spaceHz} Hz need 0 < space < mark below ` +
+          `${Math.floor(this.decimatedRate / 2 / SPEED_MAX)} Hz`,
+      );
+    }
     this.period = this.decimatedRate / baud;
     this.window = Math.round(this.period);
     this.shortWindow = Math.max(2, Math.round(this.period / 4));
@@ -333,7 +377,10 @@ export class KcsDecoder {
     if (this.scratch.length < maxOut) this.scratch = new Float64Array(maxOut);
     const y = this.scratch;
     if (factor === 1) {
-      for (let i = 0; i < length; i++) y[i] = samples[i] ?? 0;
+      for (let i = 0; i < length; i++) {
+        const x = samples[i]!;
+        y[i] = x > -LIMIT && x < LIMIT ? x : 0;
+      }
       return length;
     }
     const scale = 1 / (factor * factor);
@@ -348,7 +395,8 @@ export class KcsDecoder {
         let blockSum = 0;
         let blockMoment = 0;
         for (let k = 0; k < factor; k++) {
-          const x = samples[i + k] ?? 0;
+          let x = samples[i + k]!;
+          if (!(x > -LIMIT && x < LIMIT)) x = 0;
           blockSum += x;
           blockMoment += k * x;
         }
@@ -357,7 +405,8 @@ export class KcsDecoder {
         i += factor;
         continue;
       }
-      const x = samples[i++] ?? 0;
+      let x = samples[i++]!;
+      if (!(x > -LIMIT && x < LIMIT)) x = 0;
       sum += x;
       moment += r * x;
       if (++r === factor) {
@@ -433,6 +482,7 @@ export class KcsDecoder {
     let huntFrom = this.huntFrom;
     let nextTick = this.nextTick;
     let decodeAt = this.decodeAt;
+    let syncUntil = this.syncUntil;
     let called = false;
     let prevRun = n > 0 ? (runRing[(n - 1) & HISTORY_MASK] ?? 0) : 0;
     for (let i = 0; i < count; i++) {
@@ -479,17 +529,20 @@ export class KcsDecoder {
         fllCountdown = short;
         const em = shMI * shMI + shMQ * shMQ;
         const es = (shSI * shSI + shSQ * shSQ) * this.spaceBalance;
-        const markish = em > 3 * es;
+        const markish = em > 1.5 * es;
         this.fllStreak = markish ? this.fllStreak + 1 : 0;
         const gate = markish && (this.carrier ? d > 0.25 * (m + s) : this.fllStreak >= FLL_LOCK_STREAK);
-        if (!this.carrier) this.speed += (1 - this.speed) * FLL_LEAK;
+        if (!this.carrier) {
+          this.speed += (1 - this.speed) * FLL_LEAK;
+          incMark = (this.markHz * this.speed) / fd;
+          incSpace = (this.spaceHz * this.speed) / fd;
+        }
         if (gate && this.fllPrevGate) {
           // The correlator mixes with e^{+j theta}, so a tone above the tuned frequency turns backwards.
           const re = shMI * this.fllPrevI + shMQ * this.fllPrevQ;
           const imag = shMQ * this.fllPrevI - shMI * this.fllPrevQ;
           const offsetHz = (-Math.atan2(imag, re) * fd) / (2 * Math.PI * short);
           const gain = this.segmentKind === 'data' ? FLL_GAIN : FLL_GAIN_ACQUIRE;
-          this.fllError += (Math.abs(offsetHz) - this.fllError) * 0.05;
           let speed = this.speed + (gain * offsetHz) / this.markHz;
           speed = speed < SPEED_MIN ? SPEED_MIN : speed > SPEED_MAX ? SPEED_MAX : speed;
           this.speed = speed;
@@ -523,7 +576,7 @@ export class KcsDecoder {
       }
 
       if (state === HUNT) {
-        if (d < 0 && prevRun >= needRun && n >= huntFrom) {
+        if (d < 0 && n >= huntFrom && (prevRun >= needRun || n < syncUntil)) {
           this.n = n + 1;
           this.startFrame(n);
           called = true;
@@ -546,6 +599,7 @@ export class KcsDecoder {
         huntFrom = this.huntFrom;
         nextTick = this.nextTick;
         decodeAt = this.decodeAt;
+        syncUntil = this.syncUntil;
       }
       prevRun = run;
       n++;
@@ -577,7 +631,7 @@ export class KcsDecoder {
     this.trigger = at;
     const half = Math.floor(this.window / 2);
     const frameStart = at + 0.5 - this.window / 2;
-    this.decodeAt = Math.ceil(frameStart + half + this.frameBits * this.period) + 1;
+    this.decodeAt = Math.ceil(frameStart + half + this.window + this.frameBits * this.period) + 1;
   }
 
   /** Idle bookkeeping once per bit period while hunting: carrier lock, mark level, quality. */
@@ -588,7 +642,7 @@ export class KcsDecoder {
     const sample = this.toInput(at);
     this.observeEnergy(e, sample);
     if (d > 0 && confidence > 0.6) {
-      if (this.carrier && this.lowSince < 0) this.signalLevel += (e - this.signalLevel) * SIGNAL_RATE;
+      if (this.carrier && this.lowSince < 0) this.learnSignal(e);
       this.markTicks++;
       this.lastGood = sample;
       const rawMark = (e + d) / (2 * this.weightMark);
@@ -597,7 +651,8 @@ export class KcsDecoder {
         this.carrierOn(Math.max(0, sample - Math.round(LOCK_TICKS * this.period * this.decimation)));
       }
     } else {
-      this.markTicks = 0;
+      // A bad tick costs more than a good one earns, so noise (good one time in five) never locks.
+      this.markTicks = Math.max(0, this.markTicks - 4);
     }
     if (this.carrier) {
       if (this.quality < QUALITY_OFF) {
@@ -614,7 +669,9 @@ export class KcsDecoder {
     if (!this.carrier && this.recordingOpen && sample - this.segmentStart >= this.gapSamples) {
       this.closeRecording(this.segmentStart);
     }
-    if (this.carrier && Math.abs(this.speed - this.lastCarrierSpeed) > 0.005) this.emitCarrier(sample, false);
+    if (this.segmentKind === 'data' && Math.abs(this.speed - this.lastCarrierSpeed) > 0.005) {
+      this.emitCarrier(sample, false);
+    }
   }
 
   /**
@@ -629,29 +686,51 @@ export class KcsDecoder {
       else if (sample - this.lowSince > HANGOVER_SECONDS * this.sampleRate) this.carrierOff(this.lowSince);
     } else if (this.lowSince >= 0 && this.fastEnergy > 2 * DROPOUT_RATIO * this.signalLevel) {
       const from = Math.max(this.lowSince, this.segmentStart);
-      this.closeSegment(from);
-      this.emitSegment('gap', from, sample);
-      this.segmentKind = 'carrier';
-      this.segmentStart = sample;
+      if (sample - from >= this.period * this.decimation) {
+        this.closeSegment(from);
+        this.emitSegment('gap', from, sample);
+        this.segmentKind = 'carrier';
+        this.segmentStart = sample;
+        this.afterGap = true;
+      }
       this.lowSince = -1;
     }
   }
 
-  /** Per-tone AGC: the space weight follows the measured mark/space balance within +/-9 dB. */
+  // Levels start as running means and settle into slow averages, so the first few observations do not
+  // linger.
+  private learnSignal(e: number): void {
+    this.signalCount++;
+    this.signalLevel += (e - this.signalLevel) * Math.max(SIGNAL_RATE, 1 / this.signalCount);
+  }
+
+  /** Per-tone AGC: the space weight follows the measured mark/space balance within +/-6 dB. */
   private learnLevel(raw: number, mark: boolean): void {
     if (!this.carrier) return;
-    if (this.levelMark === 0) {
-      this.levelMark = raw;
-      this.levelSpace = raw / this.spaceBalance;
-    } else if (mark) {
-      this.levelMark += (raw - this.levelMark) * LEVEL_RATE;
+    if (this.markCount === 0 && this.spaceCount === 0) this.levelSpace = raw / this.spaceBalance;
+    if (mark) {
+      this.markCount++;
+      this.levelMark += (raw - this.levelMark) * Math.max(LEVEL_RATE, 1 / this.markCount);
     } else {
-      this.levelSpace += (raw - this.levelSpace) * LEVEL_RATE;
+      this.spaceCount++;
+      this.levelSpace += (raw - this.levelSpace) * Math.max(LEVEL_RATE, 1 / this.spaceCount);
     }
     if (this.levelMark > 0 && this.levelSpace > 0) {
       const ratio = this.levelMark / this.levelSpace / this.spaceBalance;
-      this.weightSpace = this.spaceBalance * (ratio < 0.125 ? 0.125 : ratio > 8 ? 8 : ratio);
+      this.weightSpace = this.spaceBalance * (ratio < 0.25 ? 0.25 : ratio > 4 ? 4 : ratio);
     }
+  }
+
+  /** Forgets levels learned from a signal that has gone (the next one may differ). */
+  private resetLevels(): void {
+    this.levelMark = 0;
+    this.levelSpace = 0;
+    this.markCount = 0;
+    this.spaceCount = 0;
+    this.signalLevel = 0;
+    this.signalCount = 0;
+    this.weightSpace = this.spaceBalance;
+    this.lowSince = -1;
   }
 
   private decodeFrame(atEnd: boolean): void {
@@ -665,23 +744,30 @@ export class KcsDecoder {
     const offsets = this.frameOffsets;
     for (let k = 0; k < bits; k++) offsets[k] = Math.round(base + (k + 1) * period);
     const lowShift = Math.max(-half, oldest - (offsets[0] ?? 0));
-    const highShift = Math.min(half, newest - (offsets[bits - 1] ?? 0));
+    // Noise in the stop bits fires early triggers, so the search reaches a bit later than early.
+    const highShift = Math.min(half + this.window, newest - (offsets[bits - 1] ?? 0));
     if (highShift < lowShift) {
       // Only at the end of the stream: the frame is cut off.
       this.state = HUNT;
       return;
     }
     // Timing that best fits the whole frame: known start (0) and stop (1) bits count with their sign,
-    // data bits with their margin whichever way they go.
+    // data bits with their margin whichever way they go; distance from the trigger costs a little.
+    let scale = 0;
+    for (let k = 0; k < bits; k++) scale += this.eRing[(offsets[k] ?? 0) & HISTORY_MASK]!;
+    const penalty = (0.3 * scale) / bits / this.window;
+    const before = Math.round(base);
     const score = (shift: number): number => {
-      let sum = -dRing[((offsets[0] ?? 0) + shift) & HISTORY_MASK]!;
+      // The cell before a start bit is always mark (a stop bit or idle line).
+      let sum = dRing[(before + shift) & HISTORY_MASK]! - dRing[((offsets[0] ?? 0) + shift) & HISTORY_MASK]!;
       for (let k = 1; k < 9; k++) sum += Math.abs(dRing[((offsets[k] ?? 0) + shift) & HISTORY_MASK]!);
       for (let k = 9; k < bits; k++) sum += dRing[((offsets[k] ?? 0) + shift) & HISTORY_MASK]!;
-      return sum;
+      return sum - penalty * Math.abs(shift);
     };
+    // The score peaks over about a bit, so a coarse pass in steps of 3 and a refinement find the top.
     let bestShift = lowShift;
     let bestScore = -Infinity;
-    for (let shift = lowShift; shift <= highShift; shift += 2) {
+    for (let shift = lowShift; shift <= highShift; shift += 3) {
       const value = score(shift);
       if (value > bestScore) {
         bestScore = value;
@@ -689,8 +775,7 @@ export class KcsDecoder {
       }
     }
     const coarse = bestShift;
-    for (const shift of [coarse - 1, coarse + 1]) {
-      if (shift < lowShift || shift > highShift) continue;
+    for (let shift = Math.max(lowShift, coarse - 1); shift <= Math.min(highShift, coarse + 1); shift += 2) {
       const value = score(shift);
       if (value > bestScore) {
         bestScore = value;
@@ -715,6 +800,9 @@ export class KcsDecoder {
       confidenceSum += c;
     }
     const confidence = confidenceSum / bits;
+    // Every frame tried tells how clean the signal is, accepted or not (noise averages 0.5).
+    if (!this.carrier)
+      for (let k = 0; k < bits; k++) this.quality += ((confidences[k] ?? 0) - this.quality) * QUALITY_RATE;
     if (values[0] === 1) {
       this.resumeHunt(this.trigger + 1, atEnd);
       return;
@@ -727,11 +815,15 @@ export class KcsDecoder {
     for (let k = 0; k < bits; k++) energySum += energies[k] ?? 0;
     const sampleAtEnd = this.toInput(frameStart + bits * period);
     for (let k = 0; k < bits; k++) this.observeEnergy(energies[k] ?? 0, sampleAtEnd);
-    if (this.signalLevel > 0 && energySum / bits < 2 * DROPOUT_RATIO * this.signalLevel) {
+    // A frame needs signal.
+    const level = this.signalLevel;
+    const entering = !this.carrier || this.segmentKind !== 'data';
+    // A start bit is space tone at full strength, not a dip in the mark or the tail of a dropout.
+    const weakStart = entering && ((energies[0] ?? 0) - (margins[0] ?? 0)) / 2 < START_ENERGY * level;
+    if (level > 0 && (energySum / bits < 2 * DROPOUT_RATIO * level || weakStart)) {
       this.resumeHunt(this.trigger + 1, atEnd);
       return;
     }
-    const entering = !this.carrier || this.segmentKind !== 'data';
     let weakest = 1;
     for (let k = 0; k < bits; k++) weakest = Math.min(weakest, confidences[k] ?? 0);
     if (
@@ -739,18 +831,74 @@ export class KcsDecoder {
       (framingError ||
         confidence < ACCEPT_CONFIDENCE ||
         (confidences[0] ?? 0) < START_CONFIDENCE ||
-        (!this.carrier && (weakest < 0.3 || this.fllError > FLL_SETTLED_HZ)))
+        weakest < WEAKEST_CONFIDENCE ||
+        (!this.carrier && this.quality < ENTER_QUALITY))
     ) {
       this.resumeHunt(this.trigger + 1, atEnd);
       return;
     }
+    const frame: FrameRecord = {
+      frameStart,
+      period,
+      values: values.subarray(0, bits),
+      confidences: confidences.subarray(0, bits),
+      energies: energies.subarray(0, bits),
+      margins: margins.subarray(0, bits),
+      confidence,
+      framingError,
+      stop1,
+    };
+    if (!this.carrier || this.afterGap) {
+      // Without a carrier noise can forge a clean frame now and then, and after a dropout a data bit
+      // can pass for a start bit, but hardly two frames in a row.
+      const pending = this.pending;
+      const distance = pending ? frame.frameStart - pending.frameStart : 0;
+      const follows = pending && distance >= (bits - 0.5) * period && distance <= (bits + 2.5) * period;
+      if (!follows) {
+        // Held back: copy out of the scratch arrays the next frame reuses.
+        this.pending = {
+          ...frame,
+          values: frame.values.slice(),
+          confidences: frame.confidences.slice(),
+          energies: frame.energies.slice(),
+          margins: frame.margins.slice(),
+        };
+        this.syncUntil = Math.round(base + bestShift + (bits + 1) * period + this.window / 2);
+        this.resumeHunt(Math.round(base + bestShift + (bits - 1) * period + this.window / 2), atEnd);
+        return;
+      }
+      this.pending = undefined;
+      this.afterGap = false;
+      this.acceptFrame(pending);
+    }
+    this.acceptFrame(frame);
+    this.markTicks = 0;
+    const resync = !stop1 && !this.inSync;
+    this.inSync = stop1;
+    const next = resync
+      ? this.trigger + Math.round(period)
+      : Math.round(base + bestShift + (bits - 1) * period + this.window / 2);
+    // Right after a good frame the next start bit needs no run of mark before it: a noise dip in the
+    // stop bits must not hide it.
+    this.syncUntil = stop1 ? Math.round(base + bestShift + (bits + 1) * period + this.window / 2) : 0;
+    this.resumeHunt(next, atEnd);
+    if (this.carrier && this.quality < QUALITY_OFF) this.carrierOff(this.lastGood);
+  }
+
+  /** Reports an accepted frame: segments, bit and byte events, levels. */
+  private acceptFrame(frame: FrameRecord): void {
+    const { frameStart, period, values, confidences, energies, margins, confidence, framingError, stop1 } =
+      frame;
+    const bits = values.length;
     const start = this.toInput(frameStart);
     const end = this.toInput(frameStart + bits * period);
+    const wasCarrier = this.carrier;
     if (!this.carrier) this.carrierOn(start);
     if (this.segmentKind !== 'data') {
-      this.closeSegment(start);
+      const from = Math.max(start, this.segmentStart);
+      this.closeSegment(from);
       this.segmentKind = 'data';
-      this.segmentStart = start;
+      this.segmentStart = from;
       if (
         Math.abs(this.speed - this.lastCarrierSpeed) > 0.001 ||
         start - this.lastCarrierSample > this.sampleRate
@@ -780,8 +928,8 @@ export class KcsDecoder {
     }
     for (let k = 0; k < bits; k++) {
       const c = confidences[k] ?? 0;
-      this.quality += (c - this.quality) * QUALITY_RATE;
-      if (this.lowSince < 0) this.signalLevel += ((energies[k] ?? 0) - this.signalLevel) * SIGNAL_RATE;
+      if (wasCarrier) this.quality += (c - this.quality) * QUALITY_RATE;
+      if (this.lowSince < 0) this.learnSignal(energies[k] ?? 0);
       if (c > 0.5) {
         const e = energies[k] ?? 0;
         const d = margins[k] ?? 0;
@@ -791,14 +939,6 @@ export class KcsDecoder {
     }
     this.dataEnd = end;
     this.lastGood = end;
-    this.markTicks = 0;
-    const resync = !stop1 && !this.inSync;
-    this.inSync = stop1;
-    const next = resync
-      ? this.trigger + Math.round(period)
-      : Math.round(base + bestShift + (bits - 1) * period + this.window / 2);
-    this.resumeHunt(next, atEnd);
-    if (this.carrier && this.quality < QUALITY_OFF) this.carrierOff(this.lastGood);
   }
 
   /** Back to hunting from decimated sample `from`, replaying the history already seen. */
@@ -812,7 +952,7 @@ export class KcsDecoder {
     for (let j = Math.max(from, this.n - HISTORY_RING + 2); j <= last; j++) {
       const d = this.dRing[j & HISTORY_MASK] ?? 0;
       const prev = this.runRing[(j - 1) & HISTORY_MASK] ?? 0;
-      if (d < 0 && prev >= need) {
+      if (d < 0 && (prev >= need || j < this.syncUntil)) {
         this.startFrame(j);
         if (this.decodeAt <= last) this.decodeFrame(false);
         return;
@@ -822,12 +962,8 @@ export class KcsDecoder {
 
   private carrierOn(at: number): void {
     this.carrier = true;
-    this.levelMark = 0;
-    this.levelSpace = 0;
-    this.weightSpace = this.spaceBalance;
+    this.resetLevels();
     this.quality = Math.max(this.quality, 0.8);
-    this.signalLevel = 0;
-    this.lowSince = -1;
     const start = Math.max(at, this.segmentStart);
     this.closeSilence(start);
     if (!this.recordingOpen) {
@@ -844,7 +980,8 @@ export class KcsDecoder {
     this.carrier = false;
     this.markTicks = 0;
     this.inSync = false;
-    this.lowSince = -1;
+    this.afterGap = false;
+    this.resetLevels();
     const end = Math.max(at, this.segmentStart);
     this.closeSegment(end);
     this.segmentKind = 'silence';
