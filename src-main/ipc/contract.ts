@@ -209,7 +209,9 @@ export const TapeAnnotationsSchema = v.strictObject({
     lowConfidence: NumberList,
   }),
   segments: v.array(v.strictObject({ kind: SegmentKindSchema, start: SamplePosition, end: SamplePosition })),
-  /** True when the range held more bits or bytes than asked for; the lists then stop early. */
+  /** Bytes with a framing error or a low-confidence bit in the range (at most 2,000), at any zoom. */
+  errors: v.strictObject({ start: NumberList, end: NumberList, framing: NumberList }),
+  /** True when the range held more bits, bytes or errors than asked for; the lists then stop early. */
   truncated: v.boolean(),
 });
 export type TapeAnnotations = v.InferOutput<typeof TapeAnnotationsSchema>;

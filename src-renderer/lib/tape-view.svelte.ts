@@ -246,18 +246,18 @@ export function hex2(value: number): string {
 }
 
 export interface TextLine {
-  /** One entry per shown character: the character and the index of the byte it came from. */
-  chars: string;
+  /** One entry per shown byte: what shows (a character, or ^X for a control code) and the byte's index. */
+  chars: string[];
   indices: number[];
 }
 
 /**
  * The text listing, line by line, keeping the byte behind every character: bit 7 cleared, CR ends a line (an LF
- * straight after it is dropped), NULs hidden, other control codes as Unicode control pictures.
+ * straight after it is dropped), NULs hidden, other control codes in caret notation (^G, ^? for DEL).
  */
 export function textLines(bytes: Uint8Array): TextLine[] {
   const lines: TextLine[] = [];
-  let chars = '';
+  let chars: string[] = [];
   let indices: number[] = [];
   let previous = -1;
   for (let i = 0; i < bytes.length; i++) {
@@ -267,15 +267,16 @@ export function textLines(bytes: Uint8Array): TextLine[] {
     previous = byte;
     if (afterCr) continue;
     if (byte === 0x0d || byte === 0x0a) {
-      lines.push({ chars: chars + '\u21b5', indices: [...indices, i] });
-      chars = '';
+      lines.push({ chars: [...chars, '\u21b5'], indices: [...indices, i] });
+      chars = [];
       indices = [];
       continue;
     }
-    chars +=
-      byte < 0x20 ? String.fromCharCode(0x2400 + byte) : byte === 0x7f ? '\u2421' : String.fromCharCode(byte);
+    chars.push(
+      byte < 0x20 ? `^${String.fromCharCode(0x40 + byte)}` : byte === 0x7f ? '^?' : String.fromCharCode(byte),
+    );
     indices.push(i);
   }
-  if (chars !== '') lines.push({ chars, indices });
+  if (chars.length > 0) lines.push({ chars, indices });
   return lines;
 }

@@ -147,6 +147,9 @@ describe.skipIf(!HAVE_CHROMIUM)(
       const errors = await page.getByTestId('summary-errors').textContent();
       const counts = /(\d+) framing · (\d+) weak bits/.exec(errors ?? '');
       expect(Number(counts?.[1]) + Number(counts?.[2])).toBeGreaterThan(0);
+      // Error bytes are marked on the overview before any zooming.
+      await expect.poll(async () => (await overlayState()).inked, { timeout: 10_000 }).toBeGreaterThan(0);
+      await page.screenshot({ path: path.join(SHOTS, 'waveform-errors.png') });
       await page.getByTestId('next-error').click();
       await page.getByTestId('tab-hex').click();
       const selected = page.getByTestId('hex-view').locator('.hx.sel');

@@ -85,6 +85,7 @@ export interface Annotations {
     lowConfidence: number[];
   };
   segments: Segment[];
+  errors: { start: number[]; end: number[]; framing: number[] };
   truncated: boolean;
 }
 
@@ -101,6 +102,7 @@ export interface ResultsSummary {
 }
 
 const MAX_SEGMENTS = 2000;
+const MAX_ERRORS = 2000;
 
 /** First index in [0, length) whose value is greater than `value` (columns sorted ascending). */
 function upperBound(column: Column<Typed>, value: number): number {
@@ -316,6 +318,7 @@ export class TapeResults {
       bits: { start: [], end: [], value: [], confidence: [] },
       bytes: { index: [], start: [], end: [], value: [], framingError: [], lowConfidence: [] },
       segments: [],
+      errors: { start: [], end: [], framing: [] },
       truncated: false,
     };
     // Cells are at most 0xFFFF samples long, so nothing starting earlier than that can reach `start`.
@@ -349,6 +352,25 @@ export class TapeResults {
       result.bytes.value.push(span.value);
       result.bytes.framingError.push(span.framingError ? 1 : 0);
       result.bytes.lowConfidence.push(span.lowConfidence ? 1 : 0);
+    }
+    let lo = 0;
+    let hi = this.#errors.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.#byteStart.at(this.#errors.at(mid)) < start - 0x10000) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < this.#errors.length; k++) {
+      const span = this.byte(this.#errors.at(k));
+      if (span === null || span.start >= end) break;
+      if (span.end <= start) continue;
+      if (result.errors.start.length >= MAX_ERRORS) {
+        result.truncated = true;
+        break;
+      }
+      result.errors.start.push(span.start);
+      result.errors.end.push(span.end);
+      result.errors.framing.push(span.framingError ? 1 : 0);
     }
     for (const segment of this.#segments) {
       if (segment.end <= start || segment.start >= end) continue;

@@ -59,7 +59,10 @@ export function paintOverlay(ctx: CanvasRenderingContext2D, view: OverlayView, d
   const waveBottom = height - BIT_ROW - BYTE_ROW - 2;
   const notes = data.annotations;
 
-  if (notes) paintSegments(ctx, notes, x, width);
+  if (notes) {
+    paintSegments(ctx, notes, x, width);
+    paintErrorTicks(ctx, notes, x);
+  }
   // wavesurfer's timeline labels whole seconds; closer in, the ruler here takes over.
   if ((view.width / (view.end - view.start)) * view.sampleRate > 200) paintRuler(ctx, view);
 
@@ -137,6 +140,21 @@ function paintSegments(
         SEGMENT_BAND / 2,
       );
     }
+  }
+}
+
+/** Error bytes as ticks on the segment band, so they show at any zoom. */
+function paintErrorTicks(
+  ctx: CanvasRenderingContext2D,
+  notes: TapeAnnotations,
+  x: (sample: number) => number,
+): void {
+  const errors = notes.errors;
+  for (let i = 0; i < errors.start.length; i++) {
+    const left = x(errors.start[i] ?? 0);
+    const w = Math.max(2, x(errors.end[i] ?? 0) - left);
+    ctx.fillStyle = errors.framing[i] === 1 ? OVERLAY_COLOURS.error : OVERLAY_COLOURS.warn;
+    ctx.fillRect(left, 0, w, SEGMENT_BAND);
   }
 }
 

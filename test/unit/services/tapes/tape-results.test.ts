@@ -115,6 +115,13 @@ describe('TapeResults', () => {
     expect(notes.bits.start).toHaveLength(12);
     expect(notes.bits.confidence[3]).toBeLessThan(LOW_CONFIDENCE);
     expect(notes.segments.map((s) => s.kind)).toEqual(['data']);
+    expect(notes.errors).toEqual({
+      start: [1000 + 11 * BIT, 1000 + 22 * BIT],
+      end: [1000 + 22 * BIT, 1000 + 33 * BIT],
+      framing: [0, 1],
+    });
+    // Errors come at any zoom, even when no bits are asked for.
+    expect(results.annotations(0, 30000, 0).errors.framing).toEqual([0, 1]);
     expect(notes.truncated).toBe(false);
     const few = results.annotations(0, 30000, 8);
     expect(few.bits.start).toHaveLength(8);
