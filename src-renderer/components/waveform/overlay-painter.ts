@@ -61,7 +61,10 @@ export function paintOverlay(ctx: CanvasRenderingContext2D, view: OverlayView, d
 
   if (notes) {
     paintSegments(ctx, notes, x, width);
-    paintErrorTicks(ctx, notes, x);
+    // Once bytes are wide enough to carry their own marks, the ticks would only hide the segments.
+    const firstByte =
+      notes.bytes.index.length > 0 ? x(notes.bytes.end[0] ?? 0) - x(notes.bytes.start[0] ?? 0) : 0;
+    if (firstByte < 16) paintErrorTicks(ctx, notes, x);
   }
   // wavesurfer's timeline labels whole seconds; closer in, the ruler here takes over.
   if ((view.width / (view.end - view.start)) * view.sampleRate > 200) paintRuler(ctx, view);
