@@ -2,7 +2,7 @@
 // byte boundaries with their characters, framing errors, low-confidence bits and the selected byte. When
 // zoomed in past the overview's resolution it draws the waveform itself from the detail peaks or samples.
 import type { TapeAnnotations, TapeByteSpan, TapePeaks } from '../../../src-main/ipc/contract.ts';
-import { byteGlyph, hex2 } from '../../lib/tape-view.svelte.ts';
+import { byteGlyph, hex2 } from '../../lib/tape-text.ts';
 
 export interface OverlayView {
   /** Visible samples [start, end). */
