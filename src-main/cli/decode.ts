@@ -56,6 +56,10 @@ const seconds = (frames: number, rate: number): string => `${(frames / rate).toF
  * to --out or stdout; progress and the summary go to stderr only, so stdout stays pure data.
  */
 export async function decodeCommand(argv: string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
   const args = parseArgs(argv);
   if (typeof args === 'string') {
     process.stderr.write(`decode: ${args}\n${USAGE}\n`);

@@ -74,6 +74,10 @@ function parseArgs(argv: readonly string[]): EncodeArgs | string {
  * keystrokes (--65v --addr HEX, --run to start it).
  */
 export async function encodeCommand(argv: string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
   const args = parseArgs(argv);
   if (typeof args === 'string') {
     process.stderr.write(`encode: ${args}\n${USAGE}\n`);

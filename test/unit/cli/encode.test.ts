@@ -76,6 +76,7 @@ describe('superboard-lab encode', () => {
     );
     expect(cli('encode', a, b, '--rate', '5').stderr).toContain('from 8000 to 96000 Hz');
     expect(cli('encode', a).code).toBe(2);
+    expect(cli('encode', '--help').code).toBe(0);
     const missing = cli('encode', path.join(dir, 'nope.bin'), b);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain("cannot read '");
