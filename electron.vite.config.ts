@@ -35,6 +35,7 @@ export default defineConfig({
           web: resolve('src-main/web/main.ts'),
           cli: resolve('src-main/cli/main.ts'),
           'emulator-worker': resolve('src-main/services/emulator/emulator-worker.ts'),
+          'tape-worker': resolve('src-main/services/tapes/tape-worker.ts'),
         },
       },
     },

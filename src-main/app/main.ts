@@ -2,7 +2,7 @@ import { app, BrowserWindow, dialog, ipcMain, net, protocol, session } from 'ele
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { FilePurpose } from '../ipc/contract.ts';
+import type { FilePurpose, TapeExportKind } from '../ipc/contract.ts';
 import { registerElectronTransport } from '../ipc/electron-transport.ts';
 import { EventHub } from '../ipc/event-hub.ts';
 import { MEDIA_PATH } from '../ipc/wire.ts';
@@ -30,6 +30,12 @@ function romDirArgument(): string | undefined {
   if (index >= 0) return args[index + 1];
   return args.find((a) => a.startsWith('--rom-dir='))?.slice('--rom-dir='.length);
 }
+const EXPORT_FILTERS: Record<TapeExportKind, Electron.FileFilter[]> = {
+  bytes: [{ name: 'Decoded bytes', extensions: ['bin'] }],
+  text: [{ name: 'Text listing', extensions: ['txt'] }],
+  wav: [{ name: 'WAV audio', extensions: ['wav'] }],
+  labels: [{ name: 'Audacity labels', extensions: ['txt'] }],
+};
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
@@ -67,6 +73,18 @@ async function start(): Promise<void> {
           : await dialog.showOpenDialog(options);
         return result.canceled ? [] : result.filePaths;
       },
+      saveDialog: async (defaultName, kind) => {
+        const parent = BrowserWindow.getFocusedWindow();
+        const options: Electron.SaveDialogOptions = {
+          defaultPath: defaultName,
+          filters: EXPORT_FILTERS[kind],
+        };
+        const result = parent
+          ? await dialog.showSaveDialog(parent, options)
+          : await dialog.showSaveDialog(options);
+        return result.canceled || !result.filePath ? null : result.filePath;
+      },
+      tapeWorker: new URL('./tape-worker.js', import.meta.url),
     },
     events,
   );

@@ -1,5 +1,7 @@
 // superboard-lab: the headless command line. Each command lives in its own module and returns an exit code.
 import { asmCommand } from './asm.ts';
+import { decodeCommand } from './decode.ts';
+import { encodeCommand } from './encode.ts';
 import { runCommand } from './run.ts';
 
 const COMMANDS: Record<string, { summary: string; run: (argv: string[]) => Promise<number> }> = {
@@ -8,6 +10,11 @@ const COMMANDS: Record<string, { summary: string; run: (argv: string[]) => Promi
     run: runCommand,
   },
   asm: { summary: 'assemble 6502 source to a binary, a listing and 65V tape text', run: asmCommand },
+  decode: {
+    summary: 'decode a cassette recording (WAV, FLAC, Ogg, MP3) to bytes or a text listing',
+    run: decodeCommand,
+  },
+  encode: { summary: 'write a file, BASIC text or 65V machine code as a tape WAV', run: encodeCommand },
 };
 
 const usage = (): string =>

@@ -93,9 +93,230 @@ export const appEvents = {
 
 // ---- Tapes: decoding, peaks and annotations for the Waveform area ----
 
-export const tapeRequests = {} as const;
+export const TapeIdSchema = v.pipe(v.string(), v.regex(/^tape-[a-z0-9-]{4,64}$/, 'not a tape id'));
 
-export const tapeEvents = {} as const;
+/** A sample position in the analysed channel (0 = the first sample of the file). */
+const SamplePosition = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2 ** 48));
+const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+export const TapeFormatSchema = v.strictObject({
+  container: v.picklist(['wav', 'flac', 'ogg-flac', 'ogg-vorbis', 'mp3']),
+  sampleRate: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  channels: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  /** The channel decoded and drawn. */
+  channel: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  bitsPerSample: v.nullable(v.number()),
+  /** Frames per channel when the header says so; null until analysis has counted them. */
+  frames: v.nullable(Count),
+});
+export type TapeFormat = v.InferOutput<typeof TapeFormatSchema>;
+
+export const TapeRecordingSchema = v.strictObject({
+  index: Count,
+  start: SamplePosition,
+  end: SamplePosition,
+  bytes: Count,
+  framingErrors: Count,
+});
+export type TapeRecording = v.InferOutput<typeof TapeRecordingSchema>;
+
+export const TapeSummarySchema = v.strictObject({
+  /** Frames analysed (the whole file once analysis is done). */
+  frames: Count,
+  durationSeconds: v.pipe(v.number(), v.minValue(0)),
+  bytes: Count,
+  bits: Count,
+  framingErrors: Count,
+  /** Bit cells whose decision margin was below the low-confidence threshold. */
+  lowConfidenceBits: Count,
+  /** Measured mark and space tones and baud rate, averaged over data; null when no data was found. */
+  markHz: v.nullable(v.number()),
+  spaceHz: v.nullable(v.number()),
+  baud: v.nullable(v.number()),
+  /** Tape speed error in percent (+2.5 = 2.5% fast), averaged over data. */
+  speedDeviationPercent: v.nullable(v.number()),
+  recordings: v.array(TapeRecordingSchema),
+  /** Problems in the file itself (damaged or truncated audio). */
+  warnings: v.array(v.string()),
+});
+export type TapeSummary = v.InferOutput<typeof TapeSummarySchema>;
+
+export const TapeStateSchema = v.picklist(['analysing', 'done', 'failed']);
+
+export const TapeInfoSchema = v.strictObject({
+  tapeId: TapeIdSchema,
+  fileId: FileIdSchema,
+  name: v.string(),
+  format: TapeFormatSchema,
+  state: TapeStateSchema,
+  /** Progress so far while analysing, the final figures when done. */
+  summary: TapeSummarySchema,
+  error: v.nullable(v.string()),
+});
+export type TapeInfo = v.InferOutput<typeof TapeInfoSchema>;
+
+const SampleRange = {
+  tapeId: TapeIdSchema,
+  start: SamplePosition,
+  end: SamplePosition,
+};
+
+const NumberList = v.array(v.number());
+
+export const TapePeaksSchema = v.variant('kind', [
+  v.strictObject({
+    kind: v.literal('peaks'),
+    start: SamplePosition,
+    end: SamplePosition,
+    /** Min and max of each column, -1..1. */
+    min: NumberList,
+    max: NumberList,
+  }),
+  v.strictObject({
+    kind: v.literal('raw'),
+    start: SamplePosition,
+    /** The samples themselves, -1..1 (short ranges only). */
+    samples: NumberList,
+  }),
+]);
+export type TapePeaks = v.InferOutput<typeof TapePeaksSchema>;
+
+export const TAPE_MAX_COLUMNS = 20000;
+export const TAPE_MAX_ANNOTATED_BITS = 20000;
+
+export const SegmentKindSchema = v.picklist(['silence', 'carrier', 'data', 'gap']);
+
+/** Annotations in a sample range, as parallel lists (one entry per item in each list). */
+export const TapeAnnotationsSchema = v.strictObject({
+  start: SamplePosition,
+  end: SamplePosition,
+  bits: v.strictObject({
+    start: NumberList,
+    end: NumberList,
+    value: NumberList,
+    /** Decision margin 0..1, in steps of 1/127. */
+    confidence: NumberList,
+  }),
+  bytes: v.strictObject({
+    /** Position of the byte in the decoded stream. */
+    index: NumberList,
+    start: NumberList,
+    end: NumberList,
+    value: NumberList,
+    /** 1 when the stop bits were wrong. */
+    framingError: NumberList,
+    /** 1 when a bit of the frame was low-confidence. */
+    lowConfidence: NumberList,
+  }),
+  segments: v.array(v.strictObject({ kind: SegmentKindSchema, start: SamplePosition, end: SamplePosition })),
+  /** Bytes with a framing error or a low-confidence bit in the range (at most 2,000), at any zoom. */
+  errors: v.strictObject({ start: NumberList, end: NumberList, framing: NumberList }),
+  /** True when the range held more bits, bytes or errors than asked for; the lists then stop early. */
+  truncated: v.boolean(),
+});
+export type TapeAnnotations = v.InferOutput<typeof TapeAnnotationsSchema>;
+
+export const TapeByteSpanSchema = v.strictObject({
+  index: Count,
+  start: SamplePosition,
+  end: SamplePosition,
+  value: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(255)),
+  framingError: v.boolean(),
+  lowConfidence: v.boolean(),
+});
+export type TapeByteSpan = v.InferOutput<typeof TapeByteSpanSchema>;
+
+/** Browser host: GET <TAPE_EXPORT_PATH><fileId>?token= downloads an export registered by tape.export. */
+export const TAPE_EXPORT_PATH = '/export/';
+
+export const TapeExportKindSchema = v.picklist(['bytes', 'text', 'wav', 'labels']);
+export type TapeExportKind = v.InferOutput<typeof TapeExportKindSchema>;
+
+export const tapeRequests = {
+  /** Starts analysing a registered audio file; answers once its format is known. */
+  'tape.open': {
+    input: v.strictObject({
+      fileId: FileIdSchema,
+      channel: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(63))),
+    }),
+    output: TapeInfoSchema,
+  },
+  'tape.info': { input: v.strictObject({ tapeId: TapeIdSchema }), output: TapeInfoSchema },
+  'tape.close': { input: v.strictObject({ tapeId: TapeIdSchema }), output: v.strictObject({}) },
+  /** Min/max per column of samples [start, end); short ranges come back as raw samples. */
+  'tape.peaks': {
+    input: v.strictObject({
+      ...SampleRange,
+      columns: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(TAPE_MAX_COLUMNS)),
+    }),
+    output: TapePeaksSchema,
+  },
+  /** Bit cells, bytes and segments overlapping samples [start, end). */
+  'tape.annotations': {
+    input: v.strictObject({
+      ...SampleRange,
+      maxBits: v.optional(
+        v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(TAPE_MAX_ANNOTATED_BITS)),
+      ),
+    }),
+    output: TapeAnnotationsSchema,
+  },
+  /** The decoded bytes and a text listing (bit 7 cleared, CR as a line end, NULs left out but counted). */
+  'tape.content': {
+    input: v.strictObject({ tapeId: TapeIdSchema }),
+    output: v.strictObject({
+      bytesBase64: v.string(),
+      text: v.string(),
+      nulCount: Count,
+      /** Indices of bytes with a framing error or a low-confidence bit (at most 10,000). */
+      errorIndices: NumberList,
+      /** The subset of errorIndices with a framing error. */
+      framingErrorIndices: NumberList,
+      errorsTruncated: v.boolean(),
+    }),
+  },
+  /** Where a byte is: by its index, or the byte at (or nearest after) a sample position. */
+  'tape.locate': {
+    input: v.union([
+      v.strictObject({ tapeId: TapeIdSchema, byte: Count }),
+      v.strictObject({ tapeId: TapeIdSchema, sample: SamplePosition }),
+    ]),
+    output: v.nullable(TapeByteSpanSchema),
+  },
+  /** The next or previous byte with a framing error or a low-confidence bit, from a sample position. */
+  'tape.findError': {
+    input: v.strictObject({
+      tapeId: TapeIdSchema,
+      from: SamplePosition,
+      direction: v.picklist(['next', 'previous']),
+    }),
+    output: v.nullable(TapeByteSpanSchema),
+  },
+  /**
+   * Browser host: the export is registered as a file for download (GET /export/<fileId>?token=).
+   * Electron: the host's save dialog picks the place; `savedAs` names it (null when cancelled).
+   */
+  'tape.export': {
+    input: v.strictObject({ tapeId: TapeIdSchema, kind: TapeExportKindSchema }),
+    output: v.strictObject({
+      fileName: v.string(),
+      bytes: Count,
+      download: v.nullable(FileRefSchema),
+      savedAs: v.nullable(v.string()),
+    }),
+  },
+} as const;
+
+export const tapeEvents = {
+  'tape.progress': v.strictObject({
+    tapeId: TapeIdSchema,
+    /** 0..1 when the length is known, else null. */
+    fraction: v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
+    summary: TapeSummarySchema,
+  }),
+  'tape.analyzed': v.strictObject({ tapeId: TapeIdSchema, summary: TapeSummarySchema }),
+  'tape.failed': v.strictObject({ tapeId: TapeIdSchema, message: v.string() }),
+} as const;
 
 // ---- The emulated machine ----
 

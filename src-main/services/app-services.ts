@@ -12,6 +12,7 @@ import type { EventHub } from '../ipc/event-hub.ts';
 import { EmulatorService, type EmulatorServiceOptions } from './emulator/emulator-service.ts';
 import { FileRegistry } from './file-registry.ts';
 import { SettingsStore } from './settings-store.ts';
+import { TapeService, type SaveDialog } from './tapes/tape-service.ts';
 
 export interface HostInfo {
   host: 'electron' | 'browser';
@@ -23,12 +24,17 @@ export interface HostInfo {
   /** Where the emulator comes from; without it the machine methods answer 'unsupported'. */
   emulator?: Pick<EmulatorServiceOptions, 'workerUrl' | 'labMonitor' | 'romDir'>;
   log?: (message: string, error?: unknown) => void;
+  /** The native save dialog for exports; absent in the browser host, which offers a download instead. */
+  saveDialog?: SaveDialog;
+  /** The tape worker script; defaults to the TypeScript source next to this file (tests, the CLI). */
+  tapeWorker?: URL;
 }
 
 /** The service objects behind the contract. They know nothing of Electron or WebSockets. */
 export class AppServices {
   readonly settings: SettingsStore;
   readonly files: FileRegistry;
+  readonly tapes: TapeService;
   readonly events: EventHub;
   readonly info: HostInfo;
   emulator: EmulatorService | null = null;
@@ -40,6 +46,13 @@ export class AppServices {
     this.events = events;
     this.settings = new SettingsStore(info.userDataDir);
     this.files = new FileRegistry(info.userDataDir);
+    this.tapes = new TapeService({
+      files: this.files,
+      events,
+      userDataDir: info.userDataDir,
+      workerUrl: info.tapeWorker ?? new URL('./tapes/tape-worker.ts', import.meta.url),
+      ...(info.saveDialog ? { saveDialog: info.saveDialog } : {}),
+    });
   }
 
   async start(): Promise<void> {
@@ -65,12 +78,13 @@ export class AppServices {
   }
 
   async stop(): Promise<void> {
+    await this.tapes.stop();
     await this.emulator?.stop();
   }
 
   /** Every section of the contract, each from the service that owns it. */
   handlers(): Handlers {
-    return { ...this.#appHandlers(), ...this.#machineHandlers() };
+    return { ...this.#appHandlers(), ...this.tapes.handlers(), ...this.#machineHandlers() };
   }
 
   #machineHandlers(): SectionHandlers<typeof machineRequests & typeof tapeDeckRequests> {

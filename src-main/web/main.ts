@@ -44,6 +44,7 @@ const services = new AppServices(
       ...(values['rom-dir'] ? { romDir: values['rom-dir'] } : {}),
     },
     log,
+    tapeWorker: new URL('./tape-worker.js', import.meta.url),
   },
   new EventHub(),
 );

@@ -4,6 +4,7 @@ import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { TAPE_EXPORT_PATH } from '../ipc/contract.ts';
 import type { Logger } from '../ipc/dispatch.ts';
 import { ServiceError } from '../ipc/dispatch.ts';
 import { attachWebSocketTransport, tokensEqual } from '../ipc/websocket-transport.ts';
@@ -63,6 +64,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === UPLOAD_PATH) return upload(request, response, url);
     if (url.pathname.startsWith(MEDIA_PATH)) return media(request, response, url);
+    if (url.pathname.startsWith(TAPE_EXPORT_PATH)) return exported(response, url);
     if (request.method !== 'GET' && request.method !== 'HEAD')
       return sendJson(response, 405, { error: 'method not allowed' });
     const relative =
@@ -98,6 +100,25 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     answer.body.on('error', () => response.destroy());
     answer.body.pipe(response);
+  }
+
+  /** A tape export (tape.export registers it) as a download. */
+  function exported(response: ServerResponse, url: URL): void {
+    if (!tokensEqual(url.searchParams.get('token'), token))
+      return sendJson(response, 401, { error: 'missing or wrong token' });
+    const fileId = decodeURIComponent(url.pathname.slice(TAPE_EXPORT_PATH.length));
+    const ref = services.tapes.exportFile(fileId);
+    if (ref === null) return sendJson(response, 404, { error: 'not found' });
+    const file = services.files.get(fileId);
+    response.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': 'application/octet-stream',
+      'Content-Length': file.size,
+      'Content-Disposition': `attachment; filename="${ref.name.replace(/[^\w.\- ()]/g, '_')}"`,
+    });
+    const body = createReadStream(file.path);
+    body.on('error', () => response.destroy());
+    body.pipe(response);
   }
 
   async function upload(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {

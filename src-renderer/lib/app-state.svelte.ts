@@ -9,6 +9,7 @@ import type { ConnectionState, IpcClient } from './ipc-client.ts';
 import { MachineView } from './machine-view.svelte.ts';
 import { TapeDeck } from './tape-deck.svelte.ts';
 import type { AreaId } from './shortcuts.ts';
+import { TapeView } from './tape-view.svelte.ts';
 
 export interface Notice {
   kind: 'info' | 'error';
@@ -24,6 +25,8 @@ export class AppState {
   notice = $state<Notice | null>(null);
   helpOpen = $state(false);
   openedTape = $state<FileDescription | null>(null);
+  /** The tape open in the Waveform area. */
+  readonly tape: TapeView;
   maximized = $derived<AreaId | null>(this.settings?.layout.maximized ?? null);
 
   readonly machine: MachineView;
@@ -37,6 +40,7 @@ export class AppState {
       (text) => this.say(text),
       (error) => this.fail(error),
     );
+    this.tape = new TapeView(client, (kind, text) => (this.notice = { kind, text }));
   }
 
   async start(): Promise<void> {
@@ -89,6 +93,8 @@ export class AppState {
       }
       if (!ref) return;
       this.openedTape = await this.client.request('files.describe', { fileId: ref.fileId });
+      this.say(`Analysing ${ref.name}…`);
+      await this.tape.open(ref.fileId);
       this.say(`Opened ${ref.name}.`);
     } catch (error) {
       this.fail(error);

@@ -29,6 +29,11 @@ describe('IPC contract', () => {
     expect(EVENT_NAMES).toEqual(
       expect.arrayContaining(['settings.changed', 'machine.frame', 'machine.status']),
     );
+    expect(REQUEST_METHODS).toEqual(
+      expect.arrayContaining(['tape.open', 'tape.peaks', 'tape.annotations', 'tape.content', 'tape.export']),
+    );
+    expect(REQUEST_METHODS).toEqual(expect.arrayContaining(['machine.tapePlay', 'machine.tapeRecord']));
+    expect(EVENT_NAMES).toEqual(expect.arrayContaining(['tape.progress', 'tape.analyzed', 'tape.failed']));
     expect(new Set(REQUEST_METHODS).size).toBe(REQUEST_METHODS.length);
   });
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, machineRequests } from '../../../src-main/ipc/contract.ts';
+import {
+  DEFAULT_SETTINGS,
+  machineRequests,
+  tapeDeckRequests,
+  tapeRequests,
+} from '../../../src-main/ipc/contract.ts';
 import { dispatch, ServiceError, type Handlers } from '../../../src-main/ipc/dispatch.ts';
 
 const notHere = async (): Promise<never> => {
@@ -8,7 +13,12 @@ const notHere = async (): Promise<never> => {
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
-    ...(Object.fromEntries(Object.keys(machineRequests).map((m) => [m, notHere])) as unknown as Handlers),
+    // Sections these tests do not exercise answer 'unsupported'.
+    ...(Object.fromEntries(
+      [...Object.keys(machineRequests), ...Object.keys(tapeDeckRequests), ...Object.keys(tapeRequests)].map(
+        (m) => [m, notHere],
+      ),
+    ) as unknown as Handlers),
     'app.info': async () => ({
       name: 'Superboard Lab',
       version: '1.2.3',

@@ -1,0 +1,133 @@
+import { writeFileSync } from 'node:fs';
+import { TapeAnalysis, TapeAnalysisError } from '../services/tapes/tape-analysis.ts';
+import { writeTapeExport } from '../services/tapes/tape-export.ts';
+import { textListing } from '../services/tapes/tape-results.ts';
+
+const USAGE = 'usage: superboard-lab decode TAPE [--out FILE] [--raw] [--labels FILE] [--channel N]';
+
+interface DecodeArgs {
+  tape: string;
+  out: string | undefined;
+  raw: boolean;
+  labels: string | undefined;
+  channel: number;
+}
+
+function parseArgs(argv: readonly string[]): DecodeArgs | string {
+  const args: DecodeArgs = { tape: '', out: undefined, raw: false, labels: undefined, channel: 1 };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    const value = (): string | undefined => argv[++i];
+    switch (arg) {
+      case '-o':
+      case '--out':
+        args.out = value();
+        if (args.out === undefined) return `${arg} needs a file name`;
+        break;
+      case '--labels':
+        args.labels = value();
+        if (args.labels === undefined) return `${arg} needs a file name`;
+        break;
+      case '--raw':
+        args.raw = true;
+        break;
+      case '--channel': {
+        const text = value();
+        const n = Number(text);
+        if (text === undefined || !Number.isInteger(n) || n < 1 || n > 64)
+          return `--channel needs a channel number from 1, not '${text ?? ''}'`;
+        args.channel = n;
+        break;
+      }
+      default:
+        if (arg.startsWith('-')) return `unknown option '${arg}'`;
+        if (args.tape !== '') return `only one TAPE file is allowed (got '${args.tape}' and '${arg}')`;
+        args.tape = arg;
+    }
+  }
+  if (args.tape === '') return 'no TAPE file given';
+  return args;
+}
+
+const seconds = (frames: number, rate: number): string => `${(frames / rate).toFixed(1)} s`;
+
+/**
+ * `superboard-lab decode`: decodes a cassette recording. The bytes (or, without --raw, the text listing) go
+ * to --out or stdout; progress and the summary go to stderr only, so stdout stays pure data.
+ */
+export async function decodeCommand(argv: string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const args = parseArgs(argv);
+  if (typeof args === 'string') {
+    process.stderr.write(`decode: ${args}\n${USAGE}\n`);
+    return 2;
+  }
+  const tty = process.stderr.isTTY;
+  let lastShown = 0;
+  const analysis = new TapeAnalysis(args.tape, {
+    channel: args.channel - 1,
+    waveform: false,
+    onWarning: (message) => process.stderr.write(`decode: warning: ${message}\n`),
+    onProgress: (frames) => {
+      const now = Date.now();
+      if (!tty || now - lastShown < 250 || analysis.format === null) return;
+      lastShown = now;
+      const total = analysis.format.frames;
+      const part = total ? ` (${Math.round((frames / total) * 100)}%)` : '';
+      process.stderr.write(
+        `\rdecode: ${seconds(frames, analysis.format.sampleRate)}${part}, ${analysis.results.byteCount} bytes`,
+      );
+    },
+  });
+  try {
+    await analysis.run();
+  } catch (error) {
+    if (tty && lastShown > 0) process.stderr.write('\n');
+    const message = error instanceof TapeAnalysisError ? error.message : String(error);
+    process.stderr.write(`decode: ${message}\n`);
+    return 1;
+  } finally {
+    await analysis.close();
+  }
+  if (tty && lastShown > 0) process.stderr.write('\r\x1b[K');
+  const bytes = analysis.results.bytes();
+  const data = args.raw ? bytes : new TextEncoder().encode(textListing(bytes).text);
+  try {
+    if (args.out === undefined) process.stdout.write(data);
+    else writeFileSync(args.out, data);
+    if (args.labels !== undefined && analysis.format !== null) {
+      await writeTapeExport(analysis.results, analysis.format.sampleRate, 'labels', args.labels);
+    }
+  } catch (error) {
+    process.stderr.write(
+      `decode: cannot write output: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    return 1;
+  }
+  const s = analysis.results.summary();
+  const format = analysis.format;
+  const lines = [
+    `decode: ${s.bytes} bytes, ${s.framingErrors} framing errors, ${s.lowConfidenceBits} low-confidence bits`,
+  ];
+  if (format !== null) {
+    lines.push(
+      `decode: ${seconds(analysis.frames, format.sampleRate)} at ${format.sampleRate} Hz, channel ${format.channel + 1} of ${format.channels}`,
+    );
+  }
+  if (s.markHz !== null && s.baud !== null && s.speedDeviationPercent !== null) {
+    const sign = s.speedDeviationPercent >= 0 ? '+' : '';
+    lines.push(
+      `decode: carrier ${s.markHz.toFixed(0)} Hz, ${s.baud.toFixed(1)} baud, speed ${sign}${s.speedDeviationPercent.toFixed(2)}%`,
+    );
+  }
+  for (const r of s.recordings) {
+    lines.push(
+      `decode: recording ${r.index + 1}: ${format ? seconds(r.start, format.sampleRate) : r.start}-${format ? seconds(r.end, format.sampleRate) : r.end}, ${r.bytes} bytes, ${r.framingErrors} framing errors`,
+    );
+  }
+  process.stderr.write(lines.join('\n') + '\n');
+  return 0;
+}

@@ -1,0 +1,118 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { encodeWav } from '../core/formats/wav.ts';
+import { basicTextToBytes, encodeKcs } from '../core/modem/kcs-encoder.ts';
+import { osi65vBytes } from '../core/modem/osi65v-text.ts';
+
+const USAGE = 'usage: superboard-lab encode FILE TAPE [--rate HZ] [--basic | --65v --addr HEX [--run]]';
+
+interface EncodeArgs {
+  input: string;
+  tape: string;
+  rate: number;
+  basic: boolean;
+  monitor: boolean;
+  address: number | undefined;
+  run: boolean;
+}
+
+function parseArgs(argv: readonly string[]): EncodeArgs | string {
+  const args: EncodeArgs = {
+    input: '',
+    tape: '',
+    rate: 44100,
+    basic: false,
+    monitor: false,
+    address: undefined,
+    run: false,
+  };
+  const files: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    switch (arg) {
+      case '--rate': {
+        const text = argv[++i];
+        const n = Number(text);
+        if (text === undefined || !Number.isInteger(n) || n < 8000 || n > 96000)
+          return `--rate needs a sample rate from 8000 to 96000 Hz, not '${text ?? ''}'`;
+        args.rate = n;
+        break;
+      }
+      case '--basic':
+        args.basic = true;
+        break;
+      case '--65v':
+        args.monitor = true;
+        break;
+      case '--addr': {
+        const text = argv[++i] ?? '';
+        const hex = text.replace(/^(\$|0x)/i, '');
+        if (!/^[0-9a-f]{1,4}$/i.test(hex)) return `--addr needs a hex address like 0200, not '${text}'`;
+        args.address = parseInt(hex, 16);
+        break;
+      }
+      case '--run':
+        args.run = true;
+        break;
+      default:
+        if (arg.startsWith('-')) return `unknown option '${arg}'`;
+        files.push(arg);
+    }
+  }
+  if (files.length !== 2)
+    return `need FILE and TAPE (got ${files.length} file name${files.length === 1 ? '' : 's'})`;
+  [args.input, args.tape] = files as [string, string];
+  if (args.basic && args.monitor) return '--basic and --65v exclude each other';
+  if (args.monitor && args.address === undefined) return '--65v needs --addr HEX (the load address)';
+  if (!args.monitor && (args.address !== undefined || args.run))
+    return '--addr and --run only apply to --65v';
+  return args;
+}
+
+/**
+ * `superboard-lab encode`: writes a tape (16-bit mono WAV, 300 baud KCS, 8N2) a Superboard can load: a file's
+ * bytes as they are, BASIC text (--basic: line ends become CR and NULs), or machine code as 65V monitor
+ * keystrokes (--65v --addr HEX, --run to start it).
+ */
+export async function encodeCommand(argv: string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const args = parseArgs(argv);
+  if (typeof args === 'string') {
+    process.stderr.write(`encode: ${args}\n${USAGE}\n`);
+    return 2;
+  }
+  let input: Uint8Array;
+  try {
+    input = readFileSync(args.input);
+  } catch (error) {
+    process.stderr.write(
+      `encode: cannot read '${args.input}': ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`,
+    );
+    return 1;
+  }
+  let data: Uint8Array;
+  try {
+    if (args.basic) data = basicTextToBytes(new TextDecoder('latin1').decode(input));
+    else if (args.monitor) data = osi65vBytes(input, args.address ?? 0, { autoRun: args.run });
+    else data = input;
+  } catch (error) {
+    process.stderr.write(
+      `encode: ${args.input}: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    return 1;
+  }
+  const samples = encodeKcs(data, { sampleRate: args.rate });
+  try {
+    writeFileSync(args.tape, encodeWav([samples], { sampleRate: args.rate, channels: 1, encoding: 'pcm16' }));
+  } catch (error) {
+    process.stderr.write(
+      `encode: cannot write '${args.tape}': ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    return 1;
+  }
+  const seconds = (samples.length / args.rate).toFixed(1);
+  process.stderr.write(`encode: ${data.length} bytes -> ${args.tape} (${seconds} s at ${args.rate} Hz)\n`);
+  return 0;
+}

@@ -1,0 +1,219 @@
+// One pass over a tape file: streams one channel through the KCS decoder and the peaks pyramid, keeping only
+// the compact results. Raw samples for deep zoom are read back from the WAV file itself; compressed files
+// leave a 16-bit copy of the channel in a temporary file while the tape is open.
+import { randomUUID } from 'node:crypto';
+import { open, rm, type FileHandle } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { WavFormat } from '../../core/formats/wav.ts';
+import { KcsDecoder } from '../../core/modem/kcs-decoder.ts';
+import { PeaksPyramid, type PeaksResult } from '../../core/waveform/peaks.ts';
+import { AudioFileError, streamAudioFile, type AudioContainer } from '../audio-files.ts';
+import { TapeResults } from './tape-results.ts';
+
+export interface AnalysisFormat {
+  container: AudioContainer;
+  sampleRate: number;
+  channels: number;
+  channel: number;
+  bitsPerSample: number | null;
+  frames: number | null;
+}
+
+export interface TapeAnalysisOptions {
+  channel?: number;
+  /** Build the peaks pyramid and keep raw samples readable (default true; the CLI needs neither). */
+  waveform?: boolean;
+  /** Where compressed files spill their channel (default the OS temporary folder). */
+  spillDir?: string;
+  signal?: AbortSignal;
+  onFormat?: (format: AnalysisFormat) => void;
+  onProgress?: (frames: number) => void;
+  onWarning?: (message: string) => void;
+}
+
+/** A problem with the file or the request, worded for the user. */
+export class TapeAnalysisError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TapeAnalysisError';
+  }
+}
+
+export class TapeAnalysis {
+  readonly path: string;
+  readonly results = new TapeResults();
+  readonly warnings: string[] = [];
+  pyramid: PeaksPyramid | null = null;
+  format: AnalysisFormat | null = null;
+  frames = 0;
+  done = false;
+  readonly #options: TapeAnalysisOptions;
+  #wav: WavFormat | null = null;
+  #reader: FileHandle | null = null;
+  #spill: FileHandle | null = null;
+  #spillPath: string | null = null;
+  #closed = false;
+
+  constructor(filePath: string, options: TapeAnalysisOptions = {}) {
+    this.path = filePath;
+    this.#options = options;
+  }
+
+  get durationSeconds(): number {
+    return this.format === null ? 0 : this.frames / this.format.sampleRate;
+  }
+
+  /** Streams the whole file. Throws TapeAnalysisError (or AudioFileError) for files it cannot read. */
+  async run(): Promise<void> {
+    const { channel = 0, waveform = true } = this.#options;
+    let decoder: KcsDecoder | null = null;
+    const name = path.basename(this.path);
+    try {
+      for await (const event of streamAudioFile(this.path, { signal: this.#options.signal })) {
+        if (this.#closed) return;
+        if (event.type === 'format') {
+          const info = event.format;
+          if (channel >= info.channels) {
+            throw new TapeAnalysisError(
+              `${name} has ${info.channels} channel${info.channels === 1 ? '' : 's'}; there is no channel ${channel + 1}.`,
+            );
+          }
+          try {
+            decoder = new KcsDecoder({ sampleRate: info.sampleRate });
+          } catch {
+            throw new TapeAnalysisError(
+              `${name} is sampled at ${info.sampleRate} Hz; tapes need 8,000 to 192,000 Hz.`,
+            );
+          }
+          this.format = {
+            container: info.container,
+            sampleRate: info.sampleRate,
+            channels: info.channels,
+            channel,
+            bitsPerSample: info.bitsPerSample,
+            frames: info.totalFrames,
+          };
+          this.#wav = info.wav;
+          if (waveform) {
+            this.pyramid = new PeaksPyramid({ expectedSamples: info.totalFrames ?? 0 });
+            if (info.wav === null) await this.#openSpill();
+          }
+          this.#options.onFormat?.(this.format);
+        } else if (event.type === 'warning') {
+          this.warnings.push(event.warning.message);
+          this.#options.onWarning?.(event.warning.message);
+        } else if (decoder !== null) {
+          const samples = event.channels[channel];
+          if (samples === undefined || samples.length === 0) continue;
+          this.results.add(decoder.push(samples));
+          this.pyramid?.push(samples);
+          if (this.#spill !== null) await this.#spill.write(toInt16Bytes(samples));
+          this.frames += samples.length;
+          this.#options.onProgress?.(this.frames);
+        }
+      }
+      if (decoder === null) throw new TapeAnalysisError(`${name} holds no audio.`);
+      this.results.add(decoder.finish());
+      this.results.trim();
+      if (this.format !== null) this.format = { ...this.format, frames: this.frames };
+      this.done = true;
+    } catch (error) {
+      if (error instanceof AudioFileError) {
+        // Its message starts with the full path; the user knows the file by its name.
+        throw new TapeAnalysisError(error.message.replace(this.path, name));
+      }
+      throw error;
+    }
+  }
+
+  async #openSpill(): Promise<void> {
+    this.#spillPath = path.join(this.#options.spillDir ?? os.tmpdir(), `superboard-tape-${randomUUID()}.s16`);
+    this.#spill = await open(this.#spillPath, 'w+');
+  }
+
+  /** Samples [start, end) of the analysed channel, as far as analysed. */
+  async readRaw(start: number, end: number): Promise<Float32Array> {
+    const stop = Math.min(end, this.frames);
+    if (stop <= start || this.format === null) return new Float32Array(0);
+    const count = stop - start;
+    if (this.#spill !== null) {
+      const bytes = new Uint8Array(count * 2);
+      await this.#spill.read(bytes, 0, bytes.length, start * 2);
+      const view = new DataView(bytes.buffer);
+      const out = new Float32Array(count);
+      for (let i = 0; i < count; i++) out[i] = view.getInt16(i * 2, true) / 32768;
+      return out;
+    }
+    const wav = this.#wav;
+    if (wav === null) return new Float32Array(count);
+    this.#reader ??= await open(this.path, 'r');
+    const bytes = new Uint8Array(count * wav.blockAlign);
+    const { bytesRead } = await this.#reader.read(
+      bytes,
+      0,
+      bytes.length,
+      wav.dataByteOffset + start * wav.blockAlign,
+    );
+    return wavChannel(bytes.subarray(0, bytesRead), wav, this.format.channel, count);
+  }
+
+  /** Min/max columns (or raw samples for short ranges) of samples [start, end). */
+  async peaks(start: number, end: number, columns: number): Promise<PeaksResult> {
+    const pyramid = this.pyramid;
+    if (pyramid === null || pyramid.length === 0) {
+      return {
+        kind: 'peaks',
+        level: 0,
+        samplesPerBucket: 1,
+        min: new Float32Array(columns),
+        max: new Float32Array(columns),
+      };
+    }
+    return pyramid.queryAsync(start, end, columns, (from, to) => this.readRaw(from, to), {
+      maxRawSamples: 16384,
+    });
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    await this.#reader?.close();
+    this.#reader = null;
+    await this.#spill?.close();
+    this.#spill = null;
+    if (this.#spillPath !== null) await rm(this.#spillPath, { force: true });
+    this.#spillPath = null;
+  }
+}
+
+function toInt16Bytes(samples: Float32Array): Uint8Array {
+  const out = new Int16Array(samples.length);
+  for (let i = 0; i < samples.length; i++) {
+    const v = Math.round((samples[i] ?? 0) * 32768);
+    out[i] = v > 32767 ? 32767 : v < -32768 ? -32768 : v;
+  }
+  return new Uint8Array(out.buffer);
+}
+
+/** One channel of interleaved WAV frames, normalised to -1..1 as the WAV reader does. */
+export function wavChannel(bytes: Uint8Array, wav: WavFormat, channel: number, frames: number): Float32Array {
+  const out = new Float32Array(frames);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const width = wav.bitsPerSample / 8;
+  const available = Math.min(frames, Math.floor(bytes.length / wav.blockAlign));
+  for (let i = 0; i < available; i++) {
+    const at = i * wav.blockAlign + channel * width;
+    let value: number;
+    if (wav.encoding === 'float') {
+      value = width === 8 ? view.getFloat64(at, true) : view.getFloat32(at, true);
+      if (!Number.isFinite(value)) value = 0;
+    } else if (width === 1) value = ((bytes[at] ?? 128) - 128) / 128;
+    else if (width === 2) value = view.getInt16(at, true) / 32768;
+    else if (width === 3) {
+      const raw = (bytes[at] ?? 0) | ((bytes[at + 1] ?? 0) << 8) | ((bytes[at + 2] ?? 0) << 16);
+      value = ((raw << 8) >> 8) / 8388608;
+    } else value = view.getInt32(at, true) / 2147483648;
+    out[i] = value;
+  }
+  return out;
+}

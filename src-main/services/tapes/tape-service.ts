@@ -1,0 +1,298 @@
+// The tapes section of the contract. Each open tape has its own worker thread that analyses the file and
+// then answers queries from its compact results; this class only routes requests and events.
+import { randomUUID } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type {
+  FileRef,
+  TapeExportKind,
+  TapeFormat,
+  TapeInfo,
+  TapePeaks,
+  TapeSummary,
+  tapeRequests,
+} from '../../ipc/contract.ts';
+import { ServiceError, type SectionHandlers } from '../../ipc/dispatch.ts';
+import type { EventHub } from '../../ipc/event-hub.ts';
+import type { FileRegistry } from '../file-registry.ts';
+import { EXPORT_EXTENSIONS } from './tape-export.ts';
+import { textListing } from './tape-results.ts';
+import type {
+  TapeQuery,
+  TapeQueryResults,
+  TapeRequestMessage,
+  TapeWorkerData,
+  TapeWorkerMessage,
+} from './tape-protocol.ts';
+
+/** Where an export goes in Electron: the host's save dialog; null when the user cancels. */
+export type SaveDialog = (defaultName: string, kind: TapeExportKind) => Promise<string | null>;
+
+export interface TapeServiceOptions {
+  files: FileRegistry;
+  events: EventHub;
+  userDataDir: string;
+  /** The worker script: the .ts source in tests, out/main/tape-worker.js in the built app. */
+  workerUrl: URL;
+  saveDialog?: SaveDialog;
+}
+
+export const MAX_OPEN_TAPES = 8;
+
+const EMPTY_SUMMARY: TapeSummary = {
+  frames: 0,
+  durationSeconds: 0,
+  bytes: 0,
+  bits: 0,
+  framingErrors: 0,
+  lowConfidenceBits: 0,
+  markHz: null,
+  spaceHz: null,
+  baud: null,
+  speedDeviationPercent: null,
+  recordings: [],
+  warnings: [],
+};
+
+interface Pending {
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+}
+
+class OpenTape {
+  readonly tapeId = `tape-${randomUUID()}`;
+  readonly fileId: string;
+  readonly name: string;
+  readonly worker: Worker;
+  format: TapeFormat | null = null;
+  state: TapeInfo['state'] = 'analysing';
+  summary: TapeSummary = EMPTY_SUMMARY;
+  error: string | null = null;
+  readonly pending = new Map<number, Pending>();
+  nextId = 1;
+
+  constructor(fileId: string, name: string, worker: Worker) {
+    this.fileId = fileId;
+    this.name = name;
+    this.worker = worker;
+  }
+
+  info(): TapeInfo {
+    if (this.format === null) throw new ServiceError('failed', `${this.name} is not open yet.`);
+    return {
+      tapeId: this.tapeId,
+      fileId: this.fileId,
+      name: this.name,
+      format: this.format,
+      state: this.state,
+      summary: this.summary,
+      error: this.error,
+    };
+  }
+
+  ask<Q extends TapeQuery>(query: Q): Promise<TapeQueryResults[Q['op']]> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      this.worker.postMessage({ ...query, id } satisfies TapeRequestMessage);
+    });
+  }
+
+  failAll(message: string): void {
+    for (const call of this.pending.values()) call.reject(new ServiceError('failed', message));
+    this.pending.clear();
+  }
+}
+
+const round = (values: Float32Array): number[] => Array.from(values, (x) => Math.round(x * 1e4) / 1e4);
+
+export class TapeService {
+  readonly #options: TapeServiceOptions;
+  readonly #tapes = new Map<string, OpenTape>();
+  readonly #exports = new Map<string, FileRef>();
+
+  constructor(options: TapeServiceOptions) {
+    this.#options = options;
+  }
+
+  get openCount(): number {
+    return this.#tapes.size;
+  }
+
+  /** An export registered for download by the browser host, or null. */
+  exportFile(fileId: string): FileRef | null {
+    return this.#exports.get(fileId) ?? null;
+  }
+
+  async open(fileId: string, channel = 0): Promise<TapeInfo> {
+    const entry = this.#options.files.get(fileId);
+    while (this.#tapes.size >= MAX_OPEN_TAPES) {
+      const oldest = this.#tapes.keys().next().value;
+      if (oldest === undefined) break;
+      await this.close(oldest);
+    }
+    const data: TapeWorkerData = { path: entry.path, channel, spillDir: os.tmpdir() };
+    const worker = new Worker(this.#options.workerUrl, { workerData: data });
+    const tape = new OpenTape(fileId, entry.name, worker);
+    this.#tapes.set(tape.tapeId, tape);
+    return new Promise<TapeInfo>((resolve, reject) => {
+      let opened = false;
+      const fail = (message: string): void => {
+        tape.state = 'failed';
+        tape.error = message;
+        tape.failAll(message);
+        if (!opened) {
+          opened = true;
+          this.#tapes.delete(tape.tapeId);
+          void worker.terminate();
+          reject(new ServiceError('failed', message));
+        } else {
+          this.#options.events.emit('tape.failed', { tapeId: tape.tapeId, message });
+        }
+      };
+      worker.on('message', (message: TapeWorkerMessage) => {
+        switch (message.type) {
+          case 'format':
+            tape.format = message.format;
+            opened = true;
+            resolve(tape.info());
+            break;
+          case 'progress': {
+            tape.summary = message.summary;
+            const total = tape.format?.frames ?? null;
+            const fraction = total !== null && total > 0 ? Math.min(1, message.frames / total) : null;
+            this.#options.events.emit('tape.progress', {
+              tapeId: tape.tapeId,
+              fraction,
+              summary: message.summary,
+            });
+            break;
+          }
+          case 'done':
+            tape.summary = message.summary;
+            tape.state = 'done';
+            if (tape.format !== null) tape.format = { ...tape.format, frames: message.summary.frames };
+            this.#options.events.emit('tape.analyzed', { tapeId: tape.tapeId, summary: message.summary });
+            break;
+          case 'failed':
+            fail(message.message);
+            break;
+          case 'reply': {
+            const call = tape.pending.get(message.id);
+            tape.pending.delete(message.id);
+            if (message.ok) call?.resolve(message.value);
+            else call?.reject(new ServiceError('failed', message.message));
+            break;
+          }
+        }
+      });
+      worker.on('error', (error) => fail(`The tape analysis stopped: ${error.message}`));
+      worker.on('exit', () => {
+        if (this.#tapes.get(tape.tapeId) === tape && tape.state === 'analysing') {
+          fail('The tape analysis stopped unexpectedly.');
+        }
+        tape.failAll(`${tape.name} is closed.`);
+      });
+    });
+  }
+
+  async close(tapeId: string): Promise<void> {
+    const tape = this.#tapes.get(tapeId);
+    if (!tape) return;
+    this.#tapes.delete(tapeId);
+    try {
+      await Promise.race([tape.ask({ op: 'close' }), new Promise((resolve) => setTimeout(resolve, 2000))]);
+    } catch {
+      // A worker that already failed has nothing left to release.
+    }
+    await tape.worker.terminate();
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.#tapes.keys()].map((id) => this.close(id)));
+  }
+
+  #get(tapeId: string): OpenTape {
+    const tape = this.#tapes.get(tapeId);
+    if (!tape) throw new ServiceError('not-found', 'That tape is no longer open; open it again.');
+    return tape;
+  }
+
+  #range(tape: OpenTape, start: number, end: number): void {
+    if (end <= start) throw new ServiceError('bad-request', `The range ${start}..${end} is empty.`);
+    if (tape.state === 'failed') throw new ServiceError('failed', tape.error ?? 'The analysis failed.');
+  }
+
+  handlers(): SectionHandlers<typeof tapeRequests> {
+    return {
+      'tape.open': async ({ fileId, channel }) => this.open(fileId, channel),
+      'tape.info': async ({ tapeId }) => this.#get(tapeId).info(),
+      'tape.close': async ({ tapeId }) => {
+        this.#get(tapeId);
+        await this.close(tapeId);
+        return {};
+      },
+      'tape.peaks': async ({ tapeId, start, end, columns }) => {
+        const tape = this.#get(tapeId);
+        this.#range(tape, start, end);
+        const result = await tape.ask({ op: 'peaks', start, end, columns });
+        const answer: TapePeaks =
+          result.kind === 'raw'
+            ? { kind: 'raw', start: result.start, samples: round(result.samples) }
+            : { kind: 'peaks', start, end, min: round(result.min), max: round(result.max) };
+        return answer;
+      },
+      'tape.annotations': async ({ tapeId, start, end, maxBits }) => {
+        const tape = this.#get(tapeId);
+        this.#range(tape, start, end);
+        return tape.ask({ op: 'annotations', start, end, maxBits: maxBits ?? 4000 });
+      },
+      'tape.content': async ({ tapeId }) => {
+        const content = await this.#get(tapeId).ask({ op: 'content' });
+        const { text, nulCount } = textListing(content.bytes);
+        return {
+          bytesBase64: Buffer.from(content.bytes).toString('base64'),
+          text,
+          nulCount,
+          errorIndices: content.errorIndices,
+          framingErrorIndices: content.framingErrorIndices,
+          errorsTruncated: content.errorsTruncated,
+        };
+      },
+      'tape.locate': async (input) => {
+        const tape = this.#get(input.tapeId);
+        return tape.ask(
+          'byte' in input ? { op: 'locate', byte: input.byte } : { op: 'locate', sample: input.sample },
+        );
+      },
+      'tape.findError': async ({ tapeId, from, direction }) =>
+        this.#get(tapeId).ask({ op: 'findError', from, direction }),
+      'tape.export': async ({ tapeId, kind }, context) => {
+        const tape = this.#get(tapeId);
+        if (tape.state !== 'done') {
+          throw new ServiceError(
+            'failed',
+            `${tape.name} is ${tape.state === 'failed' ? 'not decodable' : 'still being analysed'}.`,
+          );
+        }
+        const base = tape.name.replace(/\.[^.]*$/, '') || 'tape';
+        const fileName = `${base}${EXPORT_EXTENSIONS[kind]}`;
+        if (context.host === 'electron' && this.#options.saveDialog) {
+          const target = await this.#options.saveDialog(fileName, kind);
+          if (target === null) return { fileName, bytes: 0, download: null, savedAs: null };
+          const { bytes } = await tape.ask({ op: 'export', kind, path: target });
+          return { fileName, bytes, download: null, savedAs: path.basename(target) };
+        }
+        const dir = path.join(this.#options.userDataDir, 'exports');
+        await mkdir(dir, { recursive: true });
+        const target = path.join(dir, `${randomUUID()}-${fileName}`);
+        const { bytes } = await tape.ask({ op: 'export', kind, path: target });
+        const ref = await this.#options.files.register(target, fileName);
+        this.#exports.set(ref.fileId, ref);
+        return { fileName, bytes, download: ref, savedAs: null };
+      },
+    };
+  }
+}

@@ -1,0 +1,285 @@
+// Draws the decoding over the visible part of the waveform: segment bands, bit cells shaded by confidence,
+// byte boundaries with their characters, framing errors, low-confidence bits and the selected byte. When
+// zoomed in past the overview's resolution it draws the waveform itself from the detail peaks or samples.
+import type { TapeAnnotations, TapeByteSpan, TapePeaks } from '../../../src-main/ipc/contract.ts';
+import { byteGlyph, hex2 } from '../../lib/tape-text.ts';
+
+export interface OverlayView {
+  /** Visible samples [start, end). */
+  start: number;
+  end: number;
+  /** CSS pixels. */
+  width: number;
+  height: number;
+  pixelRatio: number;
+  sampleRate: number;
+}
+
+export interface OverlayData {
+  peaks: TapePeaks | null;
+  annotations: TapeAnnotations | null;
+  selected: TapeByteSpan | null;
+  /** Draw the waveform here (wavesurfer's overview is too coarse at this zoom). */
+  drawWave: boolean;
+}
+
+export const OVERLAY_COLOURS = {
+  mark: '127, 183, 164',
+  space: '143, 159, 224',
+  wave: 'rgba(176, 192, 210, 0.5)',
+  grid: 'rgba(138, 147, 163, 0.35)',
+  text: '#d5d9e0',
+  dim: '#8a93a3',
+  warn: '#e0b35a',
+  error: '#e07a6f',
+  select: 'rgba(143, 193, 255, 0.9)',
+} as const;
+
+const SEGMENT_FILL: Record<string, string> = {
+  carrier: 'rgba(127, 183, 164, 0.28)',
+  data: 'rgba(127, 183, 164, 0.6)',
+  gap: 'rgba(224, 179, 90, 0.55)',
+  silence: 'rgba(138, 147, 163, 0.12)',
+};
+
+export const SEGMENT_BAND = 14;
+const RULER = 14;
+const BIT_ROW = 16;
+const BIT_STRIP = 4;
+const BYTE_ROW = 18;
+
+export function paintOverlay(ctx: CanvasRenderingContext2D, view: OverlayView, data: OverlayData): void {
+  const { width, height, pixelRatio } = view;
+  ctx.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
+  ctx.clearRect(0, 0, width, height);
+  const span = view.end - view.start;
+  if (span <= 0 || width <= 0) return;
+  const x = (sample: number): number => ((sample - view.start) / span) * width;
+  const waveTop = SEGMENT_BAND + RULER + 2;
+  const waveBottom = height - BIT_ROW - BYTE_ROW - 2;
+  const notes = data.annotations;
+
+  if (notes) {
+    paintSegments(ctx, notes, x, width);
+    // Once bytes are wide enough to carry their own marks, the ticks would only hide the segments.
+    const firstByte =
+      notes.bytes.index.length > 0 ? x(notes.bytes.end[0] ?? 0) - x(notes.bytes.start[0] ?? 0) : 0;
+    if (firstByte < 16) paintErrorTicks(ctx, notes, x);
+  }
+  // wavesurfer's timeline labels whole seconds; closer in, the ruler here takes over.
+  if ((view.width / (view.end - view.start)) * view.sampleRate > 200) paintRuler(ctx, view);
+
+  if (data.drawWave && data.peaks) paintWave(ctx, data.peaks, view, x, waveTop + 2, waveBottom - 2);
+
+  const bits = notes?.bits;
+  const bitWidth = bits && bits.start.length > 0 ? x(bits.end[0] ?? 0) - x(bits.start[0] ?? 0) : 0;
+  if (bits && bitWidth >= 1.5) {
+    for (let i = 0; i < bits.start.length; i++) {
+      const left = x(bits.start[i] ?? 0);
+      const right = x(bits.end[i] ?? 0);
+      const confidence = bits.confidence[i] ?? 0;
+      const tone = bits.value[i] === 1 ? OVERLAY_COLOURS.mark : OVERLAY_COLOURS.space;
+      const cell = Math.max(1, right - left - (bitWidth > 6 ? 1 : 0));
+      ctx.fillStyle = `rgba(${tone}, ${(0.06 + 0.2 * confidence).toFixed(3)})`;
+      ctx.fillRect(left, waveTop, cell, waveBottom - waveTop);
+      ctx.fillStyle = `rgba(${tone}, ${(0.25 + 0.75 * confidence).toFixed(3)})`;
+      ctx.fillRect(left, waveBottom, cell, BIT_STRIP);
+      if (confidence < 0.4) {
+        ctx.fillStyle = OVERLAY_COLOURS.warn;
+        const mid = (left + right) / 2;
+        ctx.beginPath();
+        ctx.moveTo(mid - 4, waveBottom + BIT_ROW);
+        ctx.lineTo(mid + 4, waveBottom + BIT_ROW);
+        ctx.lineTo(mid, waveBottom + BIT_STRIP + 3);
+        ctx.fill();
+      } else if (bitWidth >= 9) {
+        ctx.fillStyle = `rgba(${tone}, 0.95)`;
+        ctx.font = '10px ui-monospace, "DejaVu Sans Mono", monospace';
+        ctx.textAlign = 'center';
+        ctx.textBaseline = 'middle';
+        ctx.fillText(
+          String(bits.value[i]),
+          (left + right) / 2,
+          waveBottom + BIT_STRIP + (BIT_ROW - BIT_STRIP) / 2 + 1,
+        );
+      }
+    }
+  }
+
+  if (notes) paintBytes(ctx, notes, data.selected, x, waveTop, height);
+
+  const selected = data.selected;
+  if (selected && x(selected.end) >= 0 && x(selected.start) <= width) {
+    const left = x(selected.start);
+    const w = Math.max(2, x(selected.end) - left);
+    ctx.fillStyle = 'rgba(143, 193, 255, 0.08)';
+    ctx.fillRect(left, waveTop, w, height - waveTop);
+    ctx.strokeStyle = OVERLAY_COLOURS.select;
+    ctx.lineWidth = 1.5;
+    ctx.strokeRect(left + 0.75, waveTop + 0.75, w - 1.5, height - waveTop - 1.5);
+  }
+}
+
+function paintSegments(
+  ctx: CanvasRenderingContext2D,
+  notes: TapeAnnotations,
+  x: (sample: number) => number,
+  width: number,
+): void {
+  ctx.font = '10px system-ui, sans-serif';
+  ctx.textBaseline = 'middle';
+  ctx.textAlign = 'left';
+  for (const segment of notes.segments) {
+    const left = Math.max(0, x(segment.start));
+    const right = Math.min(width, x(segment.end));
+    if (right <= left) continue;
+    ctx.fillStyle = SEGMENT_FILL[segment.kind] ?? 'transparent';
+    ctx.fillRect(left, 2, Math.max(1, right - left - 1), SEGMENT_BAND - 4);
+    if (right - left > 60) {
+      ctx.fillStyle = segment.kind === 'data' ? '#0f1115' : OVERLAY_COLOURS.text;
+      ctx.fillText(
+        segment.kind === 'carrier' ? 'carrier (leader)' : segment.kind,
+        left + 4,
+        SEGMENT_BAND / 2,
+      );
+    }
+  }
+}
+
+/** Error bytes as ticks on the segment band, so they show at any zoom. */
+function paintErrorTicks(
+  ctx: CanvasRenderingContext2D,
+  notes: TapeAnnotations,
+  x: (sample: number) => number,
+): void {
+  const errors = notes.errors;
+  for (let i = 0; i < errors.start.length; i++) {
+    const left = x(errors.start[i] ?? 0);
+    const w = Math.max(2, x(errors.end[i] ?? 0) - left);
+    ctx.fillStyle = errors.framing[i] === 1 ? OVERLAY_COLOURS.error : OVERLAY_COLOURS.warn;
+    ctx.fillRect(left, 0, w, SEGMENT_BAND);
+  }
+}
+
+const NICE_STEPS = [1, 2, 5];
+
+/** Time ticks at a round step at least 90 px apart, labelled in seconds. */
+function paintRuler(ctx: CanvasRenderingContext2D, view: OverlayView): void {
+  const seconds = (view.end - view.start) / view.sampleRate;
+  const minimum = (seconds / view.width) * 90;
+  let step = 10 ** Math.floor(Math.log10(minimum));
+  for (const factor of NICE_STEPS) {
+    if (step * factor >= minimum) {
+      step *= factor;
+      break;
+    }
+    if (factor === 5) step *= 10;
+  }
+  const decimals = Math.max(0, Math.min(6, -Math.floor(Math.log10(step))));
+  const first = Math.ceil(view.start / view.sampleRate / step);
+  const top = SEGMENT_BAND;
+  ctx.font = '10px ui-monospace, "DejaVu Sans Mono", monospace';
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'middle';
+  for (let k = first; ; k++) {
+    const t = k * step;
+    const px = ((t * view.sampleRate - view.start) / (view.end - view.start)) * view.width;
+    if (px > view.width) break;
+    ctx.fillStyle = OVERLAY_COLOURS.grid;
+    ctx.fillRect(Math.round(px), top + 3, 1, RULER - 3);
+    ctx.fillStyle = OVERLAY_COLOURS.dim;
+    ctx.fillText(`${t.toFixed(decimals)} s`, Math.round(px) + 4, top + RULER / 2 + 1);
+  }
+}
+
+function paintWave(
+  ctx: CanvasRenderingContext2D,
+  peaks: TapePeaks,
+  view: OverlayView,
+  x: (sample: number) => number,
+  top: number,
+  bottom: number,
+): void {
+  const middle = (top + bottom) / 2;
+  const half = (bottom - top) / 2 - 1;
+  const y = (value: number): number => middle - Math.max(-1, Math.min(1, value)) * half;
+  ctx.strokeStyle = OVERLAY_COLOURS.grid;
+  ctx.lineWidth = 1;
+  ctx.beginPath();
+  ctx.moveTo(0, Math.round(middle) + 0.5);
+  ctx.lineTo(view.width, Math.round(middle) + 0.5);
+  ctx.stroke();
+  ctx.strokeStyle = OVERLAY_COLOURS.wave;
+  ctx.fillStyle = OVERLAY_COLOURS.wave;
+  if (peaks.kind === 'raw') {
+    const samples = peaks.samples;
+    const step = x(peaks.start + 1) - x(peaks.start);
+    ctx.lineWidth = 1;
+    ctx.beginPath();
+    for (let i = 0; i < samples.length; i++) {
+      const px = x(peaks.start + i + 0.5);
+      const py = y(samples[i] ?? 0);
+      if (i === 0) ctx.moveTo(px, py);
+      else ctx.lineTo(px, py);
+    }
+    ctx.stroke();
+    if (step >= 6) {
+      for (let i = 0; i < samples.length; i++) {
+        ctx.fillRect(x(peaks.start + i + 0.5) - 1.5, y(samples[i] ?? 0) - 1.5, 3, 3);
+      }
+    }
+    return;
+  }
+  const columns = peaks.min.length;
+  const columnWidth = (x(peaks.end) - x(peaks.start)) / columns;
+  for (let c = 0; c < columns; c++) {
+    const left = x(peaks.start) + c * columnWidth;
+    const top0 = y(peaks.max[c] ?? 0);
+    const bottom0 = y(peaks.min[c] ?? 0);
+    ctx.fillRect(left, top0, Math.max(1, columnWidth), Math.max(1, bottom0 - top0));
+  }
+}
+
+function paintBytes(
+  ctx: CanvasRenderingContext2D,
+  notes: TapeAnnotations,
+  selected: TapeByteSpan | null,
+  x: (sample: number) => number,
+  top: number,
+  height: number,
+): void {
+  const bytes = notes.bytes;
+  const labelTop = height - BYTE_ROW;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.font = '11px ui-monospace, "DejaVu Sans Mono", monospace';
+  for (let i = 0; i < bytes.index.length; i++) {
+    const left = x(bytes.start[i] ?? 0);
+    const right = x(bytes.end[i] ?? 0);
+    const w = right - left;
+    if (w < 3) continue;
+    const framing = bytes.framingError[i] === 1;
+    const low = bytes.lowConfidence[i] === 1;
+    ctx.fillStyle = framing ? OVERLAY_COLOURS.error : OVERLAY_COLOURS.grid;
+    ctx.fillRect(Math.round(left), top, 1, height - top);
+    if (framing) {
+      ctx.fillStyle = 'rgba(224, 122, 111, 0.16)';
+      ctx.fillRect(left, top, w, height - top);
+      ctx.fillStyle = OVERLAY_COLOURS.error;
+      ctx.fillRect(left, top, w, 3);
+    } else if (low) {
+      ctx.fillStyle = OVERLAY_COLOURS.warn;
+      ctx.fillRect(left, top, w, 2);
+    }
+    if (w >= 16) {
+      const value = bytes.value[i] ?? 0;
+      const isSelected = selected?.index === bytes.index[i];
+      ctx.fillStyle = isSelected ? 'rgba(143, 193, 255, 0.25)' : 'rgba(15, 17, 21, 0.75)';
+      ctx.fillRect(left + 1, labelTop, w - 2, BYTE_ROW - 1);
+      ctx.fillStyle = framing ? OVERLAY_COLOURS.error : low ? OVERLAY_COLOURS.warn : OVERLAY_COLOURS.text;
+      const glyph = byteGlyph(value);
+      const label = w >= 70 && !glyph.startsWith('$') ? `${glyph}  $${hex2(value)}` : glyph;
+      ctx.fillText(label, (left + right) / 2, labelTop + BYTE_ROW / 2);
+    }
+  }
+}

@@ -1,0 +1,237 @@
+import type {
+  TapeAnnotations,
+  TapeByteSpan,
+  TapeExportKind,
+  TapeInfo,
+  TapePeaks,
+  TapeSummary,
+} from '../../src-main/ipc/contract.ts';
+import { TAPE_EXPORT_PATH } from '../../src-main/ipc/contract.ts';
+import { MEDIA_PATH } from '../../src-main/ipc/wire.ts';
+import type { IpcClient } from './ipc-client.ts';
+
+export interface TapeContent {
+  bytes: Uint8Array;
+  nulCount: number;
+  errorIndices: number[];
+  /** Per byte: 0 clean, 1 a low-confidence bit, 2 a framing error. */
+  errorFlags: Uint8Array;
+  errorsTruncated: boolean;
+}
+
+/** A request to bring samples [start, end) into view; `seq` makes repeated requests distinct. */
+export interface TapeFocus {
+  start: number;
+  end: number;
+  seq: number;
+}
+
+export interface VisibleData {
+  peaks: TapePeaks;
+  annotations: TapeAnnotations | null;
+}
+
+type Notify = (kind: 'info' | 'error', text: string) => void;
+
+/** The open tape of the Waveform area: its analysis, decoded content, selection and what to show. */
+export class TapeView {
+  readonly #client: IpcClient;
+  readonly #notify: Notify;
+  info = $state<TapeInfo | null>(null);
+  summary = $state<TapeSummary | null>(null);
+  progress = $state<number | null>(null);
+  status = $state<'idle' | 'opening' | 'analysing' | 'done' | 'failed'>('idle');
+  error = $state<string | null>(null);
+  content = $state.raw<TapeContent | null>(null);
+  /** Min/max overview of the whole tape for wavesurfer: [max per column, min per column]. */
+  overview = $state.raw<[number[], number[]] | null>(null);
+  selected = $state.raw<TapeByteSpan | null>(null);
+  focus = $state.raw<TapeFocus | null>(null);
+  #focusSeq = 0;
+  #visibleSeq = 0;
+
+  constructor(client: IpcClient, notify: Notify) {
+    this.#client = client;
+    this.#notify = notify;
+    client.on('tape.progress', (event) => {
+      if (event.tapeId !== this.info?.tapeId) return;
+      this.progress = event.fraction;
+      this.summary = event.summary;
+    });
+    client.on('tape.analyzed', (event) => {
+      if (event.tapeId !== this.info?.tapeId) return;
+      this.summary = event.summary;
+      void this.#finish();
+    });
+    client.on('tape.failed', (event) => {
+      if (event.tapeId !== this.info?.tapeId) return;
+      this.status = 'failed';
+      this.error = event.message;
+      this.#notify('error', event.message);
+    });
+  }
+
+  get sampleRate(): number {
+    return this.info?.format.sampleRate ?? 1;
+  }
+
+  get frames(): number {
+    return this.summary?.frames ?? 0;
+  }
+
+  get duration(): number {
+    return this.frames / this.sampleRate;
+  }
+
+  async open(fileId: string): Promise<void> {
+    await this.close();
+    this.status = 'opening';
+    this.progress = 0;
+    try {
+      const info = await this.#client.request('tape.open', { fileId });
+      this.info = info;
+      this.summary = info.summary;
+      this.status = 'analysing';
+      // The analysis may have ended before this answer arrived.
+      const now = await this.#client.request('tape.info', { tapeId: info.tapeId });
+      if (now.state === 'done') {
+        this.summary = now.summary;
+        await this.#finish();
+      } else if (now.state === 'failed') {
+        this.status = 'failed';
+        this.error = now.error;
+      }
+    } catch (error) {
+      this.status = 'failed';
+      this.error = error instanceof Error ? error.message : String(error);
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    const tapeId = this.info?.tapeId;
+    this.info = null;
+    this.summary = null;
+    this.content = null;
+    this.overview = null;
+    this.selected = null;
+    this.focus = null;
+    this.error = null;
+    this.status = 'idle';
+    if (tapeId) await this.#client.request('tape.close', { tapeId }).catch(() => {});
+  }
+
+  async #finish(): Promise<void> {
+    const info = this.info;
+    if (!info || this.status === 'done') return;
+    const tapeId = info.tapeId;
+    const [content, overview] = await Promise.all([
+      this.#client.request('tape.content', { tapeId }),
+      this.frames > 0
+        ? this.#client.request('tape.peaks', { tapeId, start: 0, end: this.frames, columns: 6000 })
+        : null,
+    ]);
+    if (this.info?.tapeId !== tapeId) return;
+    const bytes = Uint8Array.from(atob(content.bytesBase64), (c) => c.charCodeAt(0));
+    this.content = {
+      bytes,
+      nulCount: content.nulCount,
+      errorIndices: content.errorIndices,
+      errorFlags: flagsOf(content.errorIndices, content.framingErrorIndices, bytes.length),
+      errorsTruncated: content.errorsTruncated,
+    };
+    if (overview?.kind === 'peaks') this.overview = [overview.max, overview.min];
+    else if (overview?.kind === 'raw') this.overview = [overview.samples, overview.samples];
+    this.progress = 1;
+    this.status = 'done';
+  }
+
+  /** Peaks and (when bits are wide enough to see) annotations for samples [start, end); null if stale. */
+  async visible(start: number, end: number, columns: number, withBits: boolean): Promise<VisibleData | null> {
+    const tapeId = this.info?.tapeId;
+    const stop = Math.min(end, this.frames);
+    if (!tapeId || stop <= start) return null;
+    const seq = ++this.#visibleSeq;
+    const [peaks, annotations] = await Promise.all([
+      this.#client.request('tape.peaks', { tapeId, start, end: stop, columns: Math.max(1, columns) }),
+      this.#client.request('tape.annotations', { tapeId, start, end: stop, maxBits: withBits ? 6000 : 0 }),
+    ]);
+    if (seq !== this.#visibleSeq) return null;
+    return { peaks, annotations };
+  }
+
+  /** Selects byte `index` and asks the waveform to show it. */
+  async selectByte(index: number): Promise<void> {
+    const tapeId = this.info?.tapeId;
+    if (!tapeId) return;
+    const span = await this.#client.request('tape.locate', { tapeId, byte: index });
+    if (span) this.#select(span, true);
+  }
+
+  /** Selects the byte at (or next after) a sample position, as a click in the waveform does. */
+  async selectAt(sample: number): Promise<void> {
+    const tapeId = this.info?.tapeId;
+    if (!tapeId) return;
+    const span = await this.#client.request('tape.locate', {
+      tapeId,
+      sample: Math.max(0, Math.round(sample)),
+    });
+    if (span && span.start <= sample + this.sampleRate * 0.05) this.#select(span, false);
+    else this.selected = null;
+  }
+
+  async findError(direction: 'next' | 'previous'): Promise<void> {
+    const tapeId = this.info?.tapeId;
+    if (!tapeId) return;
+    const from = this.selected?.start ?? (direction === 'next' ? 0 : this.frames);
+    const span = await this.#client.request('tape.findError', { tapeId, from, direction });
+    if (span) this.#select(span, true);
+    else
+      this.#notify(
+        'info',
+        direction === 'next' ? 'No more errors after this byte.' : 'No errors before this byte.',
+      );
+  }
+
+  #select(span: TapeByteSpan, reveal: boolean): void {
+    this.selected = span;
+    if (reveal) this.focus = { start: span.start, end: span.end, seq: ++this.#focusSeq };
+  }
+
+  async export(kind: TapeExportKind): Promise<void> {
+    const tapeId = this.info?.tapeId;
+    if (!tapeId) return;
+    const result = await this.#client.request('tape.export', { tapeId, kind });
+    if (result.download) {
+      const link = document.createElement('a');
+      link.href = `${TAPE_EXPORT_PATH}${result.download.fileId}?token=${encodeURIComponent(token())}`;
+      link.download = result.fileName;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      this.#notify('info', `Exported ${result.fileName} (${result.bytes} bytes).`);
+    } else if (result.savedAs) {
+      this.#notify('info', `Saved ${result.savedAs} (${result.bytes} bytes).`);
+    }
+  }
+
+  /** Where the media element streams the tape from (HTTP ranges, never the whole file at once). */
+  mediaUrl(): string | null {
+    const fileId = this.info?.fileId;
+    if (!fileId) return null;
+    if (this.#client.transport === 'electron') return `superboard://app${MEDIA_PATH}${fileId}`;
+    return `${MEDIA_PATH}${fileId}?token=${encodeURIComponent(token())}`;
+  }
+}
+
+function flagsOf(indices: readonly number[], framing: readonly number[], length: number): Uint8Array {
+  const flags = new Uint8Array(length);
+  for (const index of indices) if (index < length) flags[index] = 1;
+  for (const index of framing) if (index < length) flags[index] = 2;
+  return flags;
+}
+
+/** The browser host's per-launch token, which ipc-client keeps in sessionStorage. */
+function token(): string {
+  return sessionStorage.getItem('superboard-token') ?? '';
+}

@@ -1,0 +1,216 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { impair } from '../../src-main/core/modem/impairments.ts';
+import { basicTextToBytes, encodeKcs } from '../../src-main/core/modem/kcs-encoder.ts';
+import { HAVE_CHROMIUM, launchChromium } from '../support/browser.ts';
+import { tempDir } from '../support/temp-dir.ts';
+import { REPO, startBuiltWebHost, type RunningHost } from '../support/web-host-process.ts';
+import { wavBytes } from '../support/wav-writer.ts';
+
+const SHOTS = path.join(REPO, 'test-results');
+const RATE = 44100;
+const LEADER = 2;
+const PROGRAM = [
+  '10 REM SUPERBOARD LAB TAPE TEST',
+  '20 FOR I=1 TO 10',
+  '30 PRINT "HELLO FROM THE CASSETTE";I',
+  '40 NEXT I',
+  '50 END',
+  '',
+].join('\n');
+
+/** First sample of byte `index`'s start bit on a tape from encodeKcs (the encoder's own clock). */
+const byteStart = (index: number): number => Math.ceil(((LEADER * 300 + index * 11) * RATE) / 300);
+
+describe.skipIf(!HAVE_CHROMIUM)(
+  'Waveform area in Chromium against the browser host (needs /usr/bin/chromium)',
+  () => {
+    let host: RunningHost;
+    let browser: Browser;
+    let page: Page;
+    let work: { dir: string; remove: () => Promise<void> };
+    const problems: string[] = [];
+    const data = basicTextToBytes(PROGRAM);
+
+    async function upload(name: string, samples: Float32Array): Promise<void> {
+      const file = path.join(work.dir, name);
+      await writeFile(file, wavBytes(samples, RATE));
+      await page
+        .getByRole('region', { name: 'Waveform', exact: true })
+        .locator('input[type=file]')
+        .setInputFiles(file);
+      await page.getByTestId('tape-info').filter({ hasText: name }).waitFor();
+      await page.locator(`[data-testid=tape-summary][data-tape="${name}"]`).waitFor();
+    }
+
+    async function overlayState(): Promise<{
+      start: number;
+      end: number;
+      bits: number;
+      bytes: number;
+      inked: number;
+    }> {
+      return page.getByTestId('overlay').evaluate((canvas: HTMLCanvasElement) => {
+        const ctx = canvas.getContext('2d');
+        const pixels = ctx?.getImageData(0, 0, canvas.width, canvas.height).data ?? new Uint8ClampedArray();
+        let inked = 0;
+        for (let i = 3; i < pixels.length; i += 4) if ((pixels[i] ?? 0) > 0) inked++;
+        return {
+          start: Number(canvas.dataset.start),
+          end: Number(canvas.dataset.end),
+          bits: Number(canvas.dataset.bits),
+          bytes: Number(canvas.dataset.bytes),
+          inked,
+        };
+      });
+    }
+
+    beforeAll(async () => {
+      work = await tempDir();
+      host = await startBuiltWebHost(work.dir);
+      browser = await launchChromium();
+      page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
+      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      page.on('console', (message) => {
+        if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+      });
+      await page.goto(host.url);
+      await page.getByTestId('connection').filter({ hasText: 'connected' }).waitFor();
+      await page.keyboard.press('Alt+2');
+      await page.getByRole('button', { name: 'Restore' }).waitFor();
+    });
+
+    afterAll(async () => {
+      await browser?.close();
+      const code = await host?.stop();
+      expect(code).toBe(0);
+      await work?.remove();
+    });
+
+    it('opens a tape made by our encoder and shows its decoding', async () => {
+      await upload(
+        'hello.wav',
+        encodeKcs(data, { sampleRate: RATE, leaderSeconds: LEADER, trailerSeconds: 1 }),
+      );
+      await expect(page.getByTestId('summary-bytes').textContent()).resolves.toBe(String(data.length));
+      await expect(page.getByTestId('summary-errors').textContent()).resolves.toContain('0 framing');
+      const text = await page.getByTestId('text-view').textContent();
+      expect(text).toContain('30 PRINT "HELLO FROM THE CASSETTE";I');
+      await expect.poll(async () => (await overlayState()).inked, { timeout: 10_000 }).toBeGreaterThan(0);
+      await mkdir(SHOTS, { recursive: true });
+      await page.screenshot({ path: path.join(SHOTS, 'waveform-overview.png') });
+    });
+
+    it('scrolls the waveform to a byte clicked in the text view and labels it', async () => {
+      const index = data.indexOf('H'.charCodeAt(0));
+      await page.getByTestId('text-view').locator(`[data-byte="${index}"]`).click();
+      const start = byteStart(index);
+      await expect
+        .poll(
+          async () => {
+            const state = await overlayState();
+            return state.start < start && start < state.end && state.bytes > 0 && state.bits > 0;
+          },
+          { timeout: 10_000 },
+        )
+        .toBe(true);
+      const state = await overlayState();
+      // Zoomed in to the byte: far less than the whole tape is in view.
+      expect(state.end - state.start).toBeLessThan(RATE);
+      expect(await page.getByTestId('text-view').locator('.sel').textContent()).toBe('H');
+      await page.getByTestId('tab-hex').click();
+      expect(await page.getByTestId('hex-view').locator('.hx.sel').textContent()).toBe('48');
+    });
+
+    it('selects the byte under a click in the waveform', async () => {
+      const before = await overlayState();
+      const box = await page.getByTestId('waveform').boundingBox();
+      if (!box) throw new Error('no waveform box');
+      // A quarter of the way across the visible range.
+      await page.mouse.click(box.x + box.width * 0.25, box.y + 100);
+      const sample = before.start + (before.end - before.start) * 0.25;
+      const expected = Math.floor((sample / RATE) * 300 - LEADER * 300) / 11;
+      await expect
+        .poll(
+          async () => Number(await page.getByTestId('hex-view').locator('.hx.sel').getAttribute('data-byte')),
+          {
+            timeout: 10_000,
+          },
+        )
+        .toBe(Math.floor(expected));
+    });
+
+    it('jumps to an error with next-error on an impaired tape', async () => {
+      const clean = encodeKcs(data, { sampleRate: RATE, leaderSeconds: LEADER, trailerSeconds: 1 });
+      // Seven dB under the signal over the full band: a few framing errors and weak bits.
+      const noisy = impair(clean, RATE, { seed: 21, snrDb: -7 });
+      await upload('noisy.wav', noisy);
+      const errors = await page.getByTestId('summary-errors').textContent();
+      const counts = /(\d+) framing · (\d+) weak bits/.exec(errors ?? '');
+      expect(Number(counts?.[1]) + Number(counts?.[2])).toBeGreaterThan(0);
+      // Error bytes are marked on the overview before any zooming.
+      await expect.poll(async () => (await overlayState()).inked, { timeout: 10_000 }).toBeGreaterThan(0);
+      await page.screenshot({ path: path.join(SHOTS, 'waveform-errors.png') });
+      await page.getByTestId('next-error').click();
+      await page.getByTestId('tab-hex').click();
+      const selected = page.getByTestId('hex-view').locator('.hx.sel');
+      await selected.waitFor();
+      expect(await selected.getAttribute('class')).toMatch(/\b(err|weak)\b/);
+      const index = Number(await selected.getAttribute('data-byte'));
+      await expect
+        .poll(
+          async () => {
+            const state = await overlayState();
+            return state.bytes > 0 && state.end - state.start < RATE;
+          },
+          { timeout: 10_000 },
+        )
+        .toBe(true);
+      await page.getByTestId('next-error').click();
+      await expect
+        .poll(async () =>
+          Number(await page.getByTestId('hex-view').locator('.hx.sel').getAttribute('data-byte')),
+        )
+        .not.toBe(index);
+      // Let the scroll to the error settle before the screenshot.
+      await expect
+        .poll(
+          () =>
+            page.getByTestId('overlay').evaluate((canvas: HTMLCanvasElement) => {
+              const selected = Number(canvas.dataset.selected);
+              const start = Number(canvas.dataset.start);
+              const end = Number(canvas.dataset.end);
+              return selected > start + (end - start) * 0.3 && selected < end - (end - start) * 0.3;
+            }),
+          { timeout: 10_000 },
+        )
+        .toBe(true);
+      await page.waitForTimeout(300);
+      await mkdir(SHOTS, { recursive: true });
+      await page.screenshot({ path: path.join(SHOTS, 'waveform.png') });
+    });
+
+    it('offers the decoded bytes as a download', async () => {
+      const download = page.waitForEvent('download');
+      await page.getByTestId('export-bytes').click();
+      const file = await download;
+      expect(file.suggestedFilename()).toBe('noisy.bin');
+    });
+
+    it('fits the four-area layout when restored', async () => {
+      await page.keyboard.press('Escape');
+      await page.getByRole('region', { name: 'Screen', exact: true }).waitFor();
+      await expect.poll(async () => (await overlayState()).inked, { timeout: 10_000 }).toBeGreaterThan(0);
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: path.join(SHOTS, 'waveform-area.png') });
+      const box = await page.getByTestId('waveform').boundingBox();
+      expect(box?.width).toBeGreaterThan(300);
+    });
+
+    it('ran without page errors or CSP violations', () => {
+      expect(problems).toEqual([]);
+    });
+  },
+);

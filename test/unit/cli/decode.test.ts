@@ -1,0 +1,101 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { impair } from '../../../src-main/core/modem/impairments.ts';
+import { encodeKcs } from '../../../src-main/core/modem/kcs-encoder.ts';
+import { testBytes } from '../../support/byte-errors.ts';
+import { tempDir } from '../../support/temp-dir.ts';
+import { REPO } from '../../support/web-host-process.ts';
+import { wavBytes } from '../../support/wav-writer.ts';
+
+const CLI = path.join(REPO, 'src-main/cli/main.ts');
+const RATE = 22050;
+
+function cli(...args: string[]): { code: number | null; stdout: Buffer; stderr: string } {
+  const run = spawnSync(process.execPath, [CLI, ...args], { cwd: REPO, timeout: 60_000 });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr.toString() };
+}
+
+describe('superboard-lab decode', () => {
+  let dir: string;
+  let remove: () => Promise<void>;
+  const data = testBytes(64, 11);
+  beforeAll(async () => {
+    ({ dir, remove } = await tempDir());
+    writeFileSync(
+      path.join(dir, 'tape.wav'),
+      wavBytes(encodeKcs(data, { sampleRate: RATE, leaderSeconds: 1, trailerSeconds: 1 }), RATE),
+    );
+  });
+  afterAll(() => remove());
+
+  it('writes the raw bytes to stdout and only the summary to stderr', () => {
+    const run = cli('decode', path.join(dir, 'tape.wav'), '--raw');
+    expect(run.code).toBe(0);
+    expect(new Uint8Array(run.stdout)).toEqual(data);
+    expect(run.stderr).toContain('decode: 64 bytes, 0 framing errors');
+    expect(run.stderr).toMatch(/carrier 2(39\d|40\d) Hz, (299|300)\.\d baud, speed [+-]0\.\d\d%/);
+  });
+
+  it('writes the bytes to --out and Audacity labels to --labels', () => {
+    const out = path.join(dir, 'out.bin');
+    const labels = path.join(dir, 'tape.labels.txt');
+    const run = cli('decode', path.join(dir, 'tape.wav'), '--raw', '--out', out, '--labels', labels);
+    expect(run.code).toBe(0);
+    expect(run.stdout.length).toBe(0);
+    expect(new Uint8Array(readFileSync(out))).toEqual(data);
+    const lines = readFileSync(labels, 'utf8').trimEnd().split('\n');
+    expect(lines).toHaveLength(64);
+    const [start, end, text] = lines[0]?.split('\t') ?? [];
+    expect(Number(start)).toBeCloseTo(1, 2);
+    expect(Number(end) - Number(start)).toBeCloseTo(11 / 300, 3);
+    const first = data[0] ?? 0;
+    const shown =
+      first > 0x20 && first < 0x7f
+        ? String.fromCharCode(first)
+        : `$${first.toString(16).toUpperCase().padStart(2, '0')}`;
+    expect(text).toBe(shown);
+  });
+
+  it('writes the text listing without --raw', () => {
+    const text = path.join(dir, 'basic.wav');
+    const program = new TextEncoder().encode('10 PRINT "A"\r\0\0\0\r\n20 END\r');
+    writeFileSync(
+      text,
+      wavBytes(encodeKcs(program, { sampleRate: RATE, leaderSeconds: 1, trailerSeconds: 1 }), RATE),
+    );
+    const run = cli('decode', text);
+    expect(run.code).toBe(0);
+    expect(run.stdout.toString()).toBe('10 PRINT "A"\n\n20 END\n');
+  });
+
+  it('decodes the channel asked for', () => {
+    const run = cli('decode', path.join(dir, 'tape.wav'), '--channel', '2');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('tape.wav has 1 channel; there is no channel 2.');
+  });
+
+  it('reports framing errors on an impaired tape', () => {
+    const clean = encodeKcs(testBytes(200, 2), { sampleRate: RATE, leaderSeconds: 1, trailerSeconds: 1 });
+    writeFileSync(path.join(dir, 'noisy.wav'), wavBytes(impair(clean, RATE, { seed: 3, snrDb: -1 }), RATE));
+    const run = cli('decode', path.join(dir, 'noisy.wav'), '--raw');
+    expect(run.code).toBe(0);
+    const match = /decode: (\d+) bytes, (\d+) framing errors, (\d+) low-confidence bits/.exec(run.stderr);
+    expect(match).not.toBeNull();
+    expect(Number(match?.[2]) + Number(match?.[3])).toBeGreaterThan(0);
+    expect(run.stdout.length).toBe(Number(match?.[1]));
+  });
+
+  it('says what is wrong with bad input', () => {
+    writeFileSync(path.join(dir, 'junk.wav'), 'not audio at all');
+    const junk = cli('decode', path.join(dir, 'junk.wav'));
+    expect(junk.code).toBe(1);
+    expect(junk.stderr).toContain('junk.wav: not a recognised audio file');
+    expect(cli('decode', path.join(dir, 'missing.wav')).stderr).toContain('file not found');
+    const usage = cli('decode', '--bogus');
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain("unknown option '--bogus'");
+    expect(cli('decode').stderr).toContain('no TAPE file given');
+  });
+});
