@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { encodeWav } from '../core/formats/wav.ts';
 import { basicTextToBytes, encodeKcs } from '../core/modem/kcs-encoder.ts';
-import { osi65vBytes } from '../core/modem/osi65v-text.ts';
+import { build65v } from '../core/formats/osi65v.ts';
 
 const USAGE = 'usage: superboard-lab encode FILE TAPE [--rate HZ] [--basic | --65v --addr HEX [--run]]';
 
@@ -95,8 +95,10 @@ export async function encodeCommand(argv: string[]): Promise<number> {
   let data: Uint8Array;
   try {
     if (args.basic) data = basicTextToBytes(new TextDecoder('latin1').decode(input));
-    else if (args.monitor) data = osi65vBytes(input, args.address ?? 0, { autoRun: args.run });
-    else data = input;
+    else if (args.monitor) {
+      const text = build65v({ address: args.address ?? 0, bytes: input }, { run: args.run });
+      data = Uint8Array.from(text, (c) => c.charCodeAt(0));
+    } else data = input;
   } catch (error) {
     process.stderr.write(
       `encode: ${args.input}: ${error instanceof Error ? error.message : String(error)}\n`,

@@ -82,7 +82,7 @@ describe('superboard-lab encode', () => {
     expect(missing.stderr).toContain("cannot read '");
     writeFileSync(path.join(dir, 'big.bin'), new Uint8Array(300));
     expect(cli('encode', path.join(dir, 'big.bin'), b, '--65v', '--addr', 'FFF0').stderr).toContain(
-      'run past $FFFF',
+      'runs past $FFFF',
     );
   });
 });

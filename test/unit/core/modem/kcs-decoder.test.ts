@@ -15,7 +15,7 @@ import {
   KcsEncoder,
   type KcsWaveform,
 } from '../../../../src-main/core/modem/kcs-encoder.ts';
-import { osi65vBytes } from '../../../../src-main/core/modem/osi65v-text.ts';
+import { build65v } from '../../../../src-main/core/formats/osi65v.ts';
 import {
   addNoise,
   impair,
@@ -301,7 +301,9 @@ describe('KcsDecoder with Superboard payloads', () => {
 
   it('round-trips machine code as 65V monitor text', () => {
     const code = Uint8Array.of(0xa9, 0x41, 0x20, 0xee, 0xff, 0x4c, 0x00, 0x02);
-    const bytes = osi65vBytes(code, 0x0200, { autoRun: true });
+    const bytes = Uint8Array.from(build65v({ address: 0x0200, bytes: code }, { run: true }), (c) =>
+      c.charCodeAt(0),
+    );
     const received = bytesOf(decodeKcs(encodeKcs(bytes, { sampleRate, leaderSeconds: 1 }), { sampleRate }));
     expect(bytesToText(received, { newlines: false })).toBe('.0200/A9\r41\r20\rEE\rFF\r4C\r00\r02\r.0200G');
   });
