@@ -1,12 +1,7 @@
-import type {
-  AppInfo,
-  FileDescription,
-  FileRef,
-  Settings,
-  SettingsPatch,
-} from '../../src-main/ipc/contract.ts';
+import type { AppInfo, FileDescription, Settings, SettingsPatch } from '../../src-main/ipc/contract.ts';
 import type { ConnectionState, IpcClient } from './ipc-client.ts';
 import { MachineView } from './machine-view.svelte.ts';
+import { pickFiles } from './pick-file.ts';
 import { TapeDeck } from './tape-deck.svelte.ts';
 import type { AreaId } from './shortcuts.ts';
 import { TapeView } from './tape-view.svelte.ts';
@@ -82,15 +77,10 @@ export class AppState {
   /** Electron: the native dialog. The browser host passes the File the user picked or dropped. */
   async openTape(file?: File): Promise<void> {
     try {
-      let ref: FileRef | undefined;
-      if (file && this.client.upload) {
-        this.say(`Uploading ${file.name}…`);
-        ref = await this.client.upload(file, (f) =>
-          this.say(`Uploading ${file.name}: ${Math.round(f * 100)}%`),
-        );
-      } else if (!file) {
-        ref = (await this.client.request('files.openDialog', { purpose: 'tape' })).files[0];
-      }
+      const [ref] = await pickFiles(this.client, 'tape', {
+        chosen: file ? [file] : [],
+        onProgress: (chosen, f) => this.say(`Uploading ${chosen.name}: ${Math.round(f * 100)}%`),
+      });
       if (!ref) return;
       this.openedTape = await this.client.request('files.describe', { fileId: ref.fileId });
       this.say(`Analysing ${ref.name}…`);

@@ -28,6 +28,8 @@ export interface IpcClient {
   request<M extends RequestMethod>(method: M, payload?: RequestInput<M>): Promise<RequestOutput<M>>;
   on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void;
   onConnection(listener: (state: ConnectionState) => void): () => void;
+  /** A URL for one of the host's own routes (media, exports), with the credentials that host needs. */
+  hostUrl(path: string): string;
   /** Where the renderer can stream or download a file main has registered (HTTP ranges). */
   mediaUrl(fileId: string): string;
   /** Browser host only: sends a file from an <input type=file> or a drop to main. */
@@ -57,6 +59,7 @@ function electronClient(api: PreloadApi): IpcClient {
       return unwrap(await call(payload ?? null));
     },
     on: (name, listener) => api.on(name, listener),
+    hostUrl: (path) => `superboard://app${path}`,
     mediaUrl: (fileId) => `superboard://app${MEDIA_PATH}${encodeURIComponent(fileId)}`,
     onConnection(listener) {
       listener('open');
@@ -144,6 +147,7 @@ function browserClient(): IpcClient {
       set.add(wrapped);
       return () => set.delete(wrapped);
     },
+    hostUrl: (path) => `${path}${path.includes('?') ? '&' : '?'}token=${encodeURIComponent(token)}`,
     mediaUrl: (fileId) => `${MEDIA_PATH}${encodeURIComponent(fileId)}?token=${encodeURIComponent(token)}`,
     onConnection(listener) {
       connectionListeners.add(listener);

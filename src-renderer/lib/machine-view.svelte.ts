@@ -2,6 +2,7 @@ import type { FilePurpose, FileRef, MachineSpeed, MachineStatus } from '../../sr
 import { parseFontText } from '../../src-main/core/formats/font-text.ts';
 import labFont from '../../resources/font/lab-font.txt?raw';
 import type { IpcClient } from './ipc-client.ts';
+import { pickFiles } from './pick-file.ts';
 
 /** Our own font, parsed once: 8 bytes per character code. */
 export const LAB_GLYPHS = parseFontText(labFont);
@@ -139,11 +140,8 @@ export class MachineView {
   }
 
   /** Electron: the native dialog. The browser host uploads the files the user picked. */
-  async #open(purpose: FilePurpose, multiple: boolean, files?: readonly File[]): Promise<FileRef[]> {
-    const upload = this.#client.upload;
-    if (files && upload) return Promise.all(files.map((file) => upload(file)));
-    if (files) return [];
-    return (await this.#client.request('files.openDialog', { purpose, multiple })).files;
+  #open(purpose: FilePurpose, multiple: boolean, files?: readonly File[]): Promise<FileRef[]> {
+    return pickFiles(this.#client, purpose, { multiple, ...(files ? { chosen: files } : {}) });
   }
 
   async chooseMonitor(files?: readonly File[]): Promise<void> {

@@ -2,15 +2,24 @@ import type { FilePurpose, FileRef } from '../../src-main/ipc/contract.ts';
 import type { IpcClient } from './ipc-client.ts';
 
 /**
- * Hands a file to main and returns its reference: in Electron the native dialog, in the browser host an
- * upload of the file the user chose in an <input type=file>. Undefined when the user cancelled.
+ * Hands files to main and returns their references: in Electron the native open dialog, in the browser host
+ * an upload of the files the user chose in an <input type=file> or dropped. Empty when the user cancelled.
  */
-export async function pickFile(
+export async function pickFiles(
   client: IpcClient,
   purpose: FilePurpose,
-  chosen?: File,
-  onProgress?: (fraction: number) => void,
-): Promise<FileRef | undefined> {
-  if (client.upload) return chosen ? client.upload(chosen, onProgress) : undefined;
-  return (await client.request('files.openDialog', { purpose })).files[0];
+  options: {
+    multiple?: boolean;
+    chosen?: readonly File[];
+    onProgress?: (file: File, fraction: number) => void;
+  } = {},
+): Promise<FileRef[]> {
+  const upload = client.upload;
+  if (upload) {
+    const chosen = options.chosen ?? [];
+    return Promise.all(
+      chosen.map((file) => upload(file, (fraction) => options.onProgress?.(file, fraction))),
+    );
+  }
+  return (await client.request('files.openDialog', { purpose, multiple: options.multiple ?? false })).files;
 }

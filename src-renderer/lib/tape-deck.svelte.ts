@@ -1,6 +1,6 @@
 import type { FileRef } from '../../src-main/ipc/contract.ts';
 import type { IpcClient } from './ipc-client.ts';
-import { pickFile } from './pick-file.ts';
+import { pickFiles } from './pick-file.ts';
 
 /** The cassette deck wired to the emulated machine: play a tape into it, record what it sends. */
 export class TapeDeck {
@@ -24,7 +24,7 @@ export class TapeDeck {
   async play(chosen?: File): Promise<void> {
     this.busy = true;
     try {
-      const ref = await pickFile(this.#client, 'tape', chosen);
+      const [ref] = await pickFiles(this.#client, 'tape', { chosen: chosen ? [chosen] : [] });
       if (!ref) return;
       this.#say(`Reading ${ref.name}…`);
       const played = await this.#client.request('machine.tapePlay', {

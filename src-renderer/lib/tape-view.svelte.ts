@@ -7,7 +7,7 @@ import type {
   TapeSummary,
 } from '../../src-main/ipc/contract.ts';
 import { TAPE_EXPORT_PATH } from '../../src-main/ipc/contract.ts';
-import { MEDIA_PATH } from '../../src-main/ipc/wire.ts';
+
 import type { IpcClient } from './ipc-client.ts';
 
 export interface TapeContent {
@@ -204,7 +204,7 @@ export class TapeView {
     const result = await this.#client.request('tape.export', { tapeId, kind });
     if (result.download) {
       const link = document.createElement('a');
-      link.href = `${TAPE_EXPORT_PATH}${result.download.fileId}?token=${encodeURIComponent(token())}`;
+      link.href = this.#client.hostUrl(`${TAPE_EXPORT_PATH}${result.download.fileId}`);
       link.download = result.fileName;
       document.body.append(link);
       link.click();
@@ -219,8 +219,7 @@ export class TapeView {
   mediaUrl(): string | null {
     const fileId = this.info?.fileId;
     if (!fileId) return null;
-    if (this.#client.transport === 'electron') return `superboard://app${MEDIA_PATH}${fileId}`;
-    return `${MEDIA_PATH}${fileId}?token=${encodeURIComponent(token())}`;
+    return this.#client.mediaUrl(fileId);
   }
 }
 
@@ -229,9 +228,4 @@ function flagsOf(indices: readonly number[], framing: readonly number[], length:
   for (const index of indices) if (index < length) flags[index] = 1;
   for (const index of framing) if (index < length) flags[index] = 2;
   return flags;
-}
-
-/** The browser host's per-launch token, which ipc-client keeps in sessionStorage. */
-function token(): string {
-  return sessionStorage.getItem('superboard-token') ?? '';
 }
