@@ -10,11 +10,12 @@ interface DecodeArgs {
   out: string | undefined;
   raw: boolean;
   labels: string | undefined;
-  channel: number;
+  /** 1-based; absent: the better channel of a stereo file. */
+  channel: number | undefined;
 }
 
 function parseArgs(argv: readonly string[]): DecodeArgs | string {
-  const args: DecodeArgs = { tape: '', out: undefined, raw: false, labels: undefined, channel: 1 };
+  const args: DecodeArgs = { tape: '', out: undefined, raw: false, labels: undefined, channel: undefined };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     const value = (): string | undefined => argv[++i];
@@ -68,7 +69,7 @@ export async function decodeCommand(argv: string[]): Promise<number> {
   const tty = process.stderr.isTTY;
   let lastShown = 0;
   const analysis = new TapeAnalysis(args.tape, {
-    channel: args.channel - 1,
+    ...(args.channel === undefined ? {} : { channel: args.channel - 1 }),
     waveform: false,
     onWarning: (message) => process.stderr.write(`decode: warning: ${message}\n`),
     onProgress: (frames) => {

@@ -314,7 +314,12 @@ export const tapeEvents = {
     fraction: v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
     summary: TapeSummarySchema,
   }),
-  'tape.analyzed': v.strictObject({ tapeId: TapeIdSchema, summary: TapeSummarySchema }),
+  /** Analysis finished; `format` is final (the channel the decoder chose, the frames counted). */
+  'tape.analyzed': v.strictObject({
+    tapeId: TapeIdSchema,
+    format: TapeFormatSchema,
+    summary: TapeSummarySchema,
+  }),
   'tape.failed': v.strictObject({ tapeId: TapeIdSchema, message: v.string() }),
 } as const;
 

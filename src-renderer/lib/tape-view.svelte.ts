@@ -61,6 +61,7 @@ export class TapeView {
     client.on('tape.analyzed', (event) => {
       if (event.tapeId !== this.info?.tapeId) return;
       this.summary = event.summary;
+      this.info = { ...this.info, format: event.format };
       void this.#finish();
     });
     client.on('tape.failed', (event) => {

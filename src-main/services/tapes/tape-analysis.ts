@@ -1,4 +1,5 @@
-// One pass over a tape file: streams one channel through the KCS decoder and the peaks pyramid, keeping only
+// One pass over a tape file: streams one channel (or both of a stereo file, until the decoder picks the
+// better one) through the KCS decoder and the peaks pyramid, keeping only
 // the compact results. Raw samples for deep zoom are read back from the WAV file itself; compressed files
 // leave a 16-bit copy of the channel in a temporary file while the tape is open.
 import { randomUUID } from 'node:crypto';
@@ -6,7 +7,8 @@ import { open, rm, type FileHandle } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { WavFormat } from '../../core/formats/wav.ts';
-import { KcsDecoder } from '../../core/modem/kcs-decoder.ts';
+import { KcsDecoder, type KcsEvent } from '../../core/modem/kcs-decoder.ts';
+import { KcsStereoDecoder } from '../../core/modem/kcs-stereo-decoder.ts';
 import { PeaksPyramid, type PeaksResult } from '../../core/waveform/peaks.ts';
 import { AudioFileError, streamAudioFile, type AudioContainer } from '../audio-files.ts';
 import { TapeResults } from './tape-results.ts';
@@ -21,6 +23,7 @@ export interface AnalysisFormat {
 }
 
 export interface TapeAnalysisOptions {
+  /** The channel to decode; absent: the better of a stereo recording's two, chosen by the decoder. */
   channel?: number;
   /** Build the peaks pyramid and keep raw samples readable (default true; the CLI needs neither). */
   waveform?: boolean;
@@ -53,6 +56,8 @@ export class TapeAnalysis {
   #reader: FileHandle | null = null;
   #spill: FileHandle | null = null;
   #spillPath: string | null = null;
+  /** While a stereo file is analysed with the channel left to the decoder: both channels' peaks and spills. */
+  #candidates: { pyramid: PeaksPyramid | null; spill: FileHandle | null; spillPath: string | null }[] = [];
   #closed = false;
 
   constructor(filePath: string, options: TapeAnalysisOptions = {}) {
@@ -66,21 +71,31 @@ export class TapeAnalysis {
 
   /** Streams the whole file. Throws TapeAnalysisError (or AudioFileError) for files it cannot read. */
   async run(): Promise<void> {
-    const { channel = 0, waveform = true } = this.#options;
-    let decoder: KcsDecoder | null = null;
+    const { waveform = true } = this.#options;
+    let decoder: { push(channels: Float32Array[]): KcsEvent[]; finish(): KcsEvent[] } | null = null;
+    let stereo: KcsStereoDecoder | null = null;
     const name = path.basename(this.path);
     try {
       for await (const event of streamAudioFile(this.path, { signal: this.#options.signal })) {
         if (this.#closed) return;
         if (event.type === 'format') {
           const info = event.format;
+          const auto = this.#options.channel === undefined && info.channels === 2;
+          const channel = this.#options.channel ?? 0;
           if (channel >= info.channels) {
             throw new TapeAnalysisError(
               `${name} has ${info.channels} channel${info.channels === 1 ? '' : 's'}; there is no channel ${channel + 1}.`,
             );
           }
           try {
-            decoder = new KcsDecoder({ sampleRate: info.sampleRate });
+            if (auto) {
+              const both = new KcsStereoDecoder({ sampleRate: info.sampleRate, channel: 'auto' });
+              stereo = both;
+              decoder = { push: ([left, right]) => both.push(left!, right!), finish: () => both.finish() };
+            } else {
+              const one = new KcsDecoder({ sampleRate: info.sampleRate });
+              decoder = { push: (channels) => one.push(channels[channel]!), finish: () => one.finish() };
+            }
           } catch {
             throw new TapeAnalysisError(
               `${name} is sampled at ${info.sampleRate} Hz; tapes need 8,000 to 192,000 Hz.`,
@@ -95,28 +110,36 @@ export class TapeAnalysis {
             frames: info.totalFrames,
           };
           this.#wav = info.wav;
-          if (waveform) {
-            this.pyramid = new PeaksPyramid({ expectedSamples: info.totalFrames ?? 0 });
-            if (info.wav === null) await this.#openSpill();
+          for (let c = 0; c < (auto ? 2 : 1); c++) {
+            const pyramid = waveform ? new PeaksPyramid({ expectedSamples: info.totalFrames ?? 0 }) : null;
+            const spill = waveform && info.wav === null ? await this.#openSpill() : null;
+            this.#candidates.push({ pyramid, spill: spill?.handle ?? null, spillPath: spill?.path ?? null });
           }
           this.#options.onFormat?.(this.format);
         } else if (event.type === 'warning') {
           this.warnings.push(event.warning.message);
           this.#options.onWarning?.(event.warning.message);
-        } else if (decoder !== null) {
-          const samples = event.channels[channel];
-          if (samples === undefined || samples.length === 0) continue;
-          this.results.add(decoder.push(samples));
-          this.pyramid?.push(samples);
-          if (this.#spill !== null) await this.#spill.write(toInt16Bytes(samples));
-          this.frames += samples.length;
+        } else if (decoder !== null && this.format !== null) {
+          const shown = stereo ? event.channels.slice(0, 2) : [event.channels[this.format.channel]];
+          const first = shown[0];
+          if (first === undefined || first.length === 0) continue;
+          this.results.add(decoder.push(event.channels));
+          for (let c = 0; c < this.#candidates.length; c++) {
+            const samples = shown[c] ?? first;
+            const candidate = this.#candidates[c]!;
+            candidate.pyramid?.push(samples);
+            if (candidate.spill !== null) await candidate.spill.write(toInt16Bytes(samples));
+          }
+          this.frames += first.length;
           this.#options.onProgress?.(this.frames);
         }
       }
-      if (decoder === null) throw new TapeAnalysisError(`${name} holds no audio.`);
+      if (decoder === null || this.format === null) throw new TapeAnalysisError(`${name} holds no audio.`);
       this.results.add(decoder.finish());
       this.results.trim();
-      if (this.format !== null) this.format = { ...this.format, frames: this.frames };
+      const chosen = stereo?.channel === 'right' ? 1 : stereo ? 0 : this.format.channel;
+      await this.#keep(stereo ? chosen : 0);
+      this.format = { ...this.format, channel: chosen, frames: this.frames };
       this.done = true;
     } catch (error) {
       if (error instanceof AudioFileError) {
@@ -127,9 +150,24 @@ export class TapeAnalysis {
     }
   }
 
-  async #openSpill(): Promise<void> {
-    this.#spillPath = path.join(this.#options.spillDir ?? os.tmpdir(), `superboard-tape-${randomUUID()}.s16`);
-    this.#spill = await open(this.#spillPath, 'w+');
+  /** Keeps the peaks and spill of the channel the decoder used, and drops the other's. */
+  async #keep(index: number): Promise<void> {
+    if (this.#candidates.length === 0) return;
+    for (const [c, candidate] of this.#candidates.entries()) {
+      if (c === index) continue;
+      await candidate.spill?.close();
+      if (candidate.spillPath !== null) await rm(candidate.spillPath, { force: true });
+    }
+    const kept = this.#candidates[index];
+    this.pyramid = kept?.pyramid ?? null;
+    this.#spill = kept?.spill ?? null;
+    this.#spillPath = kept?.spillPath ?? null;
+    this.#candidates = [];
+  }
+
+  async #openSpill(): Promise<{ handle: FileHandle; path: string }> {
+    const spillPath = path.join(this.#options.spillDir ?? os.tmpdir(), `superboard-tape-${randomUUID()}.s16`);
+    return { handle: await open(spillPath, 'w+'), path: spillPath };
   }
 
   /** Samples [start, end) of the analysed channel, as far as analysed. */
@@ -177,6 +215,7 @@ export class TapeAnalysis {
 
   async close(): Promise<void> {
     this.#closed = true;
+    await this.#keep(-1);
     await this.#reader?.close();
     this.#reader = null;
     await this.#spill?.close();

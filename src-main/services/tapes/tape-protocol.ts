@@ -5,7 +5,8 @@ import type { Annotations, ByteSpan } from './tape-results.ts';
 
 export interface TapeWorkerData {
   path: string;
-  channel: number;
+  /** Absent: the decoder picks the better channel of a stereo file. */
+  channel?: number;
   spillDir: string;
 }
 
@@ -44,7 +45,7 @@ export type TapeRequestMessage = TapeQuery & { id: number };
 export type TapeWorkerMessage =
   | { type: 'format'; format: TapeFormat }
   | { type: 'progress'; frames: number; summary: TapeSummary }
-  | { type: 'done'; summary: TapeSummary }
+  | { type: 'done'; format: TapeFormat; summary: TapeSummary }
   | { type: 'failed'; message: string }
   | { type: 'reply'; id: number; ok: true; value: unknown }
   | { type: 'reply'; id: number; ok: false; message: string };

@@ -126,14 +126,18 @@ export class TapeService {
     return this.#exports.get(fileId) ?? null;
   }
 
-  async open(fileId: string, channel = 0): Promise<TapeInfo> {
+  async open(fileId: string, channel?: number): Promise<TapeInfo> {
     const entry = this.#options.files.get(fileId);
     while (this.#tapes.size >= MAX_OPEN_TAPES) {
       const oldest = this.#tapes.keys().next().value;
       if (oldest === undefined) break;
       await this.close(oldest);
     }
-    const data: TapeWorkerData = { path: entry.path, channel, spillDir: os.tmpdir() };
+    const data: TapeWorkerData = {
+      path: entry.path,
+      spillDir: os.tmpdir(),
+      ...(channel === undefined ? {} : { channel }),
+    };
     const worker = new Worker(this.#options.workerUrl, { workerData: data });
     const tape = new OpenTape(fileId, entry.name, worker);
     this.#tapes.set(tape.tapeId, tape);
@@ -173,8 +177,12 @@ export class TapeService {
           case 'done':
             tape.summary = message.summary;
             tape.state = 'done';
-            if (tape.format !== null) tape.format = { ...tape.format, frames: message.summary.frames };
-            this.#options.events.emit('tape.analyzed', { tapeId: tape.tapeId, summary: message.summary });
+            tape.format = message.format;
+            this.#options.events.emit('tape.analyzed', {
+              tapeId: tape.tapeId,
+              format: message.format,
+              summary: message.summary,
+            });
             break;
           case 'failed':
             fail(message.message);

@@ -16,7 +16,7 @@ const post = (message: TapeWorkerMessage): void => port.postMessage(message);
 
 let lastProgress = 0;
 const analysis = new TapeAnalysis(data.path, {
-  channel: data.channel,
+  ...(data.channel === undefined ? {} : { channel: data.channel }),
   spillDir: data.spillDir,
   onFormat: (format) => post({ type: 'format', format }),
   onProgress: (frames) => {
@@ -84,7 +84,7 @@ port.on('message', (message: TapeRequestMessage) => {
 });
 
 analysis.run().then(
-  () => post({ type: 'done', summary: summary() }),
+  () => post({ type: 'done', format: analysis.format!, summary: summary() }),
   (error: unknown) => {
     const message =
       error instanceof TapeAnalysisError

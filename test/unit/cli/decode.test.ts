@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { impair } from '../../../src-main/core/modem/impairments.ts';
+import { impair, SeededRandom } from '../../../src-main/core/modem/impairments.ts';
 import { encodeKcs } from '../../../src-main/core/modem/kcs-encoder.ts';
 import { testBytes } from '../../support/byte-errors.ts';
 import { tempDir } from '../../support/temp-dir.ts';
@@ -97,5 +97,26 @@ describe('superboard-lab decode', () => {
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain("unknown option '--bogus'");
     expect(cli('decode').stderr).toContain('no TAPE file given');
+  });
+});
+
+describe('superboard-lab decode of a stereo recording', () => {
+  it('picks the channel that carries the tape unless told which', async () => {
+    const { dir, remove } = await tempDir();
+    const data = testBytes(80, 5);
+    const tape = encodeKcs(data, { sampleRate: RATE, leaderSeconds: 1, trailerSeconds: 1 });
+    // A dead left channel: hiss only. The right one carries the tape.
+    const random = new SeededRandom(3);
+    const hiss = Float32Array.from(tape, () => (random.next() * 2 - 1) * 0.02);
+    const file = path.join(dir, 'stereo.wav');
+    writeFileSync(file, wavBytes([hiss, tape], RATE));
+    const auto = cli('decode', file, '--raw');
+    expect(auto.code).toBe(0);
+    expect(new Uint8Array(auto.stdout)).toEqual(data);
+    expect(auto.stderr).toContain('channel 2 of 2');
+    const left = cli('decode', file, '--raw', '--channel', '1');
+    expect(left.stderr).toContain('channel 1 of 2');
+    expect(left.stdout.length).toBeLessThan(data.length);
+    await remove();
   });
 });
