@@ -338,6 +338,8 @@ export const RomInfoSchema = v.strictObject({
 });
 export type RomInfo = v.InferOutput<typeof RomInfoSchema>;
 
+export const WatchKindSchema = v.picklist(['read', 'write', 'access']);
+
 export const MachineStatusSchema = v.strictObject({
   running: v.boolean(),
   paused: v.boolean(),
@@ -364,6 +366,8 @@ export const MachineStatusSchema = v.strictObject({
   tape: v.strictObject({ playing: v.nullable(v.string()), recording: v.boolean() }),
   /** Breakpoint addresses, ascending. */
   breakpoints: v.array(Hex16),
+  /** Watchpoints: the machine pauses after an instruction that reads or writes one of these addresses. */
+  watchpoints: v.array(v.strictObject({ address: Hex16, kind: WatchKindSchema })),
   /** The address a `machine.runTo` is running to, until it gets there or is cancelled. */
   runTo: v.nullable(Hex16),
 });
@@ -422,6 +426,16 @@ export const machineRequests = {
   /** Replaces the breakpoints (an empty list clears them); the list is in the status. */
   'machine.setBreakpoints': {
     input: v.strictObject({ addresses: v.pipe(v.array(Hex16), v.maxLength(256)) }),
+    output: MachineStatusSchema,
+  },
+  /** Replaces the watchpoints; while any is set the machine runs its slower, watching loop. */
+  'machine.setWatchpoints': {
+    input: v.strictObject({
+      watchpoints: v.pipe(
+        v.array(v.strictObject({ address: Hex16, kind: WatchKindSchema })),
+        v.maxLength(256),
+      ),
+    }),
     output: MachineStatusSchema,
   },
 } as const;

@@ -214,6 +214,11 @@ export class MachineView {
     if (status) this.status = status;
   }
 
+  async setWatchpoints(watchpoints: { address: number; kind: 'read' | 'write' | 'access' }[]): Promise<void> {
+    const status = await this.#attempt(() => this.#client.request('machine.setWatchpoints', { watchpoints }));
+    if (status) this.status = status;
+  }
+
   /** Shows a problem found before asking the service (e.g. an address that is not hex). */
   complain(text: string): void {
     this.panelNotice = { kind: 'error', text };

@@ -160,4 +160,24 @@ describe.skipIf(!HAVE_CHROMIUM)('Machine panel in Chromium (needs /usr/bin/chrom
     await page.keyboard.type('.0300G');
     await page.getByTestId('machine-message').filter({ hasText: 'Reached $0300 (run to).' }).waitFor();
   });
+
+  it('pauses on a watched write set in the panel', async () => {
+    await page
+      .getByTestId('resume')
+      .click()
+      .catch(() => {});
+    await openPanel();
+    await page.getByTestId('watch-address').fill('0340');
+    await page.getByTestId('watch-kind').selectOption('write');
+    await page.getByTestId('add-watchpoint').click();
+    await page.getByTestId('watchpoints').filter({ hasText: '$0340' }).waitFor();
+    await page.getByTestId('machine-panel-close').click();
+    await page.getByTestId('screen').click();
+    await page.keyboard.type('.0340/77\n');
+    await page
+      .getByTestId('machine-message')
+      .filter({ hasText: /Watchpoint: write of \$0340 at PC \$F/ })
+      .waitFor();
+    expect(await page.getByTestId('machine-status').textContent()).toContain('paused');
+  });
 });

@@ -50,6 +50,7 @@ export class EmulatorRunner {
   #tapeName: string | null = null;
   #recorder: KcsTapeRecorder | null = null;
   #breakpoints: number[] = [];
+  #watchpoints: { address: number; kind: 'read' | 'write' | 'access' }[] = [];
   #runTo: number | null = null;
 
   constructor(now: () => number, output: RunnerOutput) {
@@ -87,6 +88,7 @@ export class EmulatorRunner {
     this.#tapeName = null;
     this.#recorder = null;
     for (const address of this.#breakpoints) machine.addBreakpoint(address);
+    for (const watch of this.#watchpoints) machine.addWatchpoint(watch.address, watch.kind);
     this.#machine = machine;
     this.#runTo = null;
     this.#monitorInfo =
@@ -167,6 +169,15 @@ export class EmulatorRunner {
         machine.clearBreakpoints();
         for (const address of this.#breakpoints) machine.addBreakpoint(address);
         return this.status();
+      case 'setWatchpoints': {
+        const byAddress = new Map(command.watchpoints.map((w) => [w.address & 0xffff, w.kind]));
+        this.#watchpoints = [...byAddress]
+          .map(([address, kind]) => ({ address, kind }))
+          .sort((a, b) => a.address - b.address);
+        machine.clearWatchpoints();
+        for (const watch of this.#watchpoints) machine.addWatchpoint(watch.address, watch.kind);
+        return this.status();
+      }
       case 'tapePlayBytes':
         // Like a deck started after the user typed L: a second of leader before the first byte.
         return this.playTape(
@@ -275,6 +286,7 @@ export class EmulatorRunner {
       message: this.#message,
       tape: { playing: this.#tapeName, recording: this.#recorder !== null },
       breakpoints: this.#breakpoints,
+      watchpoints: this.#watchpoints,
       runTo: this.#runTo,
     };
   }

@@ -149,6 +149,8 @@ export class EmulatorService {
       'machine.runTo': async ({ address }) => (await this.#call({ kind: 'runTo', address })) as MachineStatus,
       'machine.setBreakpoints': async ({ addresses }) =>
         (await this.#call({ kind: 'setBreakpoints', addresses })) as MachineStatus,
+      'machine.setWatchpoints': async ({ watchpoints }) =>
+        (await this.#call({ kind: 'setWatchpoints', watchpoints })) as MachineStatus,
     };
   }
 

@@ -27,7 +27,8 @@ export type EmulatorCommand =
   | { kind: 'saveState' }
   | { kind: 'loadState'; text: string }
   | { kind: 'runTo'; address: number }
-  | { kind: 'setBreakpoints'; addresses: number[] };
+  | { kind: 'setBreakpoints'; addresses: number[] }
+  | { kind: 'setWatchpoints'; watchpoints: { address: number; kind: 'read' | 'write' | 'access' }[] };
 
 export type EmulatorRequest = EmulatorCommand & { id: number };
 

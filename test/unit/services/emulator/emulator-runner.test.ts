@@ -165,6 +165,29 @@ describe('EmulatorRunner debugging commands', () => {
     expect(runner.machine.listBreakpoints()).toEqual([]);
   });
 
+  it('pauses when a watched address is written, says which instruction did it, and clears watchpoints', () => {
+    runFor(1);
+    const set = runner.command({
+      kind: 'setWatchpoints',
+      watchpoints: [
+        { address: 0x0300, kind: 'write' },
+        { address: 0x0300, kind: 'access' },
+      ],
+    }) as MachineStatus;
+    expect(set.watchpoints).toEqual([{ address: 0x0300, kind: 'access' }]);
+    runner.command({ kind: 'type', text: '.0300/A9\r' });
+    runFor(3);
+    const status = runner.status();
+    expect(status.paused).toBe(true);
+    expect(status.message).toMatch(/^Watchpoint: (read|write) of \$0300 at PC \$F[0-9A-F]{3}\.$/);
+    const cleared = runner.command({ kind: 'setWatchpoints', watchpoints: [] }) as MachineStatus;
+    expect(cleared.watchpoints).toEqual([]);
+    runner.command({ kind: 'control', action: 'resume' });
+    runFor(2);
+    expect(runner.machine.peek(0x0300)).toBe(0xa9);
+    expect(runner.status().paused).toBe(false);
+  });
+
   it('keeps breakpoints on a new machine (other ROMs or RAM size)', async () => {
     runner.command({ kind: 'setBreakpoints', addresses: [0x0200] });
     runner.configure({
