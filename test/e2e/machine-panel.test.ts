@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAVE_CHROMIUM, launchChromium } from '../support/browser.ts';
-import { requestFromPage } from '../support/page-ipc.ts';
+import { peekFromPage } from '../support/page-ipc.ts';
 import { tempDir } from '../support/temp-dir.ts';
 import { REPO, startBuiltWebHost, type RunningHost } from '../support/web-host-process.ts';
 
@@ -28,14 +28,7 @@ describe.skipIf(!HAVE_CHROMIUM)('Machine panel in Chromium (needs /usr/bin/chrom
     await userData?.remove();
   });
 
-  async function peek(address: number): Promise<number> {
-    const result = (await requestFromPage(page, 'machine.peek', { start: address, length: 1 })) as {
-      ok: boolean;
-      value: { bytes: string };
-    };
-    expect(result.ok).toBe(true);
-    return Buffer.from(result.value.bytes, 'base64')[0]!;
-  }
+  const peek = (address: number): Promise<number> => peekFromPage(page, address);
 
   async function openPanel(): Promise<void> {
     if (await page.getByTestId('machine-panel').isVisible()) return;

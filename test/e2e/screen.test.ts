@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build65v } from '../../src-main/core/formats/osi65v.ts';
 import { HAVE_CHROMIUM, launchChromium } from '../support/browser.ts';
-import { requestFromPage } from '../support/page-ipc.ts';
+import { peekFromPage } from '../support/page-ipc.ts';
 import { assembleOrThrow } from '../support/assemble.ts';
 import { tempDir } from '../support/temp-dir.ts';
 import { REPO, startBuiltWebHost, type RunningHost } from '../support/web-host-process.ts';
@@ -30,14 +30,7 @@ describe.skipIf(!HAVE_CHROMIUM)('Screen area in Chromium (needs /usr/bin/chromiu
     await userData?.remove();
   });
 
-  async function peek(address: number): Promise<number> {
-    const result = (await requestFromPage(page, 'machine.peek', { start: address, length: 1 })) as {
-      ok: boolean;
-      value: { bytes: string };
-    };
-    expect(result.ok).toBe(true);
-    return Buffer.from(result.value.bytes, 'base64')[0]!;
-  }
+  const peek = (address: number): Promise<number> => peekFromPage(page, address);
 
   it('shows the booted Lab Monitor drawn with our font', async () => {
     await page.getByTestId('machine-status').filter({ hasText: 'running' }).waitFor();

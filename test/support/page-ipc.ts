@@ -21,3 +21,15 @@ export function requestFromPage(page: Page, method: string, payload: unknown): P
     [method, payload] as const,
   );
 }
+
+/** One byte of the emulated machine's memory, read with the side-effect-free `machine.peek`. */
+export async function peekFromPage(page: Page, address: number): Promise<number> {
+  const result = (await requestFromPage(page, 'machine.peek', { start: address, length: 1 })) as {
+    ok: boolean;
+    value?: { bytes: string };
+    error?: { message: string };
+  };
+  if (!result.ok || !result.value)
+    throw new Error(`machine.peek failed: ${result.error?.message ?? 'no value'}`);
+  return Buffer.from(result.value.bytes, 'base64')[0]!;
+}
