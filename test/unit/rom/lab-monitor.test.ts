@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Cpu6502 } from '../../../src-main/core/cpu/cpu6502.ts';
+import { MATRIX_KEYS } from '../../../src-main/core/machine/keyboard-matrix.ts';
 import { assemble } from '../../../src-main/core/cpu/assembler/assembler.ts';
 import { build65v } from '../../../src-main/core/formats/osi65v.ts';
 import {
@@ -22,56 +23,14 @@ function readRom(path: string): string | undefined {
   }
 }
 
-/** Matrix positions [row, column bit], as in the facts file. */
-const KEYS: Record<string, [number, number]> = {
-  CTRL: [0, 6],
-  SHIFT: [0, 2],
-  LOCK: [0, 0],
-  Q: [1, 7],
-  A: [1, 6],
-  Z: [1, 5],
-  ' ': [1, 4],
-  '/': [1, 3],
-  ';': [1, 2],
-  P: [1, 1],
-  X: [2, 7],
-  C: [2, 6],
-  V: [2, 5],
-  B: [2, 4],
-  N: [2, 3],
-  M: [2, 2],
-  ',': [2, 1],
-  S: [3, 7],
-  D: [3, 6],
-  F: [3, 5],
-  G: [3, 4],
-  H: [3, 3],
-  J: [3, 2],
-  K: [3, 1],
-  W: [4, 7],
-  E: [4, 6],
-  R: [4, 5],
-  T: [4, 4],
-  Y: [4, 3],
-  U: [4, 2],
-  I: [4, 1],
-  '.': [5, 7],
-  L: [5, 6],
-  O: [5, 5],
-  '\n': [5, 4],
-  '\r': [5, 3],
-  '8': [6, 7],
-  '9': [6, 6],
-  '0': [6, 5],
-  ':': [6, 4],
-  '-': [6, 3],
-  '1': [7, 7],
-  '2': [7, 6],
-  '3': [7, 5],
-  '4': [7, 4],
-  '5': [7, 3],
-  '6': [7, 2],
-  '7': [7, 1],
+/** Matrix positions [row, column bit] by the character or key name the tests type. */
+const KEYS: Record<string, readonly [number, number]> = {
+  ...MATRIX_KEYS,
+  SHIFT: MATRIX_KEYS.LEFT_SHIFT,
+  LOCK: MATRIX_KEYS.SHIFT_LOCK,
+  ' ': MATRIX_KEYS.SPACE,
+  '\n': MATRIX_KEYS.LINE_FEED,
+  '\r': MATRIX_KEYS.RETURN,
 };
 
 /**
