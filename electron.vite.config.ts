@@ -36,6 +36,7 @@ export default defineConfig({
           cli: resolve('src-main/cli/main.ts'),
           'emulator-worker': resolve('src-main/services/emulator/emulator-worker.ts'),
           'tape-worker': resolve('src-main/services/tapes/tape-worker.ts'),
+          'decode-worker': resolve('src-main/services/tapes/decode-worker.ts'),
         },
       },
     },

@@ -11,7 +11,8 @@ import { KcsDecoder, type KcsEvent } from '../../core/modem/kcs-decoder.ts';
 import { KcsStereoDecoder } from '../../core/modem/kcs-stereo-decoder.ts';
 import { PeaksPyramid, type PeaksResult } from '../../core/waveform/peaks.ts';
 import { AudioFileError, streamAudioFile, type AudioContainer } from '../audio-files.ts';
-import { TapeResults } from './tape-results.ts';
+import { DecodeThread } from './decode-thread.ts';
+import { TapeResults, type ResultsSummary } from './tape-results.ts';
 
 export interface AnalysisFormat {
   container: AudioContainer;
@@ -27,6 +28,8 @@ export interface TapeAnalysisOptions {
   channel?: number;
   /** Build the peaks pyramid and keep raw samples readable (default true; the CLI needs neither). */
   waveform?: boolean;
+  /** Decode in this worker script (decode-worker) beside the reading thread; absent: in this thread. */
+  decodeWorker?: URL;
   /** Where compressed files spill their channel (default the OS temporary folder). */
   spillDir?: string;
   signal?: AbortSignal;
@@ -43,6 +46,12 @@ export class TapeAnalysisError extends Error {
   }
 }
 
+interface Decoder {
+  push(channels: Float32Array[]): Promise<void> | void;
+  /** The channel a two-channel decoder picked (0 or 1), or null. */
+  finish(): Promise<number | null>;
+}
+
 export class TapeAnalysis {
   readonly path: string;
   readonly results = new TapeResults();
@@ -57,6 +66,7 @@ export class TapeAnalysis {
   #spill: FileHandle | null = null;
   #spillPath: string | null = null;
   /** While a stereo file is analysed with the channel left to the decoder: both channels' peaks and spills. */
+  #thread: DecodeThread | null = null;
   #candidates: { pyramid: PeaksPyramid | null; spill: FileHandle | null; spillPath: string | null }[] = [];
   #closed = false;
 
@@ -72,8 +82,7 @@ export class TapeAnalysis {
   /** Streams the whole file. Throws TapeAnalysisError (or AudioFileError) for files it cannot read. */
   async run(): Promise<void> {
     const { waveform = true } = this.#options;
-    let decoder: { push(channels: Float32Array[]): KcsEvent[]; finish(): KcsEvent[] } | null = null;
-    let stereo: KcsStereoDecoder | null = null;
+    let decoder: Decoder | null = null;
     const name = path.basename(this.path);
     try {
       for await (const event of streamAudioFile(this.path, { signal: this.#options.signal })) {
@@ -88,14 +97,7 @@ export class TapeAnalysis {
             );
           }
           try {
-            if (auto) {
-              const both = new KcsStereoDecoder({ sampleRate: info.sampleRate, channel: 'auto' });
-              stereo = both;
-              decoder = { push: ([left, right]) => both.push(left!, right!), finish: () => both.finish() };
-            } else {
-              const one = new KcsDecoder({ sampleRate: info.sampleRate });
-              decoder = { push: (channels) => one.push(channels[channel]!), finish: () => one.finish() };
-            }
+            decoder = await this.#decoder(info.sampleRate, auto);
           } catch {
             throw new TapeAnalysisError(
               `${name} is sampled at ${info.sampleRate} Hz; tapes need 8,000 to 192,000 Hz.`,
@@ -120,10 +122,13 @@ export class TapeAnalysis {
           this.warnings.push(event.warning.message);
           this.#options.onWarning?.(event.warning.message);
         } else if (decoder !== null && this.format !== null) {
-          const shown = stereo ? event.channels.slice(0, 2) : [event.channels[this.format.channel]];
+          const shown =
+            this.#candidates.length === 2
+              ? event.channels.slice(0, 2)
+              : [event.channels[this.format.channel]];
           const first = shown[0];
           if (first === undefined || first.length === 0) continue;
-          this.results.add(decoder.push(event.channels));
+          await decoder.push(shown as Float32Array[]);
           for (let c = 0; c < this.#candidates.length; c++) {
             const samples = shown[c] ?? first;
             const candidate = this.#candidates[c]!;
@@ -135,10 +140,10 @@ export class TapeAnalysis {
         }
       }
       if (decoder === null || this.format === null) throw new TapeAnalysisError(`${name} holds no audio.`);
-      this.results.add(decoder.finish());
+      const picked = await decoder.finish();
       this.results.trim();
-      const chosen = stereo?.channel === 'right' ? 1 : stereo ? 0 : this.format.channel;
-      await this.#keep(stereo ? chosen : 0);
+      const chosen = picked ?? this.format.channel;
+      await this.#keep(picked ?? 0);
       this.format = { ...this.format, channel: chosen, frames: this.frames };
       this.done = true;
     } catch (error) {
@@ -148,6 +153,51 @@ export class TapeAnalysis {
       }
       throw error;
     }
+  }
+
+  /** What has been decoded so far (while a decode thread works, its latest report). */
+  liveSummary(): ResultsSummary {
+    return this.#thread?.summary ?? this.results.summary();
+  }
+
+  /**
+   * The decoder for the analysed channel, or for the better of two (`stereo`): in a thread of its own when
+   * a decode worker is given. It takes the channels to decode and returns the channel it picked, if it did.
+   */
+  async #decoder(sampleRate: number, stereo: boolean): Promise<Decoder> {
+    const add = (events: KcsEvent[]): void => this.results.add(events);
+    if (this.#options.decodeWorker) {
+      const thread = new DecodeThread(this.#options.decodeWorker, sampleRate, stereo ? 2 : 1);
+      this.#thread = thread;
+      await thread.ready();
+      return {
+        push: (channels) => thread.push(channels),
+        finish: async () => {
+          const { state, channel } = await thread.finish();
+          this.#thread = null;
+          this.results.importState(state);
+          return channel;
+        },
+      };
+    }
+    if (stereo) {
+      const both = new KcsStereoDecoder({ sampleRate, channel: 'auto' });
+      return {
+        push: ([left, right]) => add(both.push(left!, right!)),
+        finish: async () => {
+          add(both.finish());
+          return both.channel === 'right' ? 1 : 0;
+        },
+      };
+    }
+    const one = new KcsDecoder({ sampleRate });
+    return {
+      push: ([samples]) => add(one.push(samples!)),
+      finish: async () => {
+        add(one.finish());
+        return null;
+      },
+    };
   }
 
   /** Keeps the peaks and spill of the channel the decoder used, and drops the other's. */
@@ -215,6 +265,7 @@ export class TapeAnalysis {
 
   async close(): Promise<void> {
     this.#closed = true;
+    await this.#thread?.close();
     await this.#keep(-1);
     await this.#reader?.close();
     this.#reader = null;

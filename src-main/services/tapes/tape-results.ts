@@ -101,6 +101,14 @@ export interface ResultsSummary {
   recordings: Recording[];
 }
 
+/** TapeResults as data: what `exportState` gives and `importState` takes. */
+export interface TapeResultsState {
+  columns: Typed[];
+  segments: Segment[];
+  recordings: Recording[];
+  counters: number[];
+}
+
 const MAX_SEGMENTS = 2000;
 const MAX_ERRORS = 2000;
 
@@ -198,6 +206,65 @@ export class TapeResults {
     let at = this.#segments.length;
     while (at > 0 && (this.#segments[at - 1]?.start ?? 0) > segment.start) at--;
     this.#segments.splice(at, 0, segment);
+  }
+
+  /** Everything kept, as plain data and typed arrays (trim first), to hand to another thread. */
+  exportState(): TapeResultsState {
+    return {
+      columns: this.#columns().map((column) => column.data.subarray(0, column.length)),
+      segments: this.#segments,
+      recordings: this.#recordings,
+      counters: [
+        this.#framingErrors,
+        this.#lowBits,
+        this.#weakestSinceByte,
+        this.#speed,
+        this.#markHz,
+        this.#spaceHz,
+        this.#baud,
+        this.#speedSum,
+        this.#markSum,
+        this.#spaceSum,
+        this.#baudSum,
+      ],
+    };
+  }
+
+  /** Takes over what another TapeResults exported; this one must still be empty. */
+  importState(state: TapeResultsState): void {
+    this.#columns().forEach((column, i) => {
+      const data = state.columns[i];
+      if (data === undefined) throw new Error('tape results state is missing a column');
+      column.data = data as never;
+      column.length = data.length;
+    });
+    this.#segments.push(...state.segments);
+    this.#recordings.push(...state.recordings);
+    const c = state.counters;
+    this.#framingErrors = c[0] ?? 0;
+    this.#lowBits = c[1] ?? 0;
+    this.#weakestSinceByte = c[2] ?? 1;
+    this.#speed = c[3] ?? 1;
+    this.#markHz = c[4] ?? 2400;
+    this.#spaceHz = c[5] ?? 1200;
+    this.#baud = c[6] ?? 300;
+    this.#speedSum = c[7] ?? 0;
+    this.#markSum = c[8] ?? 0;
+    this.#spaceSum = c[9] ?? 0;
+    this.#baudSum = c[10] ?? 0;
+  }
+
+  #columns(): Column<Typed>[] {
+    return [
+      this.#byteValue,
+      this.#byteStart,
+      this.#byteLength,
+      this.#byteFlags,
+      this.#bitStart,
+      this.#bitLength,
+      this.#bitCell,
+      this.#errors,
+    ];
   }
 
   /** Releases spare capacity after the last event. */

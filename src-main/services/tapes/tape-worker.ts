@@ -18,6 +18,11 @@ let lastProgress = 0;
 const analysis = new TapeAnalysis(data.path, {
   ...(data.channel === undefined ? {} : { channel: data.channel }),
   spillDir: data.spillDir,
+  // The decoder gets a thread of its own beside this one (the built file is .js, the source .ts).
+  decodeWorker: new URL(
+    import.meta.url.endsWith('.ts') ? './decode-worker.ts' : './decode-worker.js',
+    import.meta.url,
+  ),
   onFormat: (format) => post({ type: 'format', format }),
   onProgress: (frames) => {
     const now = Date.now();
@@ -29,7 +34,7 @@ const analysis = new TapeAnalysis(data.path, {
 
 function summary(): TapeSummary {
   return {
-    ...analysis.results.summary(),
+    ...analysis.liveSummary(),
     frames: analysis.frames,
     durationSeconds: analysis.durationSeconds,
     warnings: analysis.warnings.slice(0, 20),
