@@ -97,7 +97,7 @@ describe.skipIf(!HAVE_CHROMIUM)('Machine panel in Chromium (needs /usr/bin/chrom
     ]);
     const name = download.suggestedFilename();
     expect(name).toMatch(/^superboard-\d{8}-\d{6}\.sblstate$/);
-    const file = path.join(REPO, 'test-results', name);
+    const file = path.join(userData.dir, name);
     await download.saveAs(file);
     const text = await readFile(file, 'utf8');
     expect(JSON.parse(text)).toMatchObject({ format: 'superboard-lab/machine-state', version: 1 });
