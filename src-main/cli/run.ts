@@ -10,6 +10,7 @@ import { ServiceError } from '../ipc/dispatch.ts';
 import { labMonitorLoader } from '../services/lab-monitor-rom.ts';
 import { scanRomDir } from '../services/rom-library.ts';
 import { decodeTapeFile, isAudioFile } from '../services/tape-decode.ts';
+import { TapeAnalysisError } from '../services/tapes/tape-analysis.ts';
 
 const USAGE = `usage: superboard-lab run [options]
   Runs the emulated Superboard II headless and prints the screen as text at the end.
@@ -78,7 +79,7 @@ export async function runCommand(argv: string[]): Promise<number> {
       process.stderr.write(`run: ${(error as Error).message}\n${USAGE}\n`);
       return 2;
     }
-    if (error instanceof RomError || error instanceof ServiceError) {
+    if (error instanceof RomError || error instanceof ServiceError || error instanceof TapeAnalysisError) {
       process.stderr.write(`run: ${error.message}\n`);
       return 1;
     }

@@ -1,12 +1,12 @@
-import type { KcsByteEvent, KcsEvent } from '../core/modem/kcs-decoder.ts';
-import { KcsDecoder } from '../core/modem/kcs-decoder.ts';
-import { KcsStereoDecoder, type KcsChannelChoice } from '../core/modem/kcs-stereo-decoder.ts';
-import { detectAudioContainer, streamAudioFile } from './audio-files.ts';
 import { open } from 'node:fs/promises';
+import { detectAudioContainer } from './audio-files.ts';
+import { TapeAnalysis } from './tapes/tape-analysis.ts';
+import type { ByteSpan } from './tapes/tape-results.ts';
 
 export interface DecodedTape {
   sampleRate: number;
-  bytes: KcsByteEvent[];
+  /** Every decoded byte with its sample span, in tape order. */
+  bytes: ByteSpan[];
   warnings: string[];
 }
 
@@ -24,37 +24,21 @@ export async function isAudioFile(path: string): Promise<boolean> {
 }
 
 /**
- * Decodes a cassette recording to its bytes with their sample spans, streaming the file through the KCS
- * decoder (the better channel of a stereo file unless told which). Memory grows with the bytes found only.
+ * Decodes a cassette recording to its bytes with their sample spans: the tape analysis without the waveform
+ * (the better channel of a stereo file unless told which). Throws TapeAnalysisError for unreadable files.
  */
-export async function decodeTapeFile(path: string, channel: KcsChannelChoice = 'auto'): Promise<DecodedTape> {
-  let decoder: { push(...channels: Float32Array[]): KcsEvent[]; finish(): KcsEvent[] } | null = null;
-  let sampleRate = 0;
-  const bytes: KcsByteEvent[] = [];
-  const warnings: string[] = [];
-  const take = (events: KcsEvent[]): void => {
-    for (const event of events) if (event.type === 'byte') bytes.push(event);
-  };
-  for await (const event of streamAudioFile(path)) {
-    if (event.type === 'format') {
-      sampleRate = event.format.sampleRate;
-      const options = { sampleRate, bitEvents: false };
-      if (event.format.channels >= 2) {
-        const stereo = new KcsStereoDecoder({ ...options, channel });
-        decoder = {
-          push: (left, right) => stereo.push(left!, right ?? left!),
-          finish: () => stereo.finish(),
-        };
-      } else {
-        const mono = new KcsDecoder(options);
-        decoder = { push: (samples) => mono.push(samples!), finish: () => mono.finish() };
-      }
-    } else if (event.type === 'samples' && decoder) {
-      take(decoder.push(...event.channels));
-    } else if (event.type === 'warning') {
-      warnings.push(event.warning.message);
+export async function decodeTapeFile(path: string, channel?: number): Promise<DecodedTape> {
+  const analysis = new TapeAnalysis(path, { waveform: false, ...(channel === undefined ? {} : { channel }) });
+  try {
+    await analysis.run();
+    const results = analysis.results;
+    const bytes: ByteSpan[] = [];
+    for (let i = 0; i < results.byteCount; i++) {
+      const span = results.byte(i);
+      if (span) bytes.push(span);
     }
+    return { sampleRate: analysis.format?.sampleRate ?? 0, bytes, warnings: analysis.warnings };
+  } finally {
+    await analysis.close();
   }
-  if (decoder) take(decoder.finish());
-  return { sampleRate, bytes, warnings };
 }

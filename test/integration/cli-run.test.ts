@@ -72,6 +72,14 @@ describe('superboard-lab run', () => {
     expect(result.stderr).toMatch(/needs all four.*has 2: basic1\.rom, basic2\.rom/);
   });
 
+  it('says what is wrong with a damaged recording given as a tape', async () => {
+    const tape = path.join(dir, 'broken.wav');
+    await writeFile(tape, Buffer.from('RIFF\x10\x00\x00\x00WAVEjunkjunk', 'latin1'));
+    const result = cli('--tape', tape);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/run: broken\.wav: no data chunk/);
+  });
+
   it('runs a bare 6502 program until its PC gets stuck', async () => {
     const program = assembleOrThrow(`
       .org $0400

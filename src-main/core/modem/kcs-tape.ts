@@ -4,10 +4,17 @@
 import type { TapeFrame, TapeSink, TapeSource } from '../machine/cassette-port.ts';
 import type { SerialFrame } from '../machine/acia6850.ts';
 import { KcsEncoder, type KcsEncoderOptions } from './kcs-encoder.ts';
-import type { KcsByteEvent } from './kcs-decoder.ts';
+
+/** What the tape source needs of a decoded byte (a decoder's byte event, or a kept byte span). */
+export interface TapeByte {
+  value: number;
+  /** One past the last sample of the last stop bit. */
+  end: number;
+  framingError: boolean;
+}
 
 /** 8 data bits then two stop bits, as the ACIA expects a received 8N2 frame (bits after the start bit). */
-function frameOf(byte: KcsByteEvent): SerialFrame {
+function frameOf(byte: TapeByte): SerialFrame {
   const stops = byte.framingError ? 0b00 : 0b11;
   return { bits: (byte.value & 0xff) | (stops << 8), bitCount: 10 };
 }
@@ -15,10 +22,10 @@ function frameOf(byte: KcsByteEvent): SerialFrame {
 /** Plays decoded bytes into the cassette port, each arriving when its last stop bit ends on the tape. */
 export class DecodedTapeSource implements TapeSource {
   readonly tickHz: number;
-  readonly #bytes: readonly KcsByteEvent[];
+  readonly #bytes: readonly TapeByte[];
   #next = 0;
 
-  constructor(bytes: readonly KcsByteEvent[], sampleRate: number) {
+  constructor(bytes: readonly TapeByte[], sampleRate: number) {
     if (!(sampleRate > 0)) throw new RangeError(`sample rate must be positive, got ${sampleRate}`);
     this.tickHz = sampleRate;
     this.#bytes = bytes;
