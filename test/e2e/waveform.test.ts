@@ -209,6 +209,45 @@ describe.skipIf(!HAVE_CHROMIUM)(
       expect(box?.width).toBeGreaterThan(300);
     });
 
+    it('zooms a long tape down to single cycles, past the widest scroll area', async () => {
+      // 200 s at 44.1 kHz: wavesurfer's scroll area stops near 75,000 px/s; the magnifier goes on.
+      const bytes = Uint8Array.from({ length: 5000 }, (_, i) => 0x41 + (i % 26));
+      await upload(
+        'long.wav',
+        encodeKcs(bytes, { sampleRate: RATE, leaderSeconds: LEADER, trailerSeconds: 45 }),
+      );
+      await page.getByTestId('zoom-cycles').click();
+      const box = await page.getByTestId('waveform').boundingBox();
+      if (!box) throw new Error('no waveform box');
+      await expect
+        .poll(
+          async () => {
+            const state = await overlayState();
+            // 120,000 px/s: a 2,400 Hz cycle spans 50 pixels, and the bits of that stretch are drawn.
+            const pxPerSecond = box.width / ((state.end - state.start) / RATE);
+            return pxPerSecond > 100_000 && pxPerSecond < 140_000 && state.bits > 0;
+          },
+          { timeout: 10_000 },
+        )
+        .toBe(true);
+      // A byte picked in the text view far along the tape is brought into the magnified view.
+      const index = 4000;
+      await page.getByTestId('tab-text').click();
+      await page.getByTestId('text-view').locator(`[data-byte="${index}"]`).scrollIntoViewIfNeeded();
+      await page.getByTestId('text-view').locator(`[data-byte="${index}"]`).click();
+      const start = byteStart(index);
+      await expect
+        .poll(
+          async () => {
+            const state = await overlayState();
+            return state.start <= start && start < state.end;
+          },
+          { timeout: 10_000 },
+        )
+        .toBe(true);
+      await page.screenshot({ path: path.join(SHOTS, 'waveform-cycles.png') });
+    });
+
     it('ran without page errors or CSP violations', () => {
       expect(problems).toEqual([]);
     });
