@@ -68,7 +68,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (request.method !== 'GET' && request.method !== 'HEAD')
       return sendJson(response, 405, { error: 'method not allowed' });
     const relative =
-      url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+      url.pathname === '/' ? 'index.html' : (safeDecode(url.pathname) ?? '').replace(/^\/+/, '');
     const file = path.resolve(staticDir, relative);
     if (!file.startsWith(staticDir + path.sep)) return sendJson(response, 404, { error: 'not found' });
     const info = await stat(file).catch(() => null);
@@ -88,7 +88,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return sendJson(response, 401, { error: 'missing or wrong token' });
     let file;
     try {
-      file = services.files.get(decodeURIComponent(url.pathname.slice(MEDIA_PATH.length)));
+      file = services.files.get(safeDecode(url.pathname.slice(MEDIA_PATH.length)) ?? '');
     } catch {
       return sendJson(response, 404, { error: 'not found' });
     }
@@ -106,7 +106,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   function exported(response: ServerResponse, url: URL): void {
     if (!tokensEqual(url.searchParams.get('token'), token))
       return sendJson(response, 401, { error: 'missing or wrong token' });
-    const fileId = decodeURIComponent(url.pathname.slice(TAPE_EXPORT_PATH.length));
+    const fileId = safeDecode(url.pathname.slice(TAPE_EXPORT_PATH.length)) ?? '';
     const ref = services.tapes.exportFile(fileId);
     if (ref === null) return sendJson(response, 404, { error: 'not found' });
     const file = services.files.get(fileId);
@@ -169,6 +169,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** A path segment decoded, or null when its %-escapes are malformed. */
+function safeDecode(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {

@@ -44,7 +44,14 @@ describe('browser host', () => {
   });
 
   it('does not serve files outside the renderer folder', async () => {
-    for (const probe of ['/../package.json', '/%2e%2e/%2e%2e/etc/passwd', '/assets/../../x']) {
+    for (const probe of [
+      '/%E0%A4%A',
+      `/media/%E0%A4%A?token=${host.token}`,
+      `/export/%ZZ?token=${host.token}`,
+      '/../package.json',
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/assets/../../x',
+    ]) {
       const response = await fetch(`${host.origin}${probe}`);
       expect(response.status).toBe(404);
     }
