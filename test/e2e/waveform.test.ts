@@ -246,6 +246,15 @@ describe.skipIf(!HAVE_CHROMIUM)(
         )
         .toBe(true);
       await page.screenshot({ path: path.join(SHOTS, 'waveform-cycles.png') });
+      // The wheel pans the magnified view smoothly: a small turn moves it by exactly that many pixels.
+      const before = await overlayState();
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.wheel(0, 120);
+      await expect.poll(async () => (await overlayState()).start, { timeout: 5_000 }).not.toBe(before.start);
+      const after = await overlayState();
+      const movedPx = ((after.start - before.start) / (before.end - before.start)) * box.width;
+      expect(movedPx).toBeGreaterThan(100);
+      expect(movedPx).toBeLessThan(140);
     });
 
     it('ran without page errors or CSP violations', () => {
