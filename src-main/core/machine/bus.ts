@@ -30,9 +30,6 @@ export interface BusTap {
  */
 export class Bus implements CpuBus {
   readonly memory = new Uint8Array(0x10000);
-  /** The CPU's read; swapped for a tapping version while a BusTap is installed. */
-  read: (addr: number) => number;
-  write: (addr: number, value: number) => void;
   private readonly kinds = new Uint8Array(256).fill(UNMAPPED);
   private readonly devices: (Device | undefined)[] = new Array<Device | undefined>(256).fill(undefined);
   private unmappedConstant = -1;
@@ -40,8 +37,19 @@ export class Bus implements CpuBus {
 
   constructor(unmappedRead: UnmappedRead = 'address-high') {
     this.setUnmappedRead(unmappedRead);
-    this.read = this.readFast;
-    this.write = this.writeFast;
+  }
+
+  // The CPU's bus cycles. Prototype methods (not per-instance closures) keep the CPU's call sites
+  // monomorphic when a worker builds a new machine (other ROMs, RAM size), so the JIT keeps them fast.
+  read(addr: number): number {
+    const value = this.readFast(addr);
+    if (this.tapInstalled !== null) this.tapInstalled.afterRead(addr, value);
+    return value;
+  }
+
+  write(addr: number, value: number): void {
+    this.writeFast(addr, value);
+    if (this.tapInstalled !== null) this.tapInstalled.afterWrite(addr, value);
   }
 
   setUnmappedRead(mode: UnmappedRead): void {
@@ -119,40 +127,27 @@ export class Bus implements CpuBus {
     this.writeFast(addr & 0xffff, value & 0xff);
   }
 
-  /** Installs or removes the debug tap; with none installed the CPU uses the untapped fast path. */
+  /** Installs or removes the debug tap, which then sees every CPU access. */
   setTap(tap: BusTap | null): void {
     this.tapInstalled = tap;
-    this.read = tap === null ? this.readFast : this.readTapped;
-    this.write = tap === null ? this.writeFast : this.writeTapped;
   }
 
   get tap(): BusTap | null {
     return this.tapInstalled;
   }
 
-  private readonly readFast = (addr: number): number => {
+  private readFast(addr: number): number {
     const kind = this.kinds[addr >> 8] as number;
     if (kind <= WATCHED) return this.memory[addr] as number;
     if (kind === DEVICE) return (this.devices[addr >> 8] as Device).read(addr);
     return this.unmapped(addr);
-  };
+  }
 
-  private readonly writeFast = (addr: number, value: number): void => {
+  private writeFast(addr: number, value: number): void {
     const kind = this.kinds[addr >> 8];
     if (kind === RAM) this.memory[addr] = value;
     else if (kind === DEVICE || kind === WATCHED) (this.devices[addr >> 8] as Device).write(addr, value);
-  };
-
-  private readonly readTapped = (addr: number): number => {
-    const value = this.readFast(addr);
-    (this.tapInstalled as BusTap).afterRead(addr, value);
-    return value;
-  };
-
-  private readonly writeTapped = (addr: number, value: number): void => {
-    this.writeFast(addr, value);
-    (this.tapInstalled as BusTap).afterWrite(addr, value);
-  };
+  }
 
   private unmapped(addr: number): number {
     return this.unmappedConstant < 0 ? (addr >> 8) & 0xff : this.unmappedConstant;
