@@ -269,18 +269,7 @@ export class TapeResults {
 
   /** Releases spare capacity after the last event. */
   trim(): void {
-    for (const column of [
-      this.#byteValue,
-      this.#byteStart,
-      this.#byteLength,
-      this.#byteFlags,
-      this.#bitStart,
-      this.#bitLength,
-      this.#bitCell,
-      this.#errors,
-    ]) {
-      column.trim();
-    }
+    for (const column of this.#columns()) column.trim();
   }
 
   get byteCount(): number {
@@ -297,16 +286,7 @@ export class TapeResults {
 
   /** Bytes held by the typed arrays. */
   get memoryBytes(): number {
-    return [
-      this.#byteValue,
-      this.#byteStart,
-      this.#byteLength,
-      this.#byteFlags,
-      this.#bitStart,
-      this.#bitLength,
-      this.#bitCell,
-      this.#errors,
-    ].reduce((sum, column) => sum + column.byteLength, 0);
+    return this.#columns().reduce((sum, column) => sum + column.byteLength, 0);
   }
 
   summary(): ResultsSummary {
