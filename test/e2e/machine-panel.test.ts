@@ -1,32 +1,23 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HAVE_CHROMIUM, launchChromium } from '../support/browser.ts';
+import { openAppPage, type AppPage } from '../support/app-page.ts';
+import { HAVE_CHROMIUM } from '../support/browser.ts';
 import { peekFromPage } from '../support/page-ipc.ts';
-import { tempDir } from '../support/temp-dir.ts';
-import { REPO, startBuiltWebHost, type RunningHost } from '../support/web-host-process.ts';
+import { REPO } from '../support/web-host-process.ts';
 
 describe.skipIf(!HAVE_CHROMIUM)('Machine panel in Chromium (needs /usr/bin/chromium)', () => {
-  let host: RunningHost;
-  let browser: Browser;
+  let app: AppPage;
   let page: Page;
-  let userData: { dir: string; remove: () => Promise<void> };
+  let userDataDir: string;
 
   beforeAll(async () => {
-    userData = await tempDir();
-    host = await startBuiltWebHost(userData.dir);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
-    await page.goto(host.url);
-    await page.getByTestId('machine-status').filter({ hasText: 'running' }).waitFor();
+    app = await openAppPage();
+    ({ page, userDataDir } = app);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-    await userData?.remove();
-  });
+  afterAll(() => app?.close());
 
   const peek = (address: number): Promise<number> => peekFromPage(page, address);
 
@@ -97,7 +88,7 @@ describe.skipIf(!HAVE_CHROMIUM)('Machine panel in Chromium (needs /usr/bin/chrom
     ]);
     const name = download.suggestedFilename();
     expect(name).toMatch(/^superboard-\d{8}-\d{6}\.sblstate$/);
-    const file = path.join(userData.dir, name);
+    const file = path.join(userDataDir, name);
     await download.saveAs(file);
     const text = await readFile(file, 'utf8');
     expect(JSON.parse(text)).toMatchObject({ format: 'superboard-lab/machine-state', version: 1 });

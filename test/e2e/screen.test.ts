@@ -1,34 +1,25 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build65v } from '../../src-main/core/formats/osi65v.ts';
-import { HAVE_CHROMIUM, launchChromium } from '../support/browser.ts';
+import { openAppPage, type AppPage } from '../support/app-page.ts';
+import { HAVE_CHROMIUM } from '../support/browser.ts';
 import { peekFromPage } from '../support/page-ipc.ts';
 import { assembleOrThrow } from '../support/assemble.ts';
-import { tempDir } from '../support/temp-dir.ts';
-import { REPO, startBuiltWebHost, type RunningHost } from '../support/web-host-process.ts';
+import { REPO } from '../support/web-host-process.ts';
 
 describe.skipIf(!HAVE_CHROMIUM)('Screen area in Chromium (needs /usr/bin/chromium)', () => {
-  let host: RunningHost;
-  let browser: Browser;
+  let app: AppPage;
   let page: Page;
-  let userData: { dir: string; remove: () => Promise<void> };
+  let userDataDir: string;
 
   beforeAll(async () => {
-    userData = await tempDir();
-    host = await startBuiltWebHost(userData.dir);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await page.goto(host.url);
-    await page.getByTestId('machine-status').filter({ hasText: 'Lab Monitor' }).waitFor();
+    app = await openAppPage();
+    ({ page, userDataDir } = app);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-    await userData?.remove();
-  });
+  afterAll(() => app?.close());
 
   const peek = (address: number): Promise<number> => peekFromPage(page, address);
 
@@ -91,7 +82,7 @@ describe.skipIf(!HAVE_CHROMIUM)('Screen area in Chromium (needs /usr/bin/chromiu
       done:
         jmp done
     `);
-    const tape = path.join(userData.dir, 'program.65v');
+    const tape = path.join(userDataDir, 'program.65v');
     await writeFile(tape, build65v(program.segments, { run: 0x0340 }), 'latin1');
     await page.getByTestId('record-start').click();
     await page.getByTestId('record-stop').waitFor();

@@ -1,0 +1,34 @@
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './browser.ts';
+import { tempDir } from './temp-dir.ts';
+import { startBuiltWebHost, type RunningHost } from './web-host-process.ts';
+
+export interface AppPage {
+  host: RunningHost;
+  browser: Browser;
+  page: Page;
+  /** The host's user data folder, a fresh temporary one. */
+  userDataDir: string;
+  close(): Promise<void>;
+}
+
+/** The built browser host on a fresh user data folder, open in Chromium with the emulated machine booted. */
+export async function openAppPage(): Promise<AppPage> {
+  const userData = await tempDir();
+  const host = await startBuiltWebHost(userData.dir);
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+  await page.goto(host.url);
+  await page.getByTestId('machine-status').filter({ hasText: 'running' }).waitFor();
+  return {
+    host,
+    browser,
+    page,
+    userDataDir: userData.dir,
+    close: async () => {
+      await browser.close();
+      await host.stop();
+      await userData.remove();
+    },
+  };
+}
