@@ -11,7 +11,7 @@ import { concatSamples, encodeKcs } from '../../src-main/core/modem/kcs-encoder.
 import { KcsTapeRecorder } from '../../src-main/core/modem/kcs-tape.ts';
 import { impair } from '../../src-main/core/modem/impairments.ts';
 import { labMonitor } from '../support/emulator.ts';
-import { assembleOrThrow } from '../support/assemble.ts';
+import { assembleOrThrow, messageProgram } from '../support/assemble.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const CLI = path.resolve(import.meta.dirname, '../../src-main/cli/main.ts');
@@ -24,21 +24,7 @@ afterEach(() => remove());
 
 describe('cassette audio into and out of the emulated machine', () => {
   it('loads a 65V program into the Lab Monitor from an impaired recording made by our encoder', async () => {
-    const code = assembleOrThrow(`
-      .org $0300
-        ldx #0
-      loop:
-        lda msg,x
-        beq done
-        sta $D2C5,x
-        inx
-        bne loop
-      done:
-        jmp done
-      msg:
-        .text "LOADED FROM AUDIO"
-        .byte 0
-    `);
+    const code = messageProgram('LOADED FROM AUDIO');
     const text = build65v(code.segments, { run: 0x0300 });
     const clean = encodeKcs(new Uint8Array(Buffer.from(text, 'latin1')), {
       sampleRate: RATE,

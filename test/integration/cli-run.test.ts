@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { build65v } from '../../src-main/core/formats/osi65v.ts';
-import { assembleOrThrow } from '../support/assemble.ts';
+import { assembleOrThrow, messageProgram } from '../support/assemble.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const CLI = path.resolve(import.meta.dirname, '../../src-main/cli/main.ts');
@@ -36,21 +36,7 @@ describe('superboard-lab run', () => {
   });
 
   it('loads and runs a 65V machine-code tape from the cassette port', async () => {
-    const program = assembleOrThrow(`
-      .org $0300
-        ldx #0
-      loop:
-        lda msg,x
-        beq done
-        sta $D2C5,x
-        inx
-        bne loop
-      done:
-        jmp done
-      msg:
-        .text "TAPE OK"
-        .byte 0
-    `);
+    const program = messageProgram('TAPE OK');
     const tape = path.join(dir, 'program.65v');
     await writeFile(tape, build65v(program.segments, { run: 0x0300 }), 'latin1');
     const result = cli('--type', 'L', '--tape', tape, '--until-text', 'TAPE OK');

@@ -6,3 +6,22 @@ export function assembleOrThrow(source: string): AssemblyResult {
   if (!result.ok) throw new Error(result.errors.map(formatError).join('\n'));
   return result;
 }
+
+/** A program at $0300 that writes `text` into video RAM (row 22, in the visible window) and then loops. */
+export function messageProgram(text: string): AssemblyResult {
+  return assembleOrThrow(`
+      .org $0300
+        ldx #0
+      loop:
+        lda msg,x
+        beq done
+        sta $D2C5,x
+        inx
+        bne loop
+      done:
+        jmp done
+      msg:
+        .text "${text}"
+        .byte 0
+  `);
+}
