@@ -73,7 +73,7 @@ export class EmulatorService {
       const ramKb = (payload as { machine: { ramKb: number } }).machine.ramKb;
       if (ramKb !== this.#ramKb) {
         this.#ramKb = ramKb;
-        void this.#configureFromStore().catch((error: unknown) =>
+        void this.#configure(this.#choice).catch((error: unknown) =>
           this.#options.log?.('could not change RAM size', error),
         );
       }
@@ -191,12 +191,6 @@ export class EmulatorService {
     };
   }
 
-  async #configureFromStore(): Promise<MachineStatus> {
-    return this.#configure(
-      this.#options.romDir ? await scanRomDir(this.#options.romDir) : await this.roms.load(),
-    );
-  }
-
   async #configure(choice: RomChoice): Promise<MachineStatus> {
     const monitor = choice.monitor ?? { bytes: await this.#options.labMonitor(), source: LAB_MONITOR_SOURCE };
     const config: MachineConfig = { monitor, basic: choice.basic, ramKb: this.#ramKb };
@@ -223,7 +217,9 @@ export class EmulatorService {
       }
       this.#options.log?.(`the emulator worker exited with code ${code}; restarting it`);
       this.#spawn();
-      void this.#configureFromStore().catch((error: unknown) => this.#options.log?.('restart failed', error));
+      void this.#configure(this.#choice).catch((error: unknown) =>
+        this.#options.log?.('restart failed', error),
+      );
     });
     this.#worker = worker;
   }
