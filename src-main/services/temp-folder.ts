@@ -6,6 +6,8 @@ import path from 'node:path';
 const SESSION = /^session-(\d+)-[0-9a-f]{8}$/;
 /** A file made by `file()`: `<kind>-<uuid>` and, optionally, `-<name>`. */
 const OWN_FILE = /^[a-z]+-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(-|$)/;
+/** The session folders this process has open (a test may run several apps in one process). */
+const openSessions = new Set<string>();
 
 /**
  * The app's own folder for temporary files, `<userData>/temp`. Each running app makes every temporary file
@@ -42,6 +44,7 @@ export class TempFolder {
     const swept = await this.#sweep();
     const dir = path.join(this.root, `session-${process.pid}-${randomBytes(4).toString('hex')}`);
     await mkdir(dir);
+    openSessions.add(dir);
     this.#dir = dir;
     return swept;
   }
@@ -62,7 +65,10 @@ export class TempFolder {
   /** Deletes every file of this session and its folder. */
   async close(): Promise<void> {
     await Promise.allSettled([...this.#own].map((file) => this.remove(file)));
-    if (this.#dir !== null) await rmdir(this.#dir).catch(() => {});
+    if (this.#dir !== null) {
+      openSessions.delete(this.#dir);
+      await rmdir(this.#dir).catch(() => {});
+    }
     this.#dir = null;
   }
 
@@ -70,8 +76,8 @@ export class TempFolder {
     let swept = 0;
     for (const session of await readdir(this.root, { withFileTypes: true })) {
       const match = SESSION.exec(session.name);
-      if (!match || !session.isDirectory() || isRunning(Number(match[1]))) continue;
       const dir = path.join(this.root, session.name);
+      if (!match || !session.isDirectory() || openSessions.has(dir) || isRunning(Number(match[1]))) continue;
       for (const entry of await readdir(dir, { withFileTypes: true })) {
         if (!entry.isFile() || !OWN_FILE.test(entry.name)) continue;
         await rm(path.join(dir, entry.name), { force: true });
@@ -83,7 +89,10 @@ export class TempFolder {
   }
 }
 
-/** Whether a process with this id runs now (this process is starting, so its own id counts as gone). */
+/**
+ * Whether a process with this id runs now. This process's own id counts as gone (its open sessions are
+ * known): after a restart, a new process may get the id of the one that left the files.
+ */
 function isRunning(pid: number): boolean {
   if (pid === process.pid) return false;
   try {

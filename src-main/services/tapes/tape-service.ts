@@ -343,7 +343,7 @@ export class TapeService {
           const { bytes } = await tape.ask({ op: 'export', kind, path: target });
           return { fileName, bytes, download: null, savedAs: path.basename(target) };
         }
-        const target = this.#options.temp.file('export', fileName.replace(/[^\w.\- ()]/g, '_'));
+        const target = this.#options.temp.file('export', fileName.replace(/[^\w.\- ()]/g, '_').slice(-120));
         let ref: FileRef;
         try {
           await tape.ask({ op: 'export', kind, path: target });

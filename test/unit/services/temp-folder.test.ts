@@ -72,6 +72,21 @@ describe('TempFolder', () => {
     await temp.close();
   });
 
+  it('sweeps a session of its own process id left by an earlier run, but never one it has open', async () => {
+    const first = new TempFolder(dir);
+    await first.open();
+    await writeFile(first.file('upload'), 'in use');
+    const earlier = path.join(first.root, `session-${process.pid}-0000abcd`);
+    await mkdir(earlier);
+    await writeFile(path.join(earlier, `spill-${UUID}`), 'left by a killed run');
+    const second = new TempFolder(dir);
+    expect(await second.open()).toBe(1);
+    expect(await readdir(first.dir)).toHaveLength(1);
+    await second.close();
+    await first.close();
+    expect(await readdir(first.root)).toEqual([]);
+  });
+
   it('refuses a temp folder that is a symbolic link and deletes nothing behind it', async () => {
     const target = path.join(dir, 'elsewhere');
     const session = path.join(target, `session-${deadPid()}-0000abcd`);
