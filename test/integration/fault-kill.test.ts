@@ -9,6 +9,8 @@ import { tempDir } from '../support/temp-dir.ts';
 import { REPO } from '../support/web-host-process.ts';
 
 const CHILD = path.join(REPO, 'test/support/fault-child.ts');
+/** Time for each test: more when FAULT_ROUNDS asks for a longer run. */
+const TIMEOUT = 60_000 + (Number(process.env.FAULT_ROUNDS) || 0) * 3_000;
 
 let dir: string;
 let remove: () => Promise<void>;
@@ -37,46 +39,58 @@ async function reopen(allowed: string[]) {
 }
 
 describe('kill -9 at random points', () => {
-  it('loses no committed settings change and leaves no temporary file', async () => {
-    let found = DEFAULT_SETTINGS.layout.columnSplit;
-    await killAtRandomPoints({
-      rounds: 6,
-      maxDelayMs: 150,
-      child: () => ({ script: CHILD, args: ['settings', dir] }),
-      check: async (run) => {
-        const lastCommit = run.commits.at(-1);
-        const possible = [lastCommit ?? String(found), run.begun.at(-1) ?? String(found)].map(Number);
-        found = (await reopen(['settings.json'])).layout.columnSplit;
-        expect(possible).toContain(found);
-      },
-    });
-  });
+  it(
+    'loses no committed settings change and leaves no temporary file',
+    async () => {
+      let found = DEFAULT_SETTINGS.layout.columnSplit;
+      await killAtRandomPoints({
+        rounds: 5,
+        maxDelayMs: 150,
+        child: () => ({ script: CHILD, args: ['settings', dir] }),
+        check: async (run) => {
+          const lastCommit = run.commits.at(-1);
+          const possible = [lastCommit ?? String(found), run.begun.at(-1) ?? String(found)].map(Number);
+          found = (await reopen(['settings.json'])).layout.columnSplit;
+          expect(possible).toContain(found);
+        },
+      });
+    },
+    TIMEOUT,
+  );
 
-  it('leaves nothing of uploads, finished or partial', async () => {
-    const runs = await killAtRandomPoints({
-      rounds: 5,
-      maxDelayMs: 300,
-      child: () => ({ script: CHILD, args: ['upload', dir] }),
-      check: async (run) => {
-        for (const commit of run.commits) expect(commit).toMatch(/ 4194304$/);
-        await reopen([]);
-      },
-    });
-    expect(runs.some((run) => run.begun.length > run.commits.length)).toBe(true);
-  });
+  it(
+    'leaves nothing of uploads, finished or partial',
+    async () => {
+      const runs = await killAtRandomPoints({
+        rounds: 4,
+        maxDelayMs: 300,
+        child: () => ({ script: CHILD, args: ['upload', dir] }),
+        check: async (run) => {
+          for (const commit of run.commits) expect(commit).toMatch(/ 4194304$/);
+          await reopen([]);
+        },
+      });
+      expect(runs.some((run) => run.begun.length > run.commits.length)).toBe(true);
+    },
+    TIMEOUT,
+  );
 
-  it('leaves no spill or export of a tape, in its own folder or the system’s', async () => {
-    const systemTemp = path.join(dir, 'system-temp');
-    await mkdir(systemTemp);
-    const tape = path.join(REPO, 'test/fixtures/audio/kcs-tones-stereo.flac');
-    await killAtRandomPoints({
-      rounds: 4,
-      maxDelayMs: 700,
-      child: () => ({ script: CHILD, args: ['tape', dir, tape], env: { TMPDIR: systemTemp } }),
-      check: async () => {
-        expect(await readdir(systemTemp)).toEqual([]);
-        await reopen(['system-temp']);
-      },
-    });
-  });
+  it(
+    'leaves no spill or export of a tape, in its own folder or the system’s',
+    async () => {
+      const systemTemp = path.join(dir, 'system-temp');
+      await mkdir(systemTemp);
+      const tape = path.join(REPO, 'test/fixtures/audio/kcs-tones-stereo.flac');
+      await killAtRandomPoints({
+        rounds: 4,
+        maxDelayMs: 700,
+        child: () => ({ script: CHILD, args: ['tape', dir, tape], env: { TMPDIR: systemTemp } }),
+        check: async () => {
+          expect(await readdir(systemTemp)).toEqual([]);
+          await reopen(['system-temp']);
+        },
+      });
+    },
+    TIMEOUT,
+  );
 });
