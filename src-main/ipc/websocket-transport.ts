@@ -21,7 +21,14 @@ export interface WebSocketTransportOptions {
   /** Origins allowed to open the socket (the host's own page); other pages cannot hijack it. */
   allowedOrigins: () => string[];
   log?: Logger;
+  /** Bytes a connection may have queued unsent before it counts as not reading and is closed. */
+  maxQueuedBytes?: number;
+  /** Requests of one connection running at once; beyond it the connection is not read until one ends. */
+  maxInFlight?: number;
 }
+
+export const MAX_QUEUED_BYTES = 16 * 1024 * 1024;
+export const MAX_IN_FLIGHT = 32;
 
 /**
  * Serves the contract over a WebSocket on an existing loopback HTTP server. A connection needs the per-launch
@@ -29,6 +36,8 @@ export interface WebSocketTransportOptions {
  */
 export function attachWebSocketTransport(options: WebSocketTransportOptions): { close(): Promise<void> } {
   const { server, handlers, events, token, log = () => {} } = options;
+  const maxQueued = options.maxQueuedBytes ?? MAX_QUEUED_BYTES;
+  const maxInFlight = options.maxInFlight ?? MAX_IN_FLIGHT;
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
 
   const refuse = (socket: Duplex, status: number, reason: string): void => {
@@ -47,14 +56,23 @@ export function attachWebSocketTransport(options: WebSocketTransportOptions): { 
   server.on('upgrade', onUpgrade);
 
   const send = (ws: WebSocket, message: WireMessage): void => {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+    if (ws.readyState !== ws.OPEN) return;
+    ws.send(JSON.stringify(message));
+    if (ws.bufferedAmount > maxQueued) {
+      const mib = (ws.bufferedAmount / 1024 / 1024).toFixed(1);
+      log(`closing a WebSocket client that does not read what it is sent (${mib} MiB queued)`);
+      ws.terminate();
+    }
   };
 
   wss.on('connection', (ws: WebSocket) => {
     const unsubscribe = events.subscribe((name, payload) => send(ws, { type: 'event', name, payload }));
     ws.on('close', unsubscribe);
-    ws.on('error', (error) => log('WebSocket error', error));
+    // One line is enough: the stack of a refused frame (too large, not masked) only says where ws noticed.
+    ws.on('error', (error) => log(`WebSocket connection closed: ${error.message}`));
+    let inFlight = 0;
     ws.on('message', (data, isBinary) => {
+      if (++inFlight >= maxInFlight) ws.pause();
       void (async () => {
         let frame: unknown;
         try {
@@ -81,7 +99,9 @@ export function attachWebSocketTransport(options: WebSocketTransportOptions): { 
         }
         const result = await dispatch(handlers, request.method, request.payload, { host: 'browser' }, log);
         send(ws, { type: 'response', id, result });
-      })();
+      })().finally(() => {
+        if (inFlight-- === maxInFlight) ws.resume();
+      });
     });
   });
 

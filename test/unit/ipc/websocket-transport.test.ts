@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { attachWebSocketTransport, tokensEqual } from '../../../src-main/ipc/websocket-transport.ts';
-import type { WireMessage } from '../../../src-main/ipc/wire.ts';
+import { MAX_MESSAGE_BYTES, type WireMessage } from '../../../src-main/ipc/wire.ts';
 import { makeServices } from '../../support/services.ts';
 
 const TOKEN = 'a'.repeat(48);
@@ -139,5 +139,71 @@ describe('WebSocket transport', () => {
     expect(tokensEqual(TOKEN, TOKEN)).toBe(true);
     expect(tokensEqual(TOKEN.slice(1), TOKEN)).toBe(false);
     expect(tokensEqual(undefined, TOKEN)).toBe(false);
+  });
+});
+
+describe('WebSocket transport limits', () => {
+  /** A second transport whose machine.peek answers with `length` bytes, as the emulator does. */
+  async function peekServer(): Promise<{ url: string; log: unknown[][]; close: () => Promise<void> }> {
+    const log: unknown[][] = [];
+    const peekServer = createServer((_req, res) => res.end());
+    await new Promise<void>((resolve) => peekServer.listen(0, '127.0.0.1', resolve));
+    const transport = attachWebSocketTransport({
+      server: peekServer,
+      handlers: {
+        ...services.handlers(),
+        'machine.peek': async ({ start, length }) => ({
+          start,
+          bytes: Buffer.alloc(length, 0xa5).toString('base64'),
+        }),
+      },
+      events: services.events,
+      token: TOKEN,
+      allowedOrigins: () => [],
+      log: (...args) => log.push(args),
+    });
+    return {
+      url: `ws://127.0.0.1:${(peekServer.address() as AddressInfo).port}/ipc?token=${TOKEN}`,
+      log,
+      close: async () => {
+        await transport.close();
+        await new Promise<void>((resolve) => peekServer.close(() => resolve()));
+      },
+    };
+  }
+
+  it('closes a client that sends requests but never reads the answers, saying why', async () => {
+    const host = await peekServer();
+    try {
+      const ws = new WebSocket(host.url);
+      await opened(ws);
+      ws.pause();
+      // 400 answers of 64 KiB (87 KB as base64) are 35 MB: more than the 16 MiB a connection may queue.
+      for (let id = 1; id <= 400; id++) {
+        ws.send(JSON.stringify({ id, method: 'machine.peek', payload: { start: 0, length: 0x10000 } }));
+      }
+      await vi.waitFor(
+        () => expect(host.log.map((l) => l[0])).toContainEqual(expect.stringMatching(/does not read/)),
+        { timeout: 10_000 },
+      );
+      ws.terminate();
+    } finally {
+      await host.close();
+    }
+  });
+
+  it('logs a refused oversize frame in one line, without a stack trace', async () => {
+    const host = await peekServer();
+    try {
+      const ws = new WebSocket(host.url);
+      await opened(ws);
+      const closed = new Promise((resolve) => ws.once('close', resolve));
+      ws.send('x'.repeat(MAX_MESSAGE_BYTES + 1));
+      await closed;
+      await vi.waitFor(() => expect(host.log).toHaveLength(1));
+      expect(host.log[0]).toEqual([expect.stringMatching(/^WebSocket connection closed: Max payload size/)]);
+    } finally {
+      await host.close();
+    }
   });
 });
