@@ -20,6 +20,8 @@ export interface WebSocketTransportOptions {
   token: string;
   /** Origins allowed to open the socket (the host's own page); other pages cannot hijack it. */
   allowedOrigins: () => string[];
+  /** Host headers accepted (`127.0.0.1:PORT`, `localhost:PORT`); any when absent. */
+  allowedHosts?: () => string[];
   log?: Logger;
   /** Bytes a connection may have queued unsent before it counts as not reading and is closed. */
   maxQueuedBytes?: number;
@@ -46,6 +48,8 @@ export function attachWebSocketTransport(options: WebSocketTransportOptions): { 
 
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (options.allowedHosts && !options.allowedHosts().includes(request.headers.host ?? ''))
+      return refuse(socket, 421, 'Misdirected Request');
     if (url.pathname !== WS_PATH) return refuse(socket, 404, 'Not Found');
     if (!tokensEqual(url.searchParams.get('token'), token)) return refuse(socket, 401, 'Unauthorized');
     const origin = request.headers.origin;
