@@ -16,7 +16,7 @@ import {
   WS_PATH,
   uploadTooLarge,
 } from '../ipc/wire.ts';
-import { SECURITY_HEADERS } from '../security.ts';
+import { SECURITY_HEADERS, safeDecode } from '../security.ts';
 import type { AppServices } from '../services/app-services.ts';
 import { serveMediaRange } from '../services/media-range.ts';
 
@@ -299,15 +299,6 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
-}
-
-/** A path segment decoded, or null when its %-escapes are malformed. */
-function safeDecode(text: string): string | null {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return null;
-  }
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
