@@ -173,23 +173,17 @@ export class TapeService {
       ...(channel === undefined ? {} : { channel }),
     };
     const worker = new Worker(this.#options.workerUrl, { workerData: data });
-    const tape = new OpenTape(
-      fileId,
-      entry.name,
-      worker,
-      this.#options.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS,
-      (hung) => {
-        if (this.#tapes.get(hung.tapeId) === hung) this.#tapes.delete(hung.tapeId);
-        void hung.worker.terminate();
-      },
-    );
+    const timeout = this.#options.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;
+    const tape = new OpenTape(fileId, entry.name, worker, timeout, (hung) => {
+      if (this.#tapes.get(hung.tapeId) === hung) this.#tapes.delete(hung.tapeId);
+      void hung.worker.terminate();
+    });
     this.#tapes.set(tape.tapeId, tape);
-    const openTimeout = this.#options.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;
     return new Promise<TapeInfo>((resolve, reject) => {
       let opened = false;
       const timer = setTimeout(
-        () => fail(`${tape.name} did not open in ${Math.round(openTimeout / 100) / 10} s.`),
-        openTimeout,
+        () => fail(`${tape.name} did not open in ${Math.round(timeout / 100) / 10} s.`),
+        timeout,
       );
       const fail = (message: string): void => {
         clearTimeout(timer);
