@@ -77,6 +77,37 @@ describe('browser host', () => {
     expect(await readdir(uploadDir)).toEqual([`${ref.fileId}-a.wav`]);
   });
 
+  it('answers an upload declared over 2 GiB with the reason before reading its body', async () => {
+    const port = Number(new URL(host.origin).port);
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const request = httpRequest(
+        {
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: '/upload?name=huge.wav',
+          headers: { 'x-superboard-token': host.token, 'content-length': 2 ** 31 + 1 },
+        },
+        (response) => {
+          let body = '';
+          response.setEncoding('utf8');
+          response.on('data', (chunk: string) => (body += chunk));
+          response.on('end', () => {
+            request.destroy();
+            resolve({ status: response.statusCode ?? 0, body });
+          });
+        },
+      );
+      request.on('error', reject);
+      request.write(new Uint8Array(1024));
+    });
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.body)).toEqual({
+      error: 'huge.wav is larger than 2147483648 bytes, the most the browser host takes.',
+    });
+    expect(await readdir(uploadDir).catch(() => [])).toEqual([]);
+  });
+
   it('refuses an upload from a foreign origin', async () => {
     const response = await fetch(`${host.origin}/upload?name=a.wav`, {
       method: 'POST',
