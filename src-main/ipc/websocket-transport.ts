@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { dispatch, type Handlers, type Logger } from './dispatch.ts';
 import type { EventHub } from './event-hub.ts';
 import { MAX_MESSAGE_BYTES, WS_PATH, type WireMessage } from './wire.ts';
@@ -74,40 +74,53 @@ export function attachWebSocketTransport(options: WebSocketTransportOptions): { 
     ws.on('close', unsubscribe);
     // One line is enough: the stack of a refused frame (too large, not masked) only says where ws noticed.
     ws.on('error', (error) => log(`WebSocket connection closed: ${error.message}`));
+    // At most maxInFlight requests run at once. Beyond that the socket is paused; the frames ws had already
+    // read from it (one read's worth at most) wait here in order.
     let inFlight = 0;
-    ws.on('message', (data, isBinary) => {
-      if (++inFlight >= maxInFlight) ws.pause();
-      void (async () => {
-        let frame: unknown;
-        try {
-          if (isBinary) throw new Error('binary frame');
-          frame = JSON.parse(data.toString());
-        } catch {
-          return send(ws, {
-            type: 'response',
-            id: null,
-            result: {
-              ok: false,
-              error: { code: 'bad-request', message: 'A request must be one JSON text frame.' },
-            },
-          });
-        }
-        const request = (frame ?? {}) as Record<string, unknown>;
-        const id = typeof request.id === 'number' && Number.isSafeInteger(request.id) ? request.id : null;
-        if (id === null) {
-          return send(ws, {
-            type: 'response',
-            id: null,
-            result: { ok: false, error: { code: 'bad-request', message: 'A request needs a numeric id.' } },
-          });
-        }
-        const result = await dispatch(handlers, request.method, request.payload, { host: 'browser' }, log);
-        send(ws, { type: 'response', id, result });
-      })().finally(() => {
-        if (inFlight-- === maxInFlight) ws.resume();
+    const backlog: { data: RawData; isBinary: boolean }[] = [];
+    const run = (data: RawData, isBinary: boolean): void => {
+      inFlight++;
+      void respond(ws, data, isBinary).finally(() => {
+        inFlight--;
+        const next = backlog.shift();
+        if (next) run(next.data, next.isBinary);
+        else ws.resume();
       });
+    };
+    ws.on('message', (data, isBinary) => {
+      if (inFlight < maxInFlight) return run(data, isBinary);
+      backlog.push({ data, isBinary });
+      ws.pause();
     });
   });
+
+  const respond = async (ws: WebSocket, data: RawData, isBinary: boolean): Promise<void> => {
+    let frame: unknown;
+    try {
+      if (isBinary) throw new Error('binary frame');
+      frame = JSON.parse(data.toString());
+    } catch {
+      return send(ws, {
+        type: 'response',
+        id: null,
+        result: {
+          ok: false,
+          error: { code: 'bad-request', message: 'A request must be one JSON text frame.' },
+        },
+      });
+    }
+    const request = (frame ?? {}) as Record<string, unknown>;
+    const id = typeof request.id === 'number' && Number.isSafeInteger(request.id) ? request.id : null;
+    if (id === null) {
+      return send(ws, {
+        type: 'response',
+        id: null,
+        result: { ok: false, error: { code: 'bad-request', message: 'A request needs a numeric id.' } },
+      });
+    }
+    const result = await dispatch(handlers, request.method, request.payload, { host: 'browser' }, log);
+    send(ws, { type: 'response', id, result });
+  };
 
   return {
     close: () =>

@@ -2,7 +2,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
-import { attachWebSocketTransport, tokensEqual } from '../../../src-main/ipc/websocket-transport.ts';
+import type { Handlers } from '../../../src-main/ipc/dispatch.ts';
+import {
+  MAX_IN_FLIGHT,
+  attachWebSocketTransport,
+  tokensEqual,
+} from '../../../src-main/ipc/websocket-transport.ts';
 import { MAX_MESSAGE_BYTES, type WireMessage } from '../../../src-main/ipc/wire.ts';
 import { makeServices } from '../../support/services.ts';
 
@@ -144,7 +149,12 @@ describe('WebSocket transport', () => {
 
 describe('WebSocket transport limits', () => {
   /** A second transport whose machine.peek answers with `length` bytes, as the emulator does. */
-  async function peekServer(): Promise<{ url: string; log: unknown[][]; close: () => Promise<void> }> {
+  async function peekServer(
+    peek: Handlers['machine.peek'] = async ({ start, length }) => ({
+      start,
+      bytes: Buffer.alloc(length, 0xa5).toString('base64'),
+    }),
+  ): Promise<{ url: string; log: unknown[][]; close: () => Promise<void> }> {
     const log: unknown[][] = [];
     const peekServer = createServer((_req, res) => res.end());
     await new Promise<void>((resolve) => peekServer.listen(0, '127.0.0.1', resolve));
@@ -152,10 +162,7 @@ describe('WebSocket transport limits', () => {
       server: peekServer,
       handlers: {
         ...services.handlers(),
-        'machine.peek': async ({ start, length }) => ({
-          start,
-          bytes: Buffer.alloc(length, 0xa5).toString('base64'),
-        }),
+        'machine.peek': peek,
       },
       events: services.events,
       token: TOKEN,
@@ -187,6 +194,38 @@ describe('WebSocket transport limits', () => {
         { timeout: 10_000 },
       );
       ws.terminate();
+    } finally {
+      await host.close();
+    }
+  });
+
+  it('runs at most 32 requests of one connection at once and reads the rest as they end', async () => {
+    let running = 0;
+    let most = 0;
+    const waiting: (() => void)[] = [];
+    const host = await peekServer(async ({ start }) => {
+      most = Math.max(most, ++running);
+      await new Promise<void>((resolve) => waiting.push(resolve));
+      running--;
+      return { start, bytes: '' };
+    });
+    try {
+      const ws = new WebSocket(host.url);
+      await opened(ws);
+      const answered = new Set<number>();
+      ws.on('message', (data) => answered.add((JSON.parse(String(data)) as { id: number }).id));
+      for (let id = 1; id <= 100; id++) {
+        ws.send(JSON.stringify({ id, method: 'machine.peek', payload: { start: 0, length: 1 } }));
+      }
+      await vi.waitFor(() => expect(waiting).toHaveLength(MAX_IN_FLIGHT));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(running).toBe(MAX_IN_FLIGHT);
+      while (answered.size < 100) {
+        waiting.splice(0).forEach((release) => release());
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      expect(most).toBe(MAX_IN_FLIGHT);
+      ws.close();
     } finally {
       await host.close();
     }
