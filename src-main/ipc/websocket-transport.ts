@@ -71,13 +71,16 @@ export function attachWebSocketTransport(options: WebSocketTransportOptions): { 
 
   wss.on('connection', (ws: WebSocket) => {
     const unsubscribe = events.subscribe((name, payload) => send(ws, { type: 'event', name, payload }));
-    ws.on('close', unsubscribe);
     // One line is enough: the stack of a refused frame (too large, not masked) only says where ws noticed.
     ws.on('error', (error) => log(`WebSocket connection closed: ${error.message}`));
     // At most maxInFlight requests run at once. Beyond that the socket is paused; the frames ws had already
     // read from it (one read's worth at most) wait here in order.
     let inFlight = 0;
     const backlog: { data: RawData; isBinary: boolean }[] = [];
+    ws.on('close', () => {
+      unsubscribe();
+      backlog.length = 0;
+    });
     const run = (data: RawData, isBinary: boolean): void => {
       inFlight++;
       void respond(ws, data, isBinary).finally(() => {
