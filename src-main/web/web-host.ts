@@ -104,7 +104,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   // Every connection starts unauthenticated: it gets a few seconds to show the token (a WebSocket upgrade,
   // an upload, media or an export) and is closed after that once it has no request running (loading the
   // page's files needs no token). Only so many may be waiting at once, so idle connections cannot use up
-  // the host's file descriptors.
+  // the host's file descriptors: a new one pushes out the oldest that has no request running, so a flood of
+  // idle connections cannot keep a browser from loading the page either.
   interface Pending {
     timer: NodeJS.Timeout;
     /** Requests seen, and requests whose response is still open. */
@@ -115,9 +116,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const unauthenticated = new Map<Socket, Pending>();
   server.on('connection', (socket: Socket) => {
     if (unauthenticated.size >= limits.unauthenticated) {
-      logThrottled(`refusing connections: ${limits.unauthenticated} are open without the token`);
-      socket.destroy();
-      return;
+      logThrottled(`closing idle connections: ${limits.unauthenticated} are open without the token`);
+      const idle = [...unauthenticated].find(([, waiting]) => waiting.active === 0)?.[0];
+      if (idle === undefined) {
+        socket.destroy();
+        return;
+      }
+      idle.destroy();
+      unauthenticated.delete(idle);
     }
     const pending: Pending = {
       requests: 0,

@@ -222,30 +222,32 @@ describe('browser host limits', () => {
   });
 
   it('closes idle connections without the token, caps them, and keeps the authenticated socket and the page', async () => {
-    const h = await limitedHost({ unauthenticatedTimeoutMs: 500, unauthenticated: 8 });
+    const h = await limitedHost({ unauthenticatedTimeoutMs: 3_000, unauthenticated: 8 });
     const sockets: Socket[] = [];
     try {
       const ws = new WebSocket(`ws://127.0.0.1:${h.port}/ipc?token=${h.host.token}`);
       await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
-      const closedAt: number[] = [];
-      const started = Date.now();
+      let closed = 0;
       for (let i = 0; i < 20; i++) {
         const socket = connect(h.port, '127.0.0.1');
         socket.on('error', () => {});
-        socket.on('close', () => closedAt.push(Date.now() - started));
+        socket.on('close', () => closed++);
         sockets.push(socket);
       }
-      // Twelve over the cap are closed at once, the other eight when their time is up.
-      await vi.waitFor(() => expect(closedAt).toHaveLength(20), { timeout: 5_000 });
-      expect(closedAt.filter((t) => t < 400).length).toBeGreaterThanOrEqual(12);
-      expect(h.log.map((l) => l[0])).toContain('refusing connections: 8 are open without the token');
+      // Each one over the cap pushes out the oldest idle one at once.
+      await vi.waitFor(() => expect(closed).toBe(12));
+      // While eight idle ones are held, a browser still loads the page (pushing out one more).
+      expect((await fetch(`${h.host.origin}/`)).status).toBe(200);
+      expect(closed).toBeLessThan(20);
+      // The rest are closed when their time is up.
+      await vi.waitFor(() => expect(closed).toBe(20), { timeout: 8_000 });
+      expect(h.log.map((l) => l[0])).toContain('closing idle connections: 8 are open without the token');
       expect(h.log.map((l) => l[0])).toContain('closing connections that sent no request in time');
-      // The authenticated socket outlived them all and still answers; the page is still served.
+      // The authenticated socket outlived them all and still answers.
       expect(ws.readyState).toBe(WebSocket.OPEN);
       const answer = new Promise<string>((resolve) => ws.once('message', (data) => resolve(String(data))));
       ws.send(JSON.stringify({ id: 1, method: 'app.info' }));
       expect(JSON.parse(await answer)).toMatchObject({ id: 1, result: { ok: true } });
-      expect((await fetch(`${h.host.origin}/`)).status).toBe(200);
       ws.close();
     } finally {
       for (const socket of sockets) socket.destroy();
