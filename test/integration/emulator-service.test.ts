@@ -307,9 +307,12 @@ describe('emulator service deadlines', () => {
       );
       expect(Date.now() - started).toBeLessThan(5_000);
       expect(log.join('\n')).toMatch(/did not answer 'type' in 1 s; restarting it/);
-      await vi.waitFor(async () => {
-        expect((await handlers['machine.status'](null, context)).running).toBe(true);
-      });
+      await vi.waitFor(
+        async () => {
+          expect((await handlers['machine.status'](null, context)).running).toBe(true);
+        },
+        { timeout: 20_000, interval: 200 },
+      );
     } finally {
       await made.services.stop();
       await made.remove();

@@ -28,6 +28,8 @@ export interface EmulatorServiceOptions {
 }
 
 const DEFAULT_CALL_TIMEOUT_MS = 10_000;
+/** Until a new worker has answered once, calls also wait for it to load. */
+const STARTING_CALL_TIMEOUT_MS = 30_000;
 /** Playing a recording decodes all of it in the worker first, which takes a while for a long tape. */
 const DECODE_CALL_TIMEOUT_MS = 120_000;
 
@@ -61,6 +63,8 @@ export class EmulatorService {
   #lastStatus: MachineStatus | null = null;
   #unsubscribe: (() => void) | null = null;
   #restarts: number[] = [];
+  /** Whether the current worker has answered a call yet (it has loaded). */
+  #answered = false;
   /** The ROMs the machine runs now (null monitor: the Lab Monitor). */
   #choice: RomChoice = { monitor: null, basic: [] };
 
@@ -207,6 +211,7 @@ export class EmulatorService {
 
   #spawn(): void {
     const worker = new Worker(this.#options.workerUrl);
+    this.#answered = false;
     worker.on('message', (message: EmulatorMessage) => this.#receive(message));
     worker.on('error', (error) => this.#options.log?.('the emulator worker failed', error));
     worker.on('exit', (code) => {
@@ -232,6 +237,7 @@ export class EmulatorService {
 
   #receive(message: EmulatorMessage): void {
     if (message.kind === 'reply') {
+      this.#answered = true;
       const pending = this.#pending.get(message.id);
       this.#pending.delete(message.id);
       if (message.ok) pending?.resolve(message.value);
@@ -253,10 +259,11 @@ export class EmulatorService {
     const worker = this.#worker;
     if (!worker) return Promise.reject(new ServiceError('failed', 'The emulator is not running.'));
     const id = this.#nextId++;
-    const timeout =
-      command.kind === 'tapePlayAudio'
-        ? Math.max(DECODE_CALL_TIMEOUT_MS, this.#options.callTimeoutMs ?? 0)
-        : (this.#options.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS);
+    const timeout = Math.max(
+      this.#answered ? 0 : STARTING_CALL_TIMEOUT_MS,
+      command.kind === 'tapePlayAudio' ? DECODE_CALL_TIMEOUT_MS : 0,
+      this.#options.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS,
+    );
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         if (!this.#pending.delete(id)) return;

@@ -43,6 +43,8 @@ export interface TapeServiceOptions {
 
 export const MAX_OPEN_TAPES = 8;
 const DEFAULT_CALL_TIMEOUT_MS = 30_000;
+/** Opening waits for the worker to load and read the file's header. */
+const OPEN_TIMEOUT_MS = 30_000;
 /** A clean WAV of an hour-long tape is a large file to write. */
 const EXPORT_CALL_TIMEOUT_MS = 120_000;
 
@@ -181,9 +183,10 @@ export class TapeService {
     this.#tapes.set(tape.tapeId, tape);
     return new Promise<TapeInfo>((resolve, reject) => {
       let opened = false;
+      const openTimeout = Math.max(OPEN_TIMEOUT_MS, timeout);
       const timer = setTimeout(
-        () => fail(`${tape.name} did not open in ${Math.round(timeout / 100) / 10} s.`),
-        timeout,
+        () => fail(`${tape.name} did not open in ${Math.round(openTimeout / 100) / 10} s.`),
+        openTimeout,
       );
       const fail = (message: string): void => {
         clearTimeout(timer);
