@@ -147,12 +147,18 @@ async function runBoard(values: Record<string, string | boolean | string[] | und
   }
   const window = values.crop ? VISIBLE_WINDOW : undefined;
   const screen = (): string[] => machine.screenText({ window, trimEnd: true });
+  const shows = (): boolean => untilText !== undefined && screen().join('\n').includes(untilText);
   let found = untilText === undefined;
   while (machine.cpu.cycles < maxCycles && !machine.cpu.jammed) {
     machine.run(Math.min(FRAME_CYCLES, maxCycles - machine.cpu.cycles));
-    if (untilText !== undefined && screen().join('\n').includes(untilText)) {
-      found = true;
-      break;
+    // Stop only on a settled screen, never in the middle of a scroll copy; output that never pauses
+    // for a quarter of a frame is taken as it is after a second.
+    if (shows()) {
+      machine.runUntilScreenSettles(Math.min(SUPERBOARD_CPU_HZ, maxCycles - machine.cpu.cycles));
+      if (shows()) {
+        found = true;
+        break;
+      }
     }
   }
   process.stdout.write(`${screen().join('\n')}\n`);

@@ -404,7 +404,7 @@ describe('Lab Monitor on a bare board', () => {
     expect(board.ram[0x503]).toBe(0x5a); // the SPACE that ended LOAD was not typed
   });
 
-  it('Ctrl-C check returns at once, or answers A = 3 at BASIC\'s $A636 with the stack BASIC left', () => {
+  it("Ctrl-C check returns at once, or answers A = 3 at BASIC's $A636 with the stack BASIC left", () => {
     const basic = fakeBasic();
     // At $A636 (rev 3.2: CMP #3 after the monitor call) this "BASIC" records A, S and the return address.
     const breakHandler = assemble(
