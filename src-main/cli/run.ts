@@ -18,10 +18,13 @@ const USAGE = `usage: superboard-lab run [options]
   --ram KB            RAM fitted, 1-40 (default 8)
   --type TEXT         type TEXT through the keyboard matrix; \\r or \\n stand for RETURN
   --tape FILE         play a recording (WAV, FLAC, Ogg, MP3: decoded as KCS) or a file of bytes (after
-                      1 s of leader) into the cassette port at tape speed
-                      (--fast-tape: as fast as the program reads them)
+                      1 s of leader) into the cassette port at tape speed; PLAY is pressed once the
+                      --type text has all been typed (at power-on without --type)
+  --tape-at SECONDS   press PLAY at this machine time instead
+  --fast-tape         deliver the tape as fast as the program reads it, not at 300 baud
   --cycles N          run at most N cycles (default 5 s of machine time, or 600 s with --until-text)
-  --until-text TEXT   stop as soon as the screen shows TEXT (exit 1 if it never does)
+  --until-text TEXT   stop once the screen shows TEXT and has settled (never in mid-scroll); exit 1 if
+                      it never does
   --crop              print only the visible window, not all 32x32
   --seed N            power-on RAM contents from seed N (default 1)
 superboard-lab run --machine bare --load FILE@HEXADDR [--load ...] --pc HEXADDR [--until-pc-stuck] [--cycles N]
@@ -45,6 +48,13 @@ function parseCount(text: string | undefined, what: string, fallback: number): n
   return value;
 }
 
+function parseSeconds(text: string, what: string): number {
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || value < 0)
+    throw new UsageError(`${what} must be a number of seconds, 0 or more`);
+  return value;
+}
+
 /** `superboard-lab run`: returns the exit code (0 done as asked, 1 stopped early or failed, 2 usage). */
 export async function runCommand(argv: string[]): Promise<number> {
   try {
@@ -57,6 +67,7 @@ export async function runCommand(argv: string[]): Promise<number> {
         type: { type: 'string' },
         tape: { type: 'string' },
         'fast-tape': { type: 'boolean', default: false },
+        'tape-at': { type: 'string' },
         cycles: { type: 'string' },
         'until-text': { type: 'string' },
         crop: { type: 'boolean', default: false },
@@ -104,6 +115,10 @@ async function runBoard(values: Record<string, string | boolean | string[] | und
     '--cycles',
     SUPERBOARD_CPU_HZ * (untilText ? 600 : 5),
   );
+  const tapeAt =
+    values['tape-at'] === undefined
+      ? undefined
+      : Math.round(parseSeconds(values['tape-at'] as string, '--tape-at') * SUPERBOARD_CPU_HZ);
   const romDir = values['rom-dir'] as string | undefined;
   const choice = romDir ? await scanRomDir(romDir) : { monitor: null, basic: [] };
   const monitorBytes =
@@ -130,6 +145,7 @@ async function runBoard(values: Record<string, string | boolean | string[] | und
       `${basic ? ` + ${basic.name}` : ''}, ${ramKb}K RAM\n`,
   );
   if (values.type !== undefined) machine.type((values.type as string).replace(/\\r|\\n/g, '\r'));
+  let startTape: (() => void) | undefined;
   if (values.tape !== undefined) {
     const file = values.tape as string;
     const speed = values['fast-tape'] ? 'fast' : 'tape';
@@ -138,19 +154,28 @@ async function runBoard(values: Record<string, string | boolean | string[] | und
       const tape = await decodeTapeFile(file);
       for (const warning of tape.warnings) process.stderr.write(`run: ${file}: ${warning}\n`);
       process.stderr.write(`run: ${file}: ${tape.bytes.length} bytes decoded from the recording\n`);
-      machine.cassette.play(new DecodedTapeSource(tape.bytes, tape.sampleRate), { speed });
+      startTape = () => machine.cassette.play(new DecodedTapeSource(tape.bytes, tape.sampleRate), { speed });
     } else {
       // Like a deck started after typing L: a second of leader before the first byte.
       const bytes = await readInput(file, 'tape');
-      machine.cassette.play(new ByteTapeSource(bytes, { leaderSeconds: 1 }), { speed });
+      startTape = () => machine.cassette.play(new ByteTapeSource(bytes, { leaderSeconds: 1 }), { speed });
     }
-  }
+  } else if (tapeAt !== undefined) throw new UsageError('--tape-at needs --tape');
+  // PLAY is pressed at --tape-at, or, as a person would, once the typed input has been taken.
+  const tapeDue = (): boolean =>
+    tapeAt !== undefined ? machine.cpu.cycles >= tapeAt : machine.keyboard.typingPending === 0;
   const window = values.crop ? VISIBLE_WINDOW : undefined;
   const screen = (): string[] => machine.screenText({ window, trimEnd: true });
   const shows = (): boolean => untilText !== undefined && screen().join('\n').includes(untilText);
   let found = untilText === undefined;
   while (machine.cpu.cycles < maxCycles && !machine.cpu.jammed) {
-    machine.run(Math.min(FRAME_CYCLES, maxCycles - machine.cpu.cycles));
+    if (startTape !== undefined && tapeDue()) {
+      startTape();
+      startTape = undefined;
+    }
+    const untilTape =
+      startTape !== undefined && tapeAt !== undefined ? tapeAt - machine.cpu.cycles : Infinity;
+    machine.run(Math.max(1, Math.min(FRAME_CYCLES, maxCycles - machine.cpu.cycles, untilTape)));
     // Stop only on a settled screen, never in the middle of a scroll copy; output that never pauses
     // for a quarter of a frame is taken as it is after a second.
     if (shows()) {

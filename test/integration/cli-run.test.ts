@@ -44,6 +44,28 @@ describe('superboard-lab run', () => {
     expect(result.stdout).toContain('TAPE OK');
   });
 
+  it('presses PLAY only once the typed input has been taken, so a long --type loses no tape bytes', async () => {
+    const program = messageProgram('TAPE OK');
+    const tape = path.join(dir, 'program.65v');
+    await writeFile(tape, build65v(program.segments, { run: 0x0300 }), 'latin1');
+    const typing = '.0200/00\\r.0201/00\\r.0202/00\\r.0203/00\\rL';
+    const result = cli('--type', typing, '--tape', tape, '--until-text', 'TAPE OK');
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain('TAPE OK');
+  });
+
+  it('presses PLAY at --tape-at seconds of machine time', async () => {
+    const program = messageProgram('TAPE OK');
+    const tape = path.join(dir, 'program.65v');
+    await writeFile(tape, build65v(program.segments, { run: 0x0300 }), 'latin1');
+    const result = cli('--type', 'L', '--tape', tape, '--tape-at', '3', '--until-text', 'TAPE OK');
+    expect(result.status, result.stderr).toBe(0);
+    // 3 s, then 1 s of leader, then the bytes at 300 baud.
+    const cycles = Number(/run: (\d+) cycles/.exec(result.stderr)?.[1]);
+    expect(cycles).toBeGreaterThan(4 * 983_040);
+    expect(cli('--tape-at', '3').stderr).toMatch(/--tape-at needs --tape/);
+  });
+
   it('stops on a settled screen, not in the middle of a scroll copy', async () => {
     // Fills the visible rows with distinct lines, writes DONE on the last one, then scrolls the window
     // up one row slowly (a pause of ~2,300 cycles after each row), so frame ends fall inside the copy.
