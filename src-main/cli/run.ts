@@ -14,6 +14,7 @@ import { TapeAnalysisError } from '../services/tapes/tape-analysis.ts';
 
 const USAGE = `usage: superboard-lab run [options]
   Runs the emulated Superboard II headless and prints the screen as text at the end.
+  --machine KIND      superboard (the default) or bare, a bare 6502 for CPU test programs (below)
   --rom-dir DIR       your ROM dumps (2K monitor; BASIC as one 8K or four 2K files); default: the Lab Monitor
   --ram KB            RAM fitted, 1-40 (default 8)
   --type TEXT         type TEXT through the keyboard matrix; \\r or \\n stand for RETURN
@@ -27,8 +28,13 @@ const USAGE = `usage: superboard-lab run [options]
                       it never does
   --crop              print only the visible window, not all 32x32
   --seed N            power-on RAM contents from seed N (default 1)
+  -h, --help          show this help
 superboard-lab run --machine bare --load FILE@HEXADDR [--load ...] --pc HEXADDR [--until-pc-stuck] [--cycles N]
-  A bare 6502 with 64K of RAM and no devices, for CPU test programs; prints the PC and the cycle count.`;
+  A bare 6502 with 64K of RAM and no devices, for CPU test programs; prints the PC and the cycle count.
+  --load FILE@HEXADDR load FILE's bytes at HEXADDR (repeat for several files)
+  --pc HEXADDR        start there (default: the reset vector at $FFFC)
+  --until-pc-stuck    stop when an instruction jumps or branches to itself (exit 1 if none does)
+  --cycles N          run at most N cycles (default 1,000,000,000)`;
 
 class UsageError extends Error {}
 
