@@ -32,6 +32,8 @@ export interface TapeAnalysisOptions {
   decodeWorker?: URL;
   /** Where compressed files spill their channel (default the OS temporary folder). */
   spillDir?: string;
+  /** The file's name as the user knows it, for messages (default: the path's last part). */
+  name?: string;
   signal?: AbortSignal;
   onFormat?: (format: AnalysisFormat) => void;
   onProgress?: (frames: number) => void;
@@ -83,7 +85,7 @@ export class TapeAnalysis {
   async run(): Promise<void> {
     const { waveform = true } = this.#options;
     let decoder: Decoder | null = null;
-    const name = path.basename(this.path);
+    const name = this.#options.name ?? path.basename(this.path);
     try {
       for await (const event of streamAudioFile(this.path, { signal: this.#options.signal })) {
         if (this.#closed) return;

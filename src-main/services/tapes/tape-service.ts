@@ -135,6 +135,7 @@ export class TapeService {
     }
     const data: TapeWorkerData = {
       path: entry.path,
+      name: entry.name,
       spillDir: os.tmpdir(),
       ...(channel === undefined ? {} : { channel }),
     };
