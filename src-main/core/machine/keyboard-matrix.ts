@@ -467,7 +467,11 @@ export class KeyboardMatrix implements Device<KeyboardState> {
         changed = true;
       }
       const next = this.queue[1];
-      if (next === undefined) return changed;
+      if (next === undefined) {
+        // Kept a while for a same key typed next; then gone, so reads take the fast path again.
+        if (now - head.upAt >= unseenCycles) this.queue.shift();
+        return changed;
+      }
       const upLongEnough = sharesKeys(head, next)
         ? (head.seenAt >= 0 && now - head.seenAt >= gapCycles) || unseenTooLong()
         : now - head.upAt >= gapCycles;
