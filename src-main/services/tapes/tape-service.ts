@@ -216,6 +216,7 @@ export class TapeService {
     const temp = this.#options.temp;
     const data: TapeWorkerData = {
       path: entry.path,
+      name: entry.name,
       spillFiles: [temp.file('spill', 's16'), temp.file('spill', 's16')],
       ...(channel === undefined ? {} : { channel }),
     };
