@@ -59,11 +59,12 @@ describe.skipIf(!HAVE_CHROMIUM)('Screen area in Chromium (needs /usr/bin/chromiu
           return inside && shown.width > 100 && Math.abs(shown.width - shown.height) < 1;
         })
         .toBe(true);
-      const scale = Number(await canvas.getAttribute('data-scale'));
       // The default layout gives the Screen room for 1x at 1024x700 and 2x at 1920x1080; in a smaller
-      // window the picture shrinks below 1x rather than being cut.
-      if (width < 1024) expect(scale, `scale at ${width}x${height}`).toBeLessThan(1);
-      else expect(scale, `scale at ${width}x${height}`).toBe(width >= 1920 ? 2 : 1);
+      // window the picture shrinks below 1x rather than being cut. The scale follows a resize observer, so
+      // it is polled like the box.
+      const scale = (): Promise<number> => canvas.getAttribute('data-scale').then(Number);
+      if (width < 1024) await expect.poll(scale, { message: `scale at ${width}x${height}` }).toBeLessThan(1);
+      else await expect.poll(scale, { message: `scale at ${width}x${height}` }).toBe(width >= 1920 ? 2 : 1);
       await page.screenshot({ path: path.join(REPO, 'test-results', `screen-${width}x${height}.png`) });
     }
     const button = page.getByTestId('pause');
