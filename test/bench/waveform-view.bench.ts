@@ -1,0 +1,202 @@
+// The Waveform area on a long tape, in Chromium against the built browser host, as a user meets it: the time
+// from choosing the file to the analysed waveform on screen (upload, decoding and first paint included), then
+// zoom steps (+ and −) and wheel scrolling, timed in the page.
+// Run: node test/bench/waveform-view.bench.ts [--minutes N] [--profile]   (default 180 minutes, 48 kHz mono)
+import { mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CDPSession, Page } from 'playwright-core';
+import { HAVE_CHROMIUM, launchChromium } from '../support/browser.ts';
+import { writeLongTape } from '../support/long-tape.ts';
+import { startBuiltWebHost } from '../support/web-host-process.ts';
+
+const RATE = 48_000;
+const arg = (name: string): string | undefined => {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? process.argv[at + 1] : undefined;
+};
+const MINUTES = Number(arg('--minutes') ?? 180);
+const PROFILE = process.argv.includes('--profile');
+const GOAL_OPEN_PER_HOUR = 2000;
+const GOAL_STEP = 50;
+const GOAL_FRAME = 1000 / 60;
+
+if (!HAVE_CHROMIUM) {
+  console.log('waveform-view: skipped, /usr/bin/chromium is missing');
+  process.exit(0);
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'sbl-wave-bench-'));
+const file = join(dir, `tape-${MINUTES}min.wav`);
+const written = performance.now();
+const size = await writeLongTape(file, { seconds: MINUTES * 60, sampleRate: RATE, dropoutEvery: 97 });
+console.log(
+  `wrote ${MINUTES} min at ${RATE} Hz mono: ${(size / 1024 / 1024).toFixed(0)} MB in ` +
+    `${((performance.now() - written) / 1000).toFixed(1)} s`,
+);
+
+const host = await startBuiltWebHost(dir);
+const browser = await launchChromium();
+const stats = (values: number[]): { mean: number; median: number; worst: number; p95: number } => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const pick = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  return {
+    mean: values.reduce((a, b) => a + b, 0) / Math.max(1, values.length),
+    median: pick(0.5),
+    worst: sorted.at(-1) ?? 0,
+    p95: pick(0.95),
+  };
+};
+const ms = (value: number): string => `${value.toFixed(1)} ms`;
+const verdict = (ok: boolean): string => (ok ? 'meets the goal' : 'MISSES the goal');
+
+async function profileTop(session: CDPSession, run: () => Promise<void>): Promise<void> {
+  await session.send('Profiler.enable');
+  await session.send('Profiler.start');
+  await run();
+  const { profile } = await session.send('Profiler.stop');
+  const self = new Map<string, number>();
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const dt = profile.timeDeltas ?? [];
+  (profile.samples ?? []).forEach((id, i) => {
+    const node = byId.get(id);
+    if (!node) return;
+    const { functionName, url, lineNumber } = node.callFrame;
+    const key = `${functionName || '(anonymous)'} ${url.split('/').pop() ?? ''}:${lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
+  });
+  const top = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 15);
+  console.log('profile, self time while zooming:');
+  for (const [name, time] of top) console.log(`  ${time.toFixed(0).padStart(7)} ms  ${name}`);
+}
+
+/** Clicks a control and times until the view has painted the new range with its data. */
+async function step(page: Page, label: string): Promise<number> {
+  return page.evaluate(async (name) => {
+    const overlay = document.querySelector<HTMLCanvasElement>('[data-testid=overlay]');
+    const button = document.querySelector<HTMLButtonElement>(`button[aria-label="${name}"]`);
+    if (!overlay || !button) throw new Error('no waveform');
+    const started = performance.now();
+    button.click();
+    for (;;) {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      if (overlay.dataset.ready === '1') break;
+      if (performance.now() - started > 20_000) throw new Error('the view did not settle');
+    }
+    return performance.now() - started;
+  }, label);
+}
+
+try {
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  await page.goto(host.url);
+  await page.getByTestId('connection').filter({ hasText: 'connected' }).waitFor();
+  await page.keyboard.press('Alt+2');
+  const started = performance.now();
+  await page
+    .getByRole('region', { name: 'Waveform', exact: true })
+    .locator('input[type=file]')
+    .setInputFiles(file);
+  await page.locator('[data-testid=overlay][data-ready="1"]').waitFor({ timeout: 600_000 });
+  const openMs = performance.now() - started;
+  const perHour = openMs / (MINUTES / 60);
+  console.log(
+    `open: ${(openMs / 1000).toFixed(2)} s from choosing the file to the painted waveform (upload included), ` +
+      `${(perHour / 1000).toFixed(2)} s per hour: ${verdict(perHour <= GOAL_OPEN_PER_HOUR)} (2 s per hour)`,
+  );
+
+  // From the whole tape to single cycles (120,000 px/s) by doubling, and back.
+  const width = (await page.getByTestId('overlay').boundingBox())?.width ?? 1000;
+  const doublings = Math.ceil(Math.log2((120_000 * MINUTES * 60) / width));
+  const zoomAll = async (): Promise<number[]> => {
+    const times: number[] = [];
+    for (let i = 0; i < doublings; i++) times.push(await step(page, 'Zoom in'));
+    for (let i = 0; i < doublings; i++) times.push(await step(page, 'Zoom out'));
+    return times;
+  };
+  const session = await page.context().newCDPSession(page);
+  let times: number[] = [];
+  if (PROFILE) await profileTop(session, async () => void (times = await zoomAll()));
+  else times = await zoomAll();
+  const zoom = stats(times);
+  console.log(
+    `zoom: ${times.length} steps (${doublings} in to single cycles, ${doublings} out), mean ${ms(zoom.mean)}, median ${ms(zoom.median)}, ` +
+      `worst ${ms(zoom.worst)}: ${verdict(zoom.worst <= GOAL_STEP)} (${GOAL_STEP} ms a step)`,
+  );
+  console.log(`zoom steps (ms): ${times.map((t) => t.toFixed(0)).join(' ')}`);
+
+  // The anchor: frame gaps of this page doing nothing, on this machine now (headless, no GPU).
+  const idle = stats(
+    await page.evaluate(async () => {
+      const gaps: number[] = [];
+      let last = await new Promise<number>((resolve) => requestAnimationFrame(resolve));
+      while (gaps.length < 120) {
+        const now = await new Promise<number>((resolve) => requestAnimationFrame(resolve));
+        gaps.push(now - last);
+        last = now;
+      }
+      return gaps;
+    }),
+  );
+  console.log(
+    `anchor, idle page: frame gaps mean ${ms(idle.mean)} (${(1000 / idle.mean).toFixed(0)} fps), p95 ${ms(idle.p95)}, worst ${ms(idle.worst)}`,
+  );
+
+  // Scrolling: a wheel event every frame for 3 s at three zooms; the gaps between frames are what a user sees.
+  for (const [label, clicks] of [
+    ['whole tape x8', 3],
+    ['bytes (~300 px/s)', 0],
+    ['single cycles', -1],
+  ] as const) {
+    if (clicks === -1) await page.getByTestId('zoom-cycles').click();
+    else if (clicks === 0) {
+      await page.evaluate(() =>
+        document.querySelector<HTMLButtonElement>('button[title="Show the whole tape"]')?.click(),
+      );
+      while (Number((await page.getByTestId('zoom').textContent())?.replace(/[^0-9.]/g, '') || 0) < 300)
+        await step(page, 'Zoom in');
+    } else {
+      await page.evaluate(() =>
+        document.querySelector<HTMLButtonElement>('button[title="Show the whole tape"]')?.click(),
+      );
+      for (let i = 0; i < clicks; i++) await step(page, 'Zoom in');
+    }
+    const { gaps, work } = await page.evaluate(async () => {
+      const target = document.querySelector<HTMLElement>('[data-testid=waveform]');
+      if (!target) throw new Error('no waveform');
+      const canvas = document.querySelector<HTMLCanvasElement>('[data-testid=overlay]');
+      const gaps: number[] = [];
+      const work: number[] = [];
+      let last = performance.now();
+      const began = last;
+      let direction = 1;
+      while (last - began < 3000) {
+        const sent = performance.now();
+        target.dispatchEvent(
+          new WheelEvent('wheel', { deltaY: 40 * direction, bubbles: true, cancelable: true }),
+        );
+        const handled = performance.now() - sent;
+        const now = await new Promise<number>((resolve) => requestAnimationFrame(resolve));
+        // The view paints in this same frame, after this callback: read its time once it has run.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        work.push(handled + Number(canvas?.dataset.paintMs ?? 0));
+        gaps.push(now - last);
+        last = now;
+        if (gaps.length % 60 === 0) direction = -direction;
+      }
+      return { gaps: gaps.slice(1), work: work.slice(1) };
+    });
+    const frames = stats(gaps);
+    const busy = stats(work);
+    console.log(
+      `scroll at ${label}: ${gaps.length} frames, mean ${ms(frames.mean)} (${(1000 / frames.mean).toFixed(0)} fps), ` +
+        `p95 ${ms(frames.p95)}, worst ${ms(frames.worst)}: ${verdict(frames.p95 <= GOAL_FRAME * 1.2)} (60 fps); ` +
+        `our work per frame (wheel handler + paint) mean ${ms(busy.mean)}, p95 ${ms(busy.p95)}, worst ${ms(busy.worst)}`,
+    );
+  }
+} finally {
+  await browser.close();
+  await host.stop();
+  await rm(dir, { recursive: true, force: true });
+}
