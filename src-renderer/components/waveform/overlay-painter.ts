@@ -26,7 +26,7 @@ export interface OverlayData {
 }
 
 /** Narrowest bit cell (CSS px) that gets drawn; narrower, bytes are drawn as blocks. */
-export const MIN_BIT_PX = 1.5;
+export const MIN_BIT_PX = 3;
 /** Narrowest byte (CSS px) that gets drawn; narrower, only segments and error ticks remain. */
 export const MIN_BYTE_PX = 2;
 
