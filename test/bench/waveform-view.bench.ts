@@ -86,20 +86,26 @@ async function profileTop(session: CDPSession, run: () => Promise<void>): Promis
   for (const [name, time] of top) console.log(`  ${time.toFixed(0).padStart(7)} ms  ${name}`);
 }
 
-/** Clicks a control and times until the view has painted the new range with its data. */
-async function step(page: Page, label: string): Promise<number> {
+/**
+ * Clicks a control and times until the view has first repainted (from the data at hand, rescaled) and until
+ * it has painted the new range with its own data.
+ */
+async function step(page: Page, label: string): Promise<{ first: number; done: number }> {
   return page.evaluate(async (name) => {
     const overlay = document.querySelector<HTMLCanvasElement>('[data-testid=overlay]');
     const button = document.querySelector<HTMLButtonElement>(`button[aria-label="${name}"]`);
     if (!overlay || !button) throw new Error('no waveform');
     const started = performance.now();
     button.click();
+    // The view paints in the next frame, after callbacks asked for before the click: wait for it to run.
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    const first = performance.now() - started;
     for (;;) {
-      await new Promise((resolve) => requestAnimationFrame(resolve));
       if (overlay.dataset.ready === '1') break;
+      await new Promise((resolve) => requestAnimationFrame(resolve));
       if (performance.now() - started > 20_000) throw new Error('the view did not settle');
     }
-    return performance.now() - started;
+    return { first, done: performance.now() - started };
   }, label);
 }
 
@@ -146,20 +152,23 @@ try {
   // From the whole tape to single cycles (120,000 px/s) by doubling, and back.
   const width = (await page.getByTestId('overlay').boundingBox())?.width ?? 1000;
   const doublings = Math.ceil(Math.log2((120_000 * MINUTES * 60) / width));
-  const zoomAll = async (): Promise<number[]> => {
-    const times: number[] = [];
+  const zoomAll = async (): Promise<{ first: number; done: number }[]> => {
+    const times: { first: number; done: number }[] = [];
     for (let i = 0; i < doublings; i++) times.push(await step(page, 'Zoom in'));
     for (let i = 0; i < doublings; i++) times.push(await step(page, 'Zoom out'));
     return times;
   };
   const session = await page.context().newCDPSession(page);
-  let times: number[] = [];
-  if (PROFILE) await profileTop(session, async () => void (times = await zoomAll()));
-  else times = await zoomAll();
+  let steps: { first: number; done: number }[] = [];
+  if (PROFILE) await profileTop(session, async () => void (steps = await zoomAll()));
+  else steps = await zoomAll();
+  const times = steps.map((s) => s.done);
   const zoom = stats(times);
+  const firsts = stats(steps.map((s) => s.first));
   console.log(
     `zoom: ${times.length} steps (${doublings} in to single cycles, ${doublings} out), mean ${ms(zoom.mean)}, median ${ms(zoom.median)}, ` +
-      `worst ${ms(zoom.worst)}: ${verdict(zoom.worst <= GOAL_STEP)} (${GOAL_STEP} ms a step)`,
+      `worst ${ms(zoom.worst)}: ${verdict(zoom.worst <= GOAL_STEP)} (${GOAL_STEP} ms a step, until repainted with ` +
+      `the new range's data); first repaint from the data at hand mean ${ms(firsts.mean)}, worst ${ms(firsts.worst)}`,
   );
   console.log(`zoom steps (ms): ${times.map((t) => t.toFixed(0)).join(' ')}`);
 
