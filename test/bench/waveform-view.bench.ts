@@ -72,10 +72,8 @@ const stats = (values: number[]): { mean: number; median: number; worst: number;
 const ms = (value: number): string => `${value.toFixed(1)} ms`;
 const verdict = (ok: boolean): string => (ok ? 'meets the goal' : 'MISSES the goal');
 
-async function profileTop(session: CDPSession, run: () => Promise<void>): Promise<void> {
-  await session.send('Profiler.enable');
-  await session.send('Profiler.start');
-  await run();
+/** Prints the functions the page spent most time in since the profiler was started. */
+async function printProfile(session: CDPSession): Promise<void> {
   const { profile } = await session.send('Profiler.stop');
   const self = new Map<string, number>();
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
@@ -88,7 +86,7 @@ async function profileTop(session: CDPSession, run: () => Promise<void>): Promis
     self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
   });
   const top = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 15);
-  console.log('profile, self time while zooming:');
+  console.log('profile of the page, self time while zooming and scrolling:');
   for (const [name, time] of top) console.log(`  ${time.toFixed(0).padStart(7)} ms  ${name}`);
 }
 
@@ -165,9 +163,11 @@ try {
     return times;
   };
   const session = await page.context().newCDPSession(page);
-  let steps: { first: number; done: number }[] = [];
-  if (PROFILE) await profileTop(session, async () => void (steps = await zoomAll()));
-  else steps = await zoomAll();
+  if (PROFILE) {
+    await session.send('Profiler.enable');
+    await session.send('Profiler.start');
+  }
+  const steps = await zoomAll();
   const times = steps.map((s) => s.done);
   const zoom = stats(times);
   const firsts = stats(steps.map((s) => s.first));
@@ -178,22 +178,40 @@ try {
   );
   console.log(`zoom steps (ms): ${times.map((t) => t.toFixed(0)).join(' ')}`);
 
-  // The anchor: frame gaps of this page doing nothing, on this machine now (headless, no GPU).
-  const idle = stats(
-    await page.evaluate(async () => {
-      const gaps: number[] = [];
-      let last = await new Promise<number>((resolve) => requestAnimationFrame(resolve));
-      while (gaps.length < 120) {
-        const now = await new Promise<number>((resolve) => requestAnimationFrame(resolve));
-        gaps.push(now - last);
-        last = now;
-      }
-      return gaps;
-    }),
-  );
-  console.log(
-    `anchor, idle page: frame gaps mean ${ms(idle.mean)} (${(1000 / idle.mean).toFixed(0)} fps), p95 ${ms(idle.p95)}, worst ${ms(idle.worst)}`,
-  );
+  // The anchors, on this machine now (headless, no GPU): frame gaps of the page doing nothing, and of a
+  // bare canvas the size of the waveform filled with one rectangle every frame (what any canvas view pays
+  // to get its pixels on screen here).
+  for (const withCanvas of [false, true]) {
+    const gaps = stats(
+      await page.evaluate(async (fill) => {
+        const overlay = document.querySelector<HTMLCanvasElement>('[data-testid=overlay]');
+        const canvas = document.createElement('canvas');
+        canvas.width = overlay?.width ?? 1000;
+        canvas.height = overlay?.height ?? 500;
+        canvas.style.cssText = 'position:fixed;left:0;top:0;z-index:99';
+        if (fill) document.body.append(canvas);
+        const ctx = canvas.getContext('2d');
+        const gaps: number[] = [];
+        let last = await new Promise<number>((resolve) => requestAnimationFrame(resolve));
+        while (gaps.length < 180) {
+          const now = await new Promise<number>((resolve) => requestAnimationFrame(resolve));
+          if (fill && ctx) {
+            ctx.clearRect(0, 0, canvas.width, canvas.height);
+            ctx.fillStyle = gaps.length % 2 ? '#345' : '#543';
+            ctx.fillRect(0, 0, canvas.width, canvas.height);
+          }
+          gaps.push(now - last);
+          last = now;
+        }
+        canvas.remove();
+        return gaps;
+      }, withCanvas),
+    );
+    console.log(
+      `anchor, ${withCanvas ? 'a bare canvas filled every frame' : 'idle page'}: frame gaps mean ${ms(gaps.mean)} ` +
+        `(${(1000 / gaps.mean).toFixed(0)} fps), p95 ${ms(gaps.p95)}, worst ${ms(gaps.worst)}`,
+    );
+  }
 
   // Scrolling: a wheel event every frame for 3 s at three zooms; the gaps between frames are what a user sees.
   for (const [label, clicks] of [
@@ -247,6 +265,8 @@ try {
         `our work per frame (wheel handler + paint) mean ${ms(busy.mean)}, p95 ${ms(busy.p95)}, worst ${ms(busy.worst)}`,
     );
   }
+
+  if (PROFILE) await printProfile(session);
 
   // Opening another tape closes the one open: its worker thread and everything it held go. Opening the long
   // tape twice more shows whether what a closed tape held is given back or reused (no growth) or kept.
