@@ -37,7 +37,15 @@ export function viewportRect(view: MinimapView): { left: number; right: number }
   return { left, right };
 }
 
-export function paintMinimap(ctx: CanvasRenderingContext2D, view: MinimapView, data: MinimapData): void {
+/**
+ * The parts that do not move with the view: the envelope, segments and error ticks. Drawn once per tape and
+ * size into a canvas of their own, so a scroll frame only copies it and draws the rectangle.
+ */
+export function paintMinimapBackground(
+  ctx: CanvasRenderingContext2D,
+  view: Omit<MinimapView, 'viewStart' | 'viewEnd' | 'cursor'>,
+  data: MinimapData,
+): void {
   const { width, height, pixelRatio } = view;
   ctx.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
   ctx.clearRect(0, 0, width, height);
@@ -81,7 +89,20 @@ export function paintMinimap(ctx: CanvasRenderingContext2D, view: MinimapView, d
       ctx.fillRect(Math.floor(x(errors.start[i] ?? 0)), 0, 1.5, height);
     }
   }
+}
 
+/** The background, then the playback cursor and the view's rectangle over it. */
+export function paintMinimap(
+  ctx: CanvasRenderingContext2D,
+  view: MinimapView,
+  background: CanvasImageSource,
+): void {
+  const { width, height, pixelRatio } = view;
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, width * pixelRatio, height * pixelRatio);
+  ctx.drawImage(background, 0, 0);
+  ctx.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
+  const x = (sample: number): number => (sample * width) / Math.max(1, view.frames);
   if (view.cursor !== null) {
     ctx.fillStyle = OVERLAY_COLOURS.warn;
     ctx.fillRect(x(view.cursor), 0, 1, height);
