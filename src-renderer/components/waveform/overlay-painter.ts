@@ -114,7 +114,7 @@ export function paintOverlay(ctx: CanvasRenderingContext2D, view: OverlayView, d
     }
   }
 
-  if (notes && drawBits) paintBytes(ctx, notes, data.selected, x, waveTop, height);
+  if (notes && drawBits) paintBytes(ctx, notes, data.selected, x, waveTop, height, width);
   else if (notes) paintByteBlocks(ctx, notes, data.selected, x, waveBottom, height, width);
 
   const selected = data.selected;
@@ -190,7 +190,7 @@ export function clock(seconds: number, decimals: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
 }
 
-/** Time ticks at a round step at least 90 px apart, labelled in seconds (or minutes and seconds). */
+/** Time ticks at a round step at least 110 px apart, labelled in seconds (or minutes and seconds). */
 function paintRuler(ctx: CanvasRenderingContext2D, view: OverlayView): void {
   const seconds = (view.end - view.start) / view.sampleRate;
   const minimum = (seconds / view.width) * 110;
@@ -280,6 +280,7 @@ function paintBytes(
   x: (sample: number) => number,
   top: number,
   height: number,
+  width: number,
 ): void {
   const bytes = notes.bytes;
   const labelTop = height - BYTE_ROW;
@@ -290,7 +291,7 @@ function paintBytes(
     const left = x(bytes.start[i] ?? 0);
     const right = x(bytes.end[i] ?? 0);
     const w = right - left;
-    if (w < 3 || right < 0 || left > ctx.canvas.width) continue;
+    if (w < 3 || right < 0 || left > width) continue;
     const framing = bytes.framingError[i] === 1;
     const low = bytes.lowConfidence[i] === 1;
     ctx.fillStyle = framing ? OVERLAY_COLOURS.error : OVERLAY_COLOURS.grid;
@@ -318,9 +319,9 @@ function paintBytes(
 }
 
 /**
- * Bytes too narrow for their bits: a block per byte in the strip under the waveform, teal shaded by the
- * decoder's confidence, amber with a low-confidence bit, red with a framing error (which also tints the
- * waveform above it), labelled with the character when it fits.
+ * Bytes too narrow for their bits: a block per byte in the strip under the waveform, teal (in two shades so
+ * neighbours stand apart), amber with a low-confidence bit, red with a framing error (which also tints the
+ * waveform above it), blue when selected, labelled with the character when it fits.
  */
 function paintByteBlocks(
   ctx: CanvasRenderingContext2D,
