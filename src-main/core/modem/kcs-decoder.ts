@@ -16,90 +16,21 @@
 //     decision margin over all its bit cells, then the start and stop bits judge the frame.
 //  5. Levels of mark and space are learned separately (AGC per tone), so treble loss on the tape does
 //     not bias decisions; a squelch keeps noise from turning into bytes.
+import { CicDecimator, cicGain } from './cic-decimator.ts';
+import type { KcsDecoderOptions, KcsEvent, KcsSegmentKind } from './kcs-events.ts';
 
-export type KcsSegmentKind = 'silence' | 'carrier' | 'data' | 'gap';
-export type KcsBitRole = 'start' | 'data' | 'stop';
-
-/** A decoded byte. Sample positions count input samples from the first one pushed. */
-export interface KcsByteEvent {
-  type: 'byte';
-  value: number;
-  /** First sample of the start bit. */
-  start: number;
-  /** One past the last sample of the last stop bit. */
-  end: number;
-  framingError: boolean;
-  /** Mean confidence of the frame's bit cells, 0..1. */
-  confidence: number;
-}
-
-export interface KcsBitEvent {
-  type: 'bit';
-  value: 0 | 1;
-  /** Decision margin (|mark - space| / (mark + space) of the normalised tone energies), 0..1. */
-  confidence: number;
-  start: number;
-  end: number;
-  role: KcsBitRole;
-}
-
-export interface KcsFramingErrorEvent {
-  type: 'framing-error';
-  start: number;
-  end: number;
-  value: number;
-  /** Which stop bit was a 0 (1 or 2). */
-  stopBit: number;
-}
-
-export interface KcsSegmentEvent {
-  type: 'segment';
-  kind: KcsSegmentKind;
-  start: number;
-  end: number;
-}
-
-/** Measured tones and rate, emitted when data starts and when the tape speed moves. */
-export interface KcsCarrierEvent {
-  type: 'carrier';
-  sample: number;
-  markHz: number;
-  spaceHz: number;
-  baud: number;
-  /** Measured speed relative to nominal (1.05 = 5% fast). */
-  speed: number;
-}
-
-/** A stretch of signal between silences of at least gapSeconds. */
-export interface KcsRecordingEvent {
-  type: 'recording';
-  index: number;
-  start: number;
-  end: number;
-  bytes: number;
-  framingErrors: number;
-}
-
-export type KcsEvent =
-  KcsByteEvent | KcsBitEvent | KcsFramingErrorEvent | KcsSegmentEvent | KcsCarrierEvent | KcsRecordingEvent;
-
-export interface KcsDecoderOptions {
-  sampleRate: number;
-  /** Nominal baud rate (default 300). */
-  baud?: 300 | 600;
-  /** Stop bits per frame (default 2, the monitor's 8N2). */
-  stopBits?: 1 | 2;
-  /** Emit a bit event per bit cell (default true). */
-  bitEvents?: boolean;
-  /** A silence at least this long ends a recording; shorter ones are gaps (default 1 s). */
-  gapSeconds?: number;
-  /** Nominal tones; the loop tracks speed from these (defaults 2,400 and 1,200 Hz). */
-  markHz?: number;
-  spaceHz?: number;
-}
-
-// NaN or infinite input samples (a corrupt file) count as silence rather than poisoning the running sums.
-const LIMIT = 1e9;
+export type {
+  KcsSegmentKind,
+  KcsBitRole,
+  KcsByteEvent,
+  KcsBitEvent,
+  KcsFramingErrorEvent,
+  KcsSegmentEvent,
+  KcsCarrierEvent,
+  KcsRecordingEvent,
+  KcsEvent,
+  KcsDecoderOptions,
+} from './kcs-events.ts';
 
 const LUT_BITS = 10;
 const LUT_SIZE = 1 << LUT_BITS;
@@ -162,14 +93,6 @@ interface FrameRecord {
 const HUNT = 0;
 const WAIT = 1;
 
-/** Amplitude response of the decimator at `hz`. */
-function cicGain(hz: number, inputRate: number, factor: number): number {
-  if (factor === 1) return 1;
-  const x = (Math.PI * hz) / inputRate;
-  const one = Math.sin(factor * x) / (factor * Math.sin(x));
-  return one * one;
-}
-
 export class KcsDecoder {
   readonly sampleRate: number;
   readonly baud: number;
@@ -182,12 +105,7 @@ export class KcsDecoder {
   private readonly markHz: number;
   private readonly spaceHz: number;
 
-  // Decimator state.
-  private boxSum = 0;
-  private boxMoment = 0;
-  private boxAcc = 0;
-  private boxCount = 0;
-  private scratch = new Float64Array(0);
+  private readonly decimator: CicDecimator;
   private inputCount = 0;
 
   // Correlators.
@@ -294,6 +212,7 @@ export class KcsDecoder {
     this.spaceHz = options.spaceHz ?? 1200;
     this.decimation = Math.max(1, Math.floor(sampleRate / 8000));
     this.decimatedRate = sampleRate / this.decimation;
+    this.decimator = new CicDecimator(this.decimation);
     if (!(
       this.spaceHz > 0 &&
       this.markHz > this.spaceHz &&
@@ -343,9 +262,9 @@ export class KcsDecoder {
   push(samples: Float32Array): KcsEvent[] {
     if (this.finished) throw new Error('KCS decoder: push() after finish()');
     this.out = [];
-    const count = this.decimateInto(samples);
+    const decimated = this.decimator.process(samples);
     this.inputCount += samples.length;
-    if (count > 0) this.processDecimated(count);
+    if (decimated.length > 0) this.processDecimated(decimated);
     return this.out;
   }
 
@@ -365,63 +284,6 @@ export class KcsDecoder {
       this.emitSegment('silence', silenceStart, end);
     }
     return this.out;
-  }
-
-  // The CIC's triangular impulse response spans two input blocks: input r (0-based) of block m weighs
-  // D - r in output m and r in output m + 1, so output m is centred on input m * D. With S = sum x and
-  // T = sum r*x over a block: out = carry + D * S - T and carry' = T.
-  private decimateInto(samples: Float32Array): number {
-    const factor = this.decimation;
-    const length = samples.length;
-    const maxOut = Math.floor((this.boxCount + length) / factor) + 1;
-    if (this.scratch.length < maxOut) this.scratch = new Float64Array(maxOut);
-    const y = this.scratch;
-    if (factor === 1) {
-      for (let i = 0; i < length; i++) {
-        const x = samples[i]!;
-        y[i] = x > -LIMIT && x < LIMIT ? x : 0;
-      }
-      return length;
-    }
-    const scale = 1 / (factor * factor);
-    let carry = this.boxAcc;
-    let sum = this.boxSum;
-    let moment = this.boxMoment;
-    let r = this.boxCount;
-    let outCount = 0;
-    let i = 0;
-    while (i < length) {
-      if (r === 0 && i + factor <= length) {
-        let blockSum = 0;
-        let blockMoment = 0;
-        for (let k = 0; k < factor; k++) {
-          let x = samples[i + k]!;
-          if (!(x > -LIMIT && x < LIMIT)) x = 0;
-          blockSum += x;
-          blockMoment += k * x;
-        }
-        y[outCount++] = (carry + factor * blockSum - blockMoment) * scale;
-        carry = blockMoment;
-        i += factor;
-        continue;
-      }
-      let x = samples[i++]!;
-      if (!(x > -LIMIT && x < LIMIT)) x = 0;
-      sum += x;
-      moment += r * x;
-      if (++r === factor) {
-        y[outCount++] = (carry + factor * sum - moment) * scale;
-        carry = moment;
-        sum = 0;
-        moment = 0;
-        r = 0;
-      }
-    }
-    this.boxAcc = carry;
-    this.boxSum = sum;
-    this.boxMoment = moment;
-    this.boxCount = r;
-    return outCount;
   }
 
   private retune(): void {
@@ -447,8 +309,8 @@ export class KcsDecoder {
     this.needRun = Math.round(this.period * (this.stopBits === 2 ? 1.25 : 0.6));
   }
 
-  private processDecimated(count: number): void {
-    const y = this.scratch;
+  private processDecimated(y: Float64Array): void {
+    const count = y.length;
     const rMI = this.ringMI;
     const rMQ = this.ringMQ;
     const rSI = this.ringSI;
