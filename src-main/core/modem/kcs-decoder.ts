@@ -17,6 +17,7 @@
 //  5. Levels of mark and space are learned separately (AGC per tone), so treble loss on the tape does
 //     not bias decisions; a squelch keeps noise from turning into bytes.
 import { CicDecimator, cicGain } from './cic-decimator.ts';
+import { ToneBalance, TonePresence } from './tone-levels.ts';
 import type { KcsDecoderOptions, KcsEvent, KcsSegmentKind } from './kcs-events.ts';
 
 export type {
@@ -54,28 +55,28 @@ const FLL_LOCK_STREAK = 3;
 // Without a carrier the loop relaxes towards nominal speed so noise cannot walk it to a limit.
 const FLL_LEAK = 0.0005;
 
-// Smoothing rates (per bit period or bit cell) of the tone levels, the decision quality, and the fast
-// and slow correlator energy used for dropouts.
-const LEVEL_RATE = 1 / 16;
+// Smoothing of the decision quality per bit period or bit cell.
 const QUALITY_RATE = 1 / 32;
-const ENERGY_RATE = 0.3;
-const SIGNAL_RATE = 1 / 64;
 
-// Carrier: good mark bit periods to lock, quality below which it is lost, dropout depth and how long a
-// dropout may last before the carrier is given up.
+// Carrier: good mark bit periods to lock, quality below which it is lost, and how long the tones may be
+// absent before the carrier is given up.
 const LOCK_TICKS = 16;
 const QUALITY_OFF = 0.6;
-const DROPOUT_RATIO = 0.2;
 const HANGOVER_SECONDS = 0.25;
 
 // What a frame needs to start data (inside data every frame is reported): mean, start-bit and weakest
-// cell confidence, start-bit space energy against the signal level, and without a carrier a recent
+// cell confidence, start-bit space energy against the frame's mean energy, and without a carrier a recent
 // decision quality clearly above noise (0.5).
 const ACCEPT_CONFIDENCE = 0.75;
 const START_CONFIDENCE = 0.5;
 const WEAKEST_CONFIDENCE = 0.3;
 const START_ENERGY = 0.3;
 const ENTER_QUALITY = 0.65;
+// A frame slot skipped inside data with at most one space cell and at least this mean confidence was
+// idle mark.
+const SKIPPED_CONFIDENCE = 0.6;
+// Share of the best timing's score that the timing continuing the previous frame needs to win.
+const ALIGNED_SHARE = 0.9;
 
 interface FrameRecord {
   /** Decimated time of the start bit's leading edge. */
@@ -127,14 +128,9 @@ export class KcsDecoder {
   private window: number;
   private readonly shortWindow: number;
   private period: number;
-  private weightMark = 1;
-  private weightSpace = 1;
-  private levelMark = 0;
-  private levelSpace = 0;
-  private markCount = 0;
-  private spaceCount = 0;
-  private signalCount = 0;
   private readonly spaceBalance: number;
+  private readonly balance: ToneBalance;
+  private readonly presence = new TonePresence();
 
   // Frequency-locked loop.
   private fllCountdown: number;
@@ -148,7 +144,8 @@ export class KcsDecoder {
   private readonly dRing = new Float32Array(HISTORY_RING);
   private readonly eRing = new Float32Array(HISTORY_RING);
   private readonly runRing = new Int32Array(HISTORY_RING);
-  private markRun = 0;
+  // Before the first sample the line counts as idle mark, so a tape without leader frames its first byte.
+  private markRun = 1 << 30;
   private negRun = 0;
 
   // Frame machine.
@@ -159,16 +156,17 @@ export class KcsDecoder {
   private needRun: number;
   private inSync = false;
   private syncUntil = 0;
-  private afterGap = false;
   private nextTick = 0;
 
   // Carrier, segments, recordings.
   private carrier = false;
   private quality = 0.5;
-  /** Fast and slow averages of the correlator energy, for dropouts and the end of a signal. */
-  private fastEnergy = 0;
-  private signalLevel = 0;
-  private lowSince = -1;
+  /** Decimated time where the last accepted frame of the current data ended, or -1. */
+  private lastFrameEnd = -1;
+  /** A frame judged again at the timing that continues the previous one (see decodeFrame). */
+  private deferredTrigger = -1;
+  /** The tones went away since the last accepted frame. */
+  private gapSinceFrame = false;
   private markTicks = 0;
   private lastGood = 0;
   private segmentKind: KcsSegmentKind = 'silence';
@@ -190,6 +188,8 @@ export class KcsDecoder {
   private readonly frameConfidences = new Float64Array(11);
   private readonly frameEnergies = new Float64Array(11);
   private readonly frameMargins = new Float64Array(11);
+  private readonly skippedValues = new Uint8Array(11);
+  private readonly skippedConfidences = new Float64Array(11);
 
   constructor(options: KcsDecoderOptions) {
     const { sampleRate, baud = 300, stopBits = 2, bitEvents = true, gapSeconds = 1 } = options;
@@ -227,12 +227,12 @@ export class KcsDecoder {
     this.window = Math.round(this.period);
     this.shortWindow = Math.max(2, Math.round(this.period / 4));
     this.fllCountdown = this.shortWindow;
-    this.huntFrom = 2 * this.window;
+    this.huntFrom = 0;
     this.needRun = Math.round(this.period * (stopBits === 2 ? 1.25 : 0.6));
     const markGain = cicGain(this.markHz, sampleRate, this.decimation);
     const spaceGain = cicGain(this.spaceHz, sampleRate, this.decimation);
     this.spaceBalance = (markGain * markGain) / (spaceGain * spaceGain);
-    this.weightSpace = this.spaceBalance;
+    this.balance = new ToneBalance(this.spaceBalance);
   }
 
   /** Current speed estimate relative to nominal. */
@@ -337,8 +337,7 @@ export class KcsDecoder {
     let negRun = this.negRun;
     let n = this.n;
     let fllCountdown = this.fllCountdown;
-    let weightMark = this.weightMark;
-    let weightSpace = this.weightSpace;
+    let weightSpace = this.balance.weightSpace;
     let state = this.state;
     let needRun = this.needRun;
     let huntFrom = this.huntFrom;
@@ -346,7 +345,7 @@ export class KcsDecoder {
     let decodeAt = this.decodeAt;
     let syncUntil = this.syncUntil;
     let called = false;
-    let prevRun = n > 0 ? (runRing[(n - 1) & HISTORY_MASK] ?? 0) : 0;
+    let prevRun = n > 0 ? (runRing[(n - 1) & HISTORY_MASK] ?? 0) : run;
     for (let i = 0; i < count; i++) {
       const x = y[i]!;
       const im = (phM * LUT_SIZE) | 0;
@@ -373,7 +372,7 @@ export class KcsDecoder {
       rMQ[slot] = pMQ;
       rSI[slot] = pSI;
       rSQ[slot] = pSQ;
-      const m = (sumMI * sumMI + sumMQ * sumMQ) * weightMark;
+      const m = sumMI * sumMI + sumMQ * sumMQ;
       const s = (sumSI * sumSI + sumSQ * sumSQ) * weightSpace;
       const d = m - s;
       const h = n & HISTORY_MASK;
@@ -453,8 +452,7 @@ export class KcsDecoder {
       }
       if (called) {
         called = false;
-        weightMark = this.weightMark;
-        weightSpace = this.weightSpace;
+        weightSpace = this.balance.weightSpace;
         state = this.state;
         needRun = this.needRun;
         huntFrom = this.huntFrom;
@@ -501,13 +499,10 @@ export class KcsDecoder {
     const confidence = e > 0 ? Math.abs(d) / e : 0;
     this.quality += (confidence - this.quality) * QUALITY_RATE;
     const sample = this.toInput(at);
-    this.observeEnergy(e, sample);
+    this.observePresence(confidence, sample);
     if (d > 0 && confidence > 0.6) {
-      if (this.carrier && this.lowSince < 0) this.learnSignal(e);
       this.markTicks++;
       this.lastGood = sample;
-      const rawMark = (e + d) / (2 * this.weightMark);
-      this.learnLevel(rawMark, true);
       if (!this.carrier && this.markTicks >= LOCK_TICKS) {
         this.carrierOn(Math.max(0, sample - Math.round(LOCK_TICKS * this.period * this.decimation)));
       }
@@ -525,6 +520,7 @@ export class KcsDecoder {
         this.emitSegment('data', this.segmentStart, this.dataEnd);
         this.segmentKind = 'carrier';
         this.segmentStart = this.dataEnd;
+        this.lastFrameEnd = -1;
       }
     }
     if (!this.carrier && this.recordingOpen && sample - this.segmentStart >= this.gapSamples) {
@@ -536,62 +532,34 @@ export class KcsDecoder {
   }
 
   /**
-   * A dropout is the correlator energy falling far below the signal level. The carrier is kept through
-   * short ones (reported as gaps) and dropped after HANGOVER_SECONDS.
+   * A dropout is the tones giving way to noise (a tone-to-noise measure, whatever the loudness). The
+   * carrier is kept through short ones (reported as gaps) and dropped after HANGOVER_SECONDS.
    */
-  private observeEnergy(e: number, sample: number): void {
-    this.fastEnergy += (e - this.fastEnergy) * ENERGY_RATE;
-    if (!this.carrier || this.signalLevel <= 0) return;
-    if (this.fastEnergy < DROPOUT_RATIO * this.signalLevel) {
-      if (this.lowSince < 0) this.lowSince = Math.max(sample - Math.round(this.period * this.decimation), 0);
-      else if (sample - this.lowSince > HANGOVER_SECONDS * this.sampleRate) this.carrierOff(this.lowSince);
-    } else if (this.lowSince >= 0 && this.fastEnergy > 2 * DROPOUT_RATIO * this.signalLevel) {
-      const from = Math.max(this.lowSince, this.segmentStart);
-      if (sample - from >= this.period * this.decimation) {
+  private observePresence(confidence: number, sample: number): void {
+    if (!this.carrier) return;
+    const cell = this.period * this.decimation;
+    const change = this.presence.observe(confidence, sample, cell);
+    if (change === 'lost') this.gapSinceFrame = true;
+    const since = this.presence.absentSince;
+    if (change === 'found') {
+      const from = Math.max(since, this.segmentStart);
+      if (sample - from >= cell) {
+        const wasData = this.segmentKind === 'data';
         this.closeSegment(from);
         this.emitSegment('gap', from, sample);
-        this.segmentKind = 'carrier';
+        this.segmentKind = wasData ? 'data' : 'carrier';
         this.segmentStart = sample;
-        this.afterGap = true;
       }
-      this.lowSince = -1;
-    }
-  }
-
-  // Levels start as running means and settle into slow averages, so the first few observations do not
-  // linger.
-  private learnSignal(e: number): void {
-    this.signalCount++;
-    this.signalLevel += (e - this.signalLevel) * Math.max(SIGNAL_RATE, 1 / this.signalCount);
-  }
-
-  /** Per-tone AGC: the space weight follows the measured mark/space balance within +/-6 dB. */
-  private learnLevel(raw: number, mark: boolean): void {
-    if (!this.carrier) return;
-    if (this.markCount === 0 && this.spaceCount === 0) this.levelSpace = raw / this.spaceBalance;
-    if (mark) {
-      this.markCount++;
-      this.levelMark += (raw - this.levelMark) * Math.max(LEVEL_RATE, 1 / this.markCount);
-    } else {
-      this.spaceCount++;
-      this.levelSpace += (raw - this.levelSpace) * Math.max(LEVEL_RATE, 1 / this.spaceCount);
-    }
-    if (this.levelMark > 0 && this.levelSpace > 0) {
-      const ratio = this.levelMark / this.levelSpace / this.spaceBalance;
-      this.weightSpace = this.spaceBalance * (ratio < 0.25 ? 0.25 : ratio > 4 ? 4 : ratio);
+      this.presence.absentSince = -1;
+    } else if (since >= 0 && sample - since > HANGOVER_SECONDS * this.sampleRate) {
+      this.carrierOff(since);
     }
   }
 
   /** Forgets levels learned from a signal that has gone (the next one may differ). */
   private resetLevels(): void {
-    this.levelMark = 0;
-    this.levelSpace = 0;
-    this.markCount = 0;
-    this.spaceCount = 0;
-    this.signalLevel = 0;
-    this.signalCount = 0;
-    this.weightSpace = this.spaceBalance;
-    this.lowSince = -1;
+    this.balance.reset();
+    this.presence.reset();
   }
 
   private decodeFrame(atEnd: boolean): void {
@@ -643,6 +611,54 @@ export class KcsDecoder {
         bestShift = shift;
       }
     }
+    // Inside data bytes follow each other back to back: after a dropout or a noisy stretch the framer
+    // can lock onto a data bit, so the timing that continues the previous frame's wins when it fits
+    // nearly as well.
+    // A run of data is frames back to back, or resuming after the tones went away; after idle mark only a
+    // clean frame continues it.
+    const inRun =
+      this.segmentKind === 'data' &&
+      this.lastFrameEnd >= 0 &&
+      (base + 0.5 - this.lastFrameEnd < 2 * bits * period || this.gapSinceFrame);
+    if (inRun) {
+      const span = bits * period;
+      const slots = (base + 0.5 + bestShift - this.lastFrameEnd) / span;
+      const bar = ALIGNED_SHARE * (bestScore + penalty * Math.abs(bestShift));
+      let alignedBest = -Infinity;
+      for (const slot of [Math.floor(slots), Math.ceil(slots)]) {
+        const aligned = Math.round(this.lastFrameEnd + slot * span - base - 0.5);
+        if (
+          slot < 0 ||
+          Math.abs(aligned - bestShift) < period / 2 ||
+          (offsets[0] ?? 0) + aligned - period < oldest ||
+          (offsets[bits - 1] ?? 0) + aligned > newest
+        ) {
+          continue;
+        }
+        const value = score(aligned) + penalty * Math.abs(aligned);
+        if (value >= bar && value > alignedBest) {
+          alignedBest = value;
+          bestShift = aligned;
+        }
+      }
+      const later = this.lastFrameEnd + Math.ceil(slots) * span;
+      const offGrid = Math.abs(slots - Math.round(slots)) * span >= period / 2;
+      if (
+        alignedBest === -Infinity &&
+        offGrid &&
+        this.gapSinceFrame &&
+        this.deferredTrigger !== this.trigger
+      ) {
+        // The slot that continues the grid is not all in the history yet: judge the frame there once
+        // it is, and let reportSkipped cover the slot before it.
+        const trigger = Math.round(later - 0.5 + this.window / 2);
+        if (trigger > this.trigger && (offsets[bits - 1] ?? 0) + (trigger - this.trigger) > newest) {
+          this.deferredTrigger = trigger;
+          this.startFrame(trigger);
+          return;
+        }
+      }
+    }
     const frameStart = base + 0.5 + bestShift;
     const values = this.frameValues;
     const confidences = this.frameConfidences;
@@ -675,13 +691,16 @@ export class KcsDecoder {
     let energySum = 0;
     for (let k = 0; k < bits; k++) energySum += energies[k] ?? 0;
     const sampleAtEnd = this.toInput(frameStart + bits * period);
-    for (let k = 0; k < bits; k++) this.observeEnergy(energies[k] ?? 0, sampleAtEnd);
-    // A frame needs signal.
-    const level = this.signalLevel;
-    const entering = !this.carrier || this.segmentKind !== 'data';
-    // A start bit is space tone at full strength, not a dip in the mark or the tail of a dropout.
-    const weakStart = entering && ((energies[0] ?? 0) - (margins[0] ?? 0)) / 2 < START_ENERGY * level;
-    if (level > 0 && (energySum / bits < 2 * DROPOUT_RATIO * level || weakStart)) {
+    for (let k = 0; k < bits; k++) this.observePresence(confidences[k] ?? 0, sampleAtEnd);
+    const entering = !this.carrier || this.segmentKind !== 'data' || !inRun;
+    // A start bit is space tone as loud as the frame around it, not a dip in the mark or the tail of a
+    // dropout.
+    const weakStart =
+      entering && ((energies[0] ?? 0) - (margins[0] ?? 0)) / 2 < (START_ENERGY * energySum) / bits;
+    // Inside data a frame without tones (a dropout's noise) is left for reportSkipped, which reports its
+    // slot if data resumes after it and drops it if the tape goes on with idle mark or nothing.
+    const toneless = !entering && this.presence.absentSince >= 0;
+    if (weakStart || toneless) {
       this.resumeHunt(this.trigger + 1, atEnd);
       return;
     }
@@ -692,8 +711,7 @@ export class KcsDecoder {
       (framingError ||
         confidence < ACCEPT_CONFIDENCE ||
         (confidences[0] ?? 0) < START_CONFIDENCE ||
-        weakest < WEAKEST_CONFIDENCE ||
-        (!this.carrier && this.quality < ENTER_QUALITY))
+        weakest < WEAKEST_CONFIDENCE)
     ) {
       this.resumeHunt(this.trigger + 1, atEnd);
       return;
@@ -709,13 +727,13 @@ export class KcsDecoder {
       framingError,
       stop1,
     };
-    if (!this.carrier || this.afterGap) {
-      // Without a carrier noise can forge a clean frame now and then, and after a dropout a data bit
-      // can pass for a start bit, but hardly two frames in a row.
+    if (!this.carrier) {
+      // Without a carrier noise can forge a clean frame now and then, but hardly two frames in a row
+      // while the recent decisions are clearly better than noise's.
       const pending = this.pending;
       const distance = pending ? frame.frameStart - pending.frameStart : 0;
       const follows = pending && distance >= (bits - 0.5) * period && distance <= (bits + 2.5) * period;
-      if (!follows) {
+      if (!follows || this.quality < ENTER_QUALITY) {
         // Held back: copy out of the scratch arrays the next frame reuses.
         this.pending = {
           ...frame,
@@ -729,7 +747,6 @@ export class KcsDecoder {
         return;
       }
       this.pending = undefined;
-      this.afterGap = false;
       this.acceptFrame(pending);
     }
     this.acceptFrame(frame);
@@ -767,6 +784,36 @@ export class KcsDecoder {
         this.emitCarrier(start, true);
       }
     }
+    this.reportSkipped(frameStart, period, bits);
+    this.emitFrame(frameStart, period, values, confidences, framingError ? (stop1 ? 2 : 1) : 0, confidence);
+    let local = 0;
+    for (let k = 0; k < bits; k++) local += (energies[k] ?? 0) / bits;
+    for (let k = 0; k < bits; k++) {
+      const c = confidences[k] ?? 0;
+      if (wasCarrier) this.quality += (c - this.quality) * QUALITY_RATE;
+      if (c > 0.5) this.balance.observe(energies[k] ?? 0, margins[k] ?? 0, local);
+    }
+    this.dataEnd = end;
+    this.lastGood = end;
+    this.lastFrameEnd = frameStart + bits * period;
+    this.gapSinceFrame = false;
+  }
+
+  /**
+   * Bit and byte events of one frame; `badStop` is 0, or the stop bit (1 or 2) that was a 0, or 3 for a
+   * frame slot the framer could not read at all.
+   */
+  private emitFrame(
+    frameStart: number,
+    period: number,
+    values: ArrayLike<number>,
+    confidences: ArrayLike<number>,
+    badStop: number,
+    confidence: number,
+  ): void {
+    const bits = values.length;
+    const start = this.toInput(frameStart);
+    const end = this.toInput(frameStart + bits * period);
     let value = 0;
     for (let k = 0; k < 8; k++) value |= (values[k + 1] ?? 0) << k;
     if (this.bitEvents) {
@@ -781,25 +828,59 @@ export class KcsDecoder {
         });
       }
     }
-    this.out.push({ type: 'byte', value, start, end, framingError, confidence });
+    const framingError = badStop !== 0;
+    const unreadable = badStop === 3;
+    this.out.push({
+      type: 'byte',
+      value,
+      start,
+      end,
+      framingError,
+      confidence,
+      ...(unreadable ? { unreadable } : {}),
+    });
     this.recordingBytes++;
     if (framingError) {
       this.recordingErrors++;
-      this.out.push({ type: 'framing-error', start, end, value, stopBit: stop1 ? 2 : 1 });
+      this.out.push({
+        type: 'framing-error',
+        start,
+        end,
+        value,
+        stopBit: unreadable ? 0 : badStop,
+        ...(unreadable ? { unreadable } : {}),
+      });
     }
-    for (let k = 0; k < bits; k++) {
-      const c = confidences[k] ?? 0;
-      if (wasCarrier) this.quality += (c - this.quality) * QUALITY_RATE;
-      if (this.lowSince < 0) this.learnSignal(energies[k] ?? 0);
-      if (c > 0.5) {
-        const e = energies[k] ?? 0;
-        const d = margins[k] ?? 0;
-        if (d > 0) this.learnLevel((e + d) / (2 * this.weightMark), true);
-        else this.learnLevel((e - d) / (2 * this.weightSpace), false);
+  }
+
+  /**
+   * Inside data, whole frame slots between the previous frame and this one that do not read as idle mark
+   * held a byte the framer could not frame (a dropout, a start bit lost in noise): each is reported at its
+   * position with its best guess, as an unreadable framing error, so no byte goes missing silently.
+   */
+  private reportSkipped(frameStart: number, period: number, bits: number): void {
+    let slot = this.lastFrameEnd;
+    if (slot < 0 || this.segmentKind !== 'data') return;
+    const span = bits * period;
+    const oldest = this.n - HISTORY_RING + 1;
+    const values = this.skippedValues;
+    const confidences = this.skippedConfidences;
+    for (; slot + span <= frameStart + 0.5 * period; slot += span) {
+      if (Math.round(slot - 0.5 + period) < oldest) continue;
+      let spaces = 0;
+      let sum = 0;
+      for (let k = 0; k < bits; k++) {
+        const t = Math.round(slot - 0.5 + (k + 1) * period) & HISTORY_MASK;
+        const d = this.dRing[t] ?? 0;
+        const e = this.eRing[t] ?? 0;
+        values[k] = d > 0 ? 1 : 0;
+        if (d <= 0) spaces++;
+        confidences[k] = e > 0 ? Math.abs(d) / e : 0;
+        sum += confidences[k] ?? 0;
       }
+      if (spaces < 2 && sum / bits >= SKIPPED_CONFIDENCE) continue;
+      this.emitFrame(slot, period, values.subarray(0, bits), confidences.subarray(0, bits), 3, sum / bits);
     }
-    this.dataEnd = end;
-    this.lastGood = end;
   }
 
   /** Back to hunting from decimated sample `from`, replaying the history already seen. */
@@ -841,7 +922,7 @@ export class KcsDecoder {
     this.carrier = false;
     this.markTicks = 0;
     this.inSync = false;
-    this.afterGap = false;
+    this.lastFrameEnd = -1;
     this.resetLevels();
     const end = Math.max(at, this.segmentStart);
     this.closeSegment(end);

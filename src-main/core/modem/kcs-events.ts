@@ -14,6 +14,11 @@ export interface KcsByteEvent {
   framingError: boolean;
   /** Mean confidence of the frame's bit cells, 0..1. */
   confidence: number;
+  /**
+   * A frame slot inside data where the framer found no readable frame (a dropout, a start bit lost in
+   * noise): the byte is its best guess, reported so nothing goes missing silently (also a framing error).
+   */
+  unreadable?: true;
 }
 
 export interface KcsBitEvent {
@@ -31,8 +36,9 @@ export interface KcsFramingErrorEvent {
   start: number;
   end: number;
   value: number;
-  /** Which stop bit was a 0 (1 or 2). */
+  /** Which stop bit was a 0 (1 or 2); 0 for an unreadable frame slot. */
   stopBit: number;
+  unreadable?: true;
 }
 
 export interface KcsSegmentEvent {
