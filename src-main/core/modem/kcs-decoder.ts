@@ -540,8 +540,8 @@ export class KcsDecoder {
     const cell = this.period * this.decimation;
     const change = this.presence.observe(confidence, sample, cell);
     if (change === 'lost') this.gapSinceFrame = true;
-    const since = this.presence.absentSince;
     if (change === 'found') {
+      const since = this.presence.gapStart;
       const from = Math.max(since, this.segmentStart);
       if (sample - from >= cell) {
         const wasData = this.segmentKind === 'data';
@@ -550,9 +550,11 @@ export class KcsDecoder {
         this.segmentKind = wasData ? 'data' : 'carrier';
         this.segmentStart = sample;
       }
-      this.presence.absentSince = -1;
-    } else if (since >= 0 && sample - since > HANGOVER_SECONDS * this.sampleRate) {
-      this.carrierOff(since);
+    } else if (
+      this.presence.absentSince >= 0 &&
+      sample - this.presence.absentSince > HANGOVER_SECONDS * this.sampleRate
+    ) {
+      this.carrierOff(this.presence.absentSince);
     }
   }
 

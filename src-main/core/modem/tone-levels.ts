@@ -70,6 +70,8 @@ export class TonePresence {
   margin = 1;
   /** Input sample where the tones went, or -1 while they are there. */
   absentSince = -1;
+  /** Where the last absence started, once the tones are found again. */
+  gapStart = -1;
   /** Where the smoothed margin was last above PRESENT_ABOVE. */
   private lastPresent = 0;
 
@@ -84,6 +86,9 @@ export class TonePresence {
       return 'lost';
     }
     if (this.margin <= PRESENT_ABOVE) return null;
+    this.gapStart = this.absentSince;
+    this.absentSince = -1;
+    this.lastPresent = sample;
     return 'found';
   }
 
