@@ -71,6 +71,9 @@ export async function decodeCommand(argv: string[]): Promise<number> {
   const analysis = new TapeAnalysis(args.tape, {
     ...(args.channel === undefined ? {} : { channel: args.channel - 1 }),
     waveform: false,
+    chunkBytes: 1 << 17,
+    // Audacity labels need each byte's span; without them only the values are kept, so memory stays flat.
+    detail: args.labels === undefined ? 'values' : 'full',
     onWarning: (message) => process.stderr.write(`decode: warning: ${message}\n`),
     onProgress: (frames) => {
       const now = Date.now();

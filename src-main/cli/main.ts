@@ -1,20 +1,23 @@
-// superboard-lab: the headless command line. Each command lives in its own module and returns an exit code.
-import { asmCommand } from './asm.ts';
-import { decodeCommand } from './decode.ts';
-import { encodeCommand } from './encode.ts';
-import { runCommand } from './run.ts';
+// superboard-lab: the headless command line. Each command lives in its own module and returns an exit code;
+// a command loads only its own module, so `decode` does not pay for the emulator (start-up time, memory).
 
 const COMMANDS: Record<string, { summary: string; run: (argv: string[]) => Promise<number> }> = {
   run: {
     summary: 'run the emulated Superboard (or a bare 6502) headless and print its screen',
-    run: runCommand,
+    run: async (argv) => (await import('./run.ts')).runCommand(argv),
   },
-  asm: { summary: 'assemble 6502 source to a binary, a listing and 65V tape text', run: asmCommand },
+  asm: {
+    summary: 'assemble 6502 source to a binary, a listing and 65V tape text',
+    run: async (argv) => (await import('./asm.ts')).asmCommand(argv),
+  },
   decode: {
     summary: 'decode a cassette recording (WAV, FLAC, Ogg, MP3) to bytes or a text listing',
-    run: decodeCommand,
+    run: async (argv) => (await import('./decode.ts')).decodeCommand(argv),
   },
-  encode: { summary: 'write a file, BASIC text or 65V machine code as a tape WAV', run: encodeCommand },
+  encode: {
+    summary: 'write a file, BASIC text or 65V machine code as a tape WAV',
+    run: async (argv) => (await import('./encode.ts')).encodeCommand(argv),
+  },
 };
 
 const usage = (): string =>

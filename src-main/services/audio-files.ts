@@ -244,20 +244,34 @@ async function* chunks(
   reuse: boolean,
 ): AsyncGenerator<Uint8Array> {
   const size = Math.max(4096, Math.floor(options.chunkBytes ?? DEFAULT_CHUNK));
-  let buffer = new Uint8Array(size);
-  let position = 0;
-  for (;;) {
-    if (options.signal?.aborted) throw new AudioFileError('aborted', path, 'reading was cancelled', position);
-    if (!reuse) buffer = new Uint8Array(size);
-    let bytesRead: number;
+  const readInto = async (buffer: Uint8Array, at: number): Promise<number> => {
     try {
-      ({ bytesRead } = await file.handle.read(buffer, 0, size, position));
+      return (await file.handle.read(buffer, 0, size, at)).bytesRead;
     } catch (error) {
       throw fileError(path, error);
     }
-    if (bytesRead === 0) return;
-    position += bytesRead;
-    yield buffer.subarray(0, bytesRead);
+  };
+  // Two buffers: the next chunk is read while the consumer works on this one.
+  let current = new Uint8Array(size);
+  let spare = reuse ? new Uint8Array(size) : null;
+  let position = 0;
+  let pending = readInto(current, position);
+  try {
+    for (;;) {
+      if (options.signal?.aborted)
+        throw new AudioFileError('aborted', path, 'reading was cancelled', position);
+      const bytesRead = await pending;
+      if (bytesRead === 0) return;
+      position += bytesRead;
+      const next = spare ?? new Uint8Array(size);
+      pending = readInto(next, position);
+      yield current.subarray(0, bytesRead);
+      if (reuse) spare = current;
+      current = next;
+    }
+  } finally {
+    // A read still in flight when the consumer stops must settle before the file is closed.
+    await pending.catch(() => undefined);
   }
 }
 

@@ -30,6 +30,10 @@ export interface TapeAnalysisOptions {
   waveform?: boolean;
   /** Decode in this worker script (decode-worker) beside the reading thread; absent: in this thread. */
   decodeWorker?: URL;
+  /** What the results keep (default 'full'; 'values': only the byte values, see TapeResults). */
+  detail?: 'full' | 'values';
+  /** Bytes read from the file at a time (default 1 MiB); smaller reads keep a one-pass decode's memory low. */
+  chunkBytes?: number;
   /** Where compressed files spill their channel (default the OS temporary folder). */
   spillDir?: string;
   signal?: AbortSignal;
@@ -54,7 +58,7 @@ interface Decoder {
 
 export class TapeAnalysis {
   readonly path: string;
-  readonly results = new TapeResults();
+  readonly results: TapeResults;
   readonly warnings: string[] = [];
   pyramid: PeaksPyramid | null = null;
   format: AnalysisFormat | null = null;
@@ -73,6 +77,7 @@ export class TapeAnalysis {
   constructor(filePath: string, options: TapeAnalysisOptions = {}) {
     this.path = filePath;
     this.#options = options;
+    this.results = new TapeResults({ detail: options.detail ?? 'full' });
   }
 
   get durationSeconds(): number {
@@ -85,7 +90,11 @@ export class TapeAnalysis {
     let decoder: Decoder | null = null;
     const name = path.basename(this.path);
     try {
-      for await (const event of streamAudioFile(this.path, { signal: this.#options.signal })) {
+      const { signal, chunkBytes } = this.#options;
+      for await (const event of streamAudioFile(this.path, {
+        signal,
+        ...(chunkBytes ? { chunkBytes } : {}),
+      })) {
         if (this.#closed) return;
         if (event.type === 'format') {
           const info = event.format;
