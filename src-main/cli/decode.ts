@@ -50,6 +50,9 @@ function parseArgs(argv: readonly string[]): DecodeArgs | string {
   return args;
 }
 
+/** Exit status when the file is damaged and audio was lost: what could be read is decoded and written. */
+export const EXIT_AUDIO_LOST = 3;
+
 const seconds = (frames: number, rate: number): string => `${(frames / rate).toFixed(1)} s`;
 
 /**
@@ -132,6 +135,8 @@ export async function decodeCommand(argv: string[]): Promise<number> {
       `decode: recording ${r.index + 1}: ${format ? seconds(r.start, format.sampleRate) : r.start}-${format ? seconds(r.end, format.sampleRate) : r.end}, ${r.bytes} bytes, ${r.framingErrors} framing errors`,
     );
   }
+  if (analysis.audioLost)
+    lines.push('decode: some audio in the file could not be read (see the warning above)');
   process.stderr.write(lines.join('\n') + '\n');
-  return 0;
+  return analysis.audioLost ? EXIT_AUDIO_LOST : 0;
 }

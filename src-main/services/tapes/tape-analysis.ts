@@ -14,6 +14,9 @@ import { AudioFileError, streamAudioFile, type AudioContainer } from '../audio-f
 import { DecodeThread } from './decode-thread.ts';
 import { TapeResults, type ResultsSummary } from './tape-results.ts';
 
+/** Warning codes that mean audio in the file could not be read. */
+const LOSSES = new Set(['audio-lost', 'truncated-data']);
+
 export interface AnalysisFormat {
   container: AudioContainer;
   sampleRate: number;
@@ -60,6 +63,8 @@ export class TapeAnalysis {
   readonly path: string;
   readonly results: TapeResults;
   readonly warnings: string[] = [];
+  /** The file is damaged and some of its audio could not be read (decoded around it). */
+  audioLost = false;
   pyramid: PeaksPyramid | null = null;
   format: AnalysisFormat | null = null;
   frames = 0;
@@ -129,6 +134,7 @@ export class TapeAnalysis {
           this.#options.onFormat?.(this.format);
         } else if (event.type === 'warning') {
           this.warnings.push(event.warning.message);
+          if (LOSSES.has(event.warning.code)) this.audioLost = true;
           this.#options.onWarning?.(event.warning.message);
         } else if (decoder !== null && this.format !== null) {
           const shown =

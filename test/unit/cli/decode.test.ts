@@ -87,6 +87,20 @@ describe('superboard-lab decode', () => {
     expect(run.stdout.length).toBe(Number(match?.[1]));
   });
 
+  it('decodes what it can of a damaged file, says once what was lost and exits with 3', () => {
+    const flac = readFileSync(path.join(REPO, 'test/fixtures/audio/kcs-tones-stereo.flac'));
+    writeFileSync(path.join(dir, 'cut.flac'), flac.subarray(0, flac.length >> 1));
+    const run = cli('decode', path.join(dir, 'cut.flac'), '--raw');
+    expect(run.code).toBe(3);
+    const warnings = run.stderr.split('\n').filter((line) => line.startsWith('decode: warning:'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(
+      /damaged flac file: 0\.\d s of 0\.5 s could not be decoded \(audio stops at 0\.\d s/,
+    );
+    expect(run.stderr).toContain('some audio in the file could not be read');
+    expect(run.stderr).not.toContain('FLAC__');
+  });
+
   it('says what is wrong with bad input', () => {
     writeFileSync(path.join(dir, 'junk.wav'), 'not audio at all');
     const junk = cli('decode', path.join(dir, 'junk.wav'));
