@@ -3,7 +3,8 @@ import { TapeAnalysis, TapeAnalysisError } from '../services/tapes/tape-analysis
 import { writeTapeExport } from '../services/tapes/tape-export.ts';
 import { textListing } from '../services/tapes/tape-results.ts';
 
-const USAGE = 'usage: superboard-lab decode TAPE [--out FILE] [--raw] [--labels FILE] [--channel N]';
+const USAGE =
+  'usage: superboard-lab decode TAPE [--out FILE] [--raw] [--labels FILE] [--channel N] [--baud 300|600] [--format 8N2|8N1]';
 
 interface DecodeArgs {
   tape: string;
@@ -12,10 +13,20 @@ interface DecodeArgs {
   labels: string | undefined;
   /** 1-based; absent: the better channel of a stereo file. */
   channel: number | undefined;
+  baud: 300 | 600 | 'auto';
+  stopBits: 1 | 2 | 'auto';
 }
 
 function parseArgs(argv: readonly string[]): DecodeArgs | string {
-  const args: DecodeArgs = { tape: '', out: undefined, raw: false, labels: undefined, channel: undefined };
+  const args: DecodeArgs = {
+    tape: '',
+    out: undefined,
+    raw: false,
+    labels: undefined,
+    channel: undefined,
+    baud: 'auto',
+    stopBits: 'auto',
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     const value = (): string | undefined => argv[++i];
@@ -38,6 +49,20 @@ function parseArgs(argv: readonly string[]): DecodeArgs | string {
         if (text === undefined || !Number.isInteger(n) || n < 1 || n > 64)
           return `--channel needs a channel number from 1, not '${text ?? ''}'`;
         args.channel = n;
+        break;
+      }
+      case '--baud': {
+        const text = value();
+        if (text !== '300' && text !== '600' && text !== 'auto')
+          return `--baud needs 300, 600 or auto, not '${text ?? ''}'`;
+        args.baud = text === 'auto' ? 'auto' : text === '300' ? 300 : 600;
+        break;
+      }
+      case '--format': {
+        const text = value()?.toUpperCase();
+        if (text !== '8N2' && text !== '8N1' && text !== 'AUTO')
+          return `--format needs 8N2, 8N1 or auto, not '${text ?? ''}'`;
+        args.stopBits = text === 'AUTO' ? 'auto' : text === '8N2' ? 2 : 1;
         break;
       }
       default:
@@ -74,6 +99,8 @@ export async function decodeCommand(argv: string[]): Promise<number> {
   const analysis = new TapeAnalysis(args.tape, {
     ...(args.channel === undefined ? {} : { channel: args.channel - 1 }),
     waveform: false,
+    baud: args.baud,
+    stopBits: args.stopBits,
     chunkBytes: 1 << 17,
     // Audacity labels need each byte's span; without them only the values are kept, so memory stays flat.
     detail: args.labels === undefined ? 'values' : 'full',
@@ -122,6 +149,12 @@ export async function decodeCommand(argv: string[]): Promise<number> {
   if (format !== null) {
     lines.push(
       `decode: ${seconds(analysis.frames, format.sampleRate)} at ${format.sampleRate} Hz, channel ${format.channel + 1} of ${format.channels}`,
+    );
+  }
+  const tapeFormat = analysis.tapeFormat;
+  if (tapeFormat !== null) {
+    lines.push(
+      `decode: format ${tapeFormat.baud} baud 8N${tapeFormat.stopBits} (${tapeFormat.detected ? 'detected' : 'as given'})`,
     );
   }
   if (s.markHz !== null && s.baud !== null && s.speedDeviationPercent !== null) {

@@ -7,7 +7,12 @@ import { open, rm, type FileHandle } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { WavFormat } from '../../core/formats/wav.ts';
-import { KcsDecoder, type KcsEvent } from '../../core/modem/kcs-decoder.ts';
+import type { KcsEvent } from '../../core/modem/kcs-decoder.ts';
+import {
+  KcsFormatDecoder,
+  type KcsBaudChoice,
+  type KcsStopBitsChoice,
+} from '../../core/modem/kcs-format-decoder.ts';
 import { KcsStereoDecoder } from '../../core/modem/kcs-stereo-decoder.ts';
 import { PeaksPyramid, type PeaksResult } from '../../core/waveform/peaks.ts';
 import { AudioFileError, streamAudioFile, type AudioContainer } from '../audio-files.ts';
@@ -33,6 +38,9 @@ export interface TapeAnalysisOptions {
   waveform?: boolean;
   /** Decode in this worker script (decode-worker) beside the reading thread; absent: in this thread. */
   decodeWorker?: URL;
+  /** Baud rate and stop bits (default 'auto': detected; a stereo file is decoded as 300 baud 8N2 then). */
+  baud?: KcsBaudChoice;
+  stopBits?: KcsStopBitsChoice;
   /** What the results keep (default 'full'; 'values': only the byte values, see TapeResults). */
   detail?: 'full' | 'values';
   /** Bytes read from the file at a time (default 1 MiB); smaller reads keep a one-pass decode's memory low. */
@@ -63,6 +71,8 @@ export class TapeAnalysis {
   readonly path: string;
   readonly results: TapeResults;
   readonly warnings: string[] = [];
+  /** The tape format decoded and whether it was detected (a mono file decoded in this thread). */
+  tapeFormat: { baud: number; stopBits: number; detected: boolean } | null = null;
   /** The file is damaged and some of its audio could not be read (decoded around it). */
   audioLost = false;
   pyramid: PeaksPyramid | null = null;
@@ -195,8 +205,14 @@ export class TapeAnalysis {
         },
       };
     }
+    const { baud = 'auto', stopBits = 'auto' } = this.#options;
     if (stereo) {
-      const both = new KcsStereoDecoder({ sampleRate, channel: 'auto' });
+      const both = new KcsStereoDecoder({
+        sampleRate,
+        channel: 'auto',
+        ...(baud === 'auto' ? {} : { baud }),
+        ...(stopBits === 'auto' ? {} : { stopBits }),
+      });
       return {
         push: ([left, right]) => add(both.push(left!, right!)),
         finish: async () => {
@@ -205,11 +221,13 @@ export class TapeAnalysis {
         },
       };
     }
-    const one = new KcsDecoder({ sampleRate });
+    const one = new KcsFormatDecoder({ sampleRate, baud, stopBits });
     return {
       push: ([samples]) => add(one.push(samples!)),
       finish: async () => {
         add(one.finish());
+        const format = one.format;
+        if (format) this.tapeFormat = { ...format, detected: one.detecting };
         return null;
       },
     };
