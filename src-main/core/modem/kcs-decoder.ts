@@ -2,8 +2,8 @@
 // 1,200 Hz = 0, 8N2 frames, LSB first).
 //
 // Signal chain, all in one pass with fixed-size state:
-//  1. A second-order CIC (two cascaded boxcars) decimates to about 8 kHz; it also removes most noise
-//     above the KCS band before it can alias.
+//  1. A second-order CIC (cic-decimator.ts, the filter stage) decimates to about 8 kHz; it also removes
+//     most noise above the KCS band before it can alias.
 //  2. Non-coherent FSK: the signal is mixed with complex tones at the tracked mark and space
 //     frequencies and summed over one bit (integrate-and-dump as a sliding window). Over a bit both
 //     tones hold whole cycles, so the two correlators are orthogonal; DC and mains hum, being nearly
@@ -14,8 +14,11 @@
 //  4. Frame sync like a UART, but with hindsight: a mark-to-space crossing after enough mark proposes a
 //     start bit; once the whole frame is in the history ring the frame timing is chosen to maximise the
 //     decision margin over all its bit cells, then the start and stop bits judge the frame.
-//  5. Levels of mark and space are learned separately (AGC per tone), so treble loss on the tape does
-//     not bias decisions; a squelch keeps noise from turning into bytes.
+//  5. Levels without loudness (tone-levels.ts): the mark/space balance is learned per frame relative to
+//     the frame's own energy, and whether tones are there comes from the decision margin (a tone-to-noise
+//     ratio), so AGC pumping, level steps and dips do not stop decoding; a squelch keeps noise from
+//     turning into bytes, and inside data a frame slot that cannot be read is still reported.
+
 import { CicDecimator, cicGain } from './cic-decimator.ts';
 import { ToneBalance, TonePresence } from './tone-levels.ts';
 import type { KcsDecoderOptions, KcsEvent, KcsSegmentKind } from './kcs-events.ts';
@@ -613,11 +616,9 @@ export class KcsDecoder {
         bestShift = shift;
       }
     }
-    // Inside data bytes follow each other back to back: after a dropout or a noisy stretch the framer
-    // can lock onto a data bit, so the timing that continues the previous frame's wins when it fits
-    // nearly as well.
     // A run of data is frames back to back, or resuming after the tones went away; after idle mark only a
-    // clean frame continues it.
+    // clean frame continues it. Inside a run, after a dropout or a noisy stretch the framer can lock onto
+    // a data bit, so the timing that continues the previous frame's wins when it fits nearly as well.
     const inRun =
       this.segmentKind === 'data' &&
       this.lastFrameEnd >= 0 &&
@@ -694,7 +695,7 @@ export class KcsDecoder {
     for (let k = 0; k < bits; k++) energySum += energies[k] ?? 0;
     const sampleAtEnd = this.toInput(frameStart + bits * period);
     for (let k = 0; k < bits; k++) this.observePresence(confidences[k] ?? 0, sampleAtEnd);
-    const entering = !this.carrier || this.segmentKind !== 'data' || !inRun;
+    const entering = !this.carrier || !inRun;
     // A start bit is space tone as loud as the frame around it, not a dip in the mark or the tail of a
     // dropout.
     const weakStart =
