@@ -382,9 +382,11 @@ describe('TapeService with a real worker', () => {
     const results = await Promise.allSettled(Array.from({ length: 2 * 6 }, open));
     const opened = results.filter((r) => r.status === 'fulfilled');
     const refused = results.filter((r) => r.status === 'rejected');
-    // Before the fix the four evicted opens never answered.
-    expect(opened).toHaveLength(8);
-    expect(refused).toHaveLength(4);
+    // Before the fix the evicted opens never answered, so allSettled never did. Which opens are evicted
+    // depends on how many have finished opening when the ninth arrives: a tape already open is evicted
+    // after answering, one still opening is refused.
+    expect(opened.length).toBeGreaterThanOrEqual(MAX_OPEN_TAPES);
+    expect(opened.length + refused.length).toBe(2 * 6);
     for (const r of refused)
       expect(String(r.reason)).toMatch(/many\.wav was closed before it finished opening/);
     expect(f.services.tapes.openCount).toBe(MAX_OPEN_TAPES);
