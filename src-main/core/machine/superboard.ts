@@ -80,7 +80,23 @@ export interface AccessMap {
   readonly executes: Uint32Array;
   /** PC of the instruction that last wrote each address, -1 if none did while recording. */
   readonly lastWriterPc: Int32Array;
+  /** The CPU cycle of that write, -1 if none. */
+  readonly lastWriteCycle: Float64Array;
 }
+
+/** One address's counts while recording (see AccessMap). */
+export interface AccessCounts {
+  readonly reads: number;
+  readonly writes: number;
+  readonly executes: number;
+  readonly lastWriterPc: number;
+  readonly lastWriteCycle: number;
+}
+
+/** Bits of `Superboard.takeTouched`: what happened to an address since the last call. */
+export const TOUCHED_READ = 1;
+export const TOUCHED_WRITE = 2;
+export const TOUCHED_EXECUTE = 4;
 
 export interface MachineStatus {
   readonly cycles: number;
@@ -132,13 +148,25 @@ class DebugTap implements BusTap {
   writes = new Uint32Array(0x10000);
   executes = new Uint32Array(0x10000);
   lastWriterPc = new Int32Array(0x10000).fill(-1);
+  lastWriteCycle = new Float64Array(0x10000).fill(-1);
+  /** TOUCHED_* bits per address since the last takeTouched (the heatmap's input). */
+  touched = new Uint8Array(0x10000);
+
+  private readonly cpu: { readonly cycles: number };
+
+  constructor(cpu: { readonly cycles: number }) {
+    this.cpu = cpu;
+  }
 
   get active(): boolean {
     return this.recording || this.watchCount > 0;
   }
 
   afterRead(addr: number, value: number): void {
-    if (this.recording) this.reads[addr] = (this.reads[addr] ?? 0) + 1;
+    if (this.recording) {
+      this.reads[addr] = (this.reads[addr] ?? 0) + 1;
+      this.touched[addr] = (this.touched[addr] as number) | TOUCHED_READ;
+    }
     if (this.hit === null && ((this.watch[addr] ?? 0) & WATCH_READ) !== 0) {
       this.hit = { kind: 'read', address: addr, value, pc: this.instructionPc };
     }
@@ -148,6 +176,8 @@ class DebugTap implements BusTap {
     if (this.recording) {
       this.writes[addr] = (this.writes[addr] ?? 0) + 1;
       this.lastWriterPc[addr] = this.instructionPc;
+      this.lastWriteCycle[addr] = this.cpu.cycles;
+      this.touched[addr] = (this.touched[addr] as number) | TOUCHED_WRITE;
     }
     if (this.hit === null && ((this.watch[addr] ?? 0) & WATCH_WRITE) !== 0) {
       this.hit = { kind: 'write', address: addr, value, pc: this.instructionPc };
@@ -159,6 +189,8 @@ class DebugTap implements BusTap {
     this.writes.fill(0);
     this.executes.fill(0);
     this.lastWriterPc.fill(-1);
+    this.lastWriteCycle.fill(-1);
+    this.touched.fill(0);
   }
 }
 
@@ -187,7 +219,7 @@ export class Superboard {
   private readonly random: SeededRandom;
   private readonly breakpoints = new Uint8Array(0x10000);
   private breakpointCount = 0;
-  private readonly tap = new DebugTap();
+  private readonly tap: DebugTap;
   private isPaused = false;
 
   constructor(config: SuperboardConfig) {
@@ -212,6 +244,7 @@ export class Superboard {
     this.video = new VideoRam(this.bus.memory.subarray(VIDEO_RAM_BASE, VIDEO_RAM_BASE + VIDEO_RAM_SIZE));
     this.cpu = new Cpu6502(this.bus);
     const cpu = this.cpu;
+    this.tap = new DebugTap(cpu);
     this.scheduler = new Scheduler(() => cpu.cycles);
     this.keyboard = new KeyboardMatrix(() => cpu.cycles, config.typing ?? DEFAULT_TYPING);
     this.acia = new Acia6850(this.scheduler, { cpuHz });
@@ -365,7 +398,41 @@ export class Superboard {
       writes: this.tap.writes.slice(),
       executes: this.tap.executes.slice(),
       lastWriterPc: this.tap.lastWriterPc.slice(),
+      lastWriteCycle: this.tap.lastWriteCycle.slice(),
     };
+  }
+
+  /** The counts of one address, without copying the whole map. */
+  accessAt(address: number): AccessCounts {
+    const a = address & 0xffff;
+    const tap = this.tap;
+    return {
+      reads: tap.reads[a] ?? 0,
+      writes: tap.writes[a] ?? 0,
+      executes: tap.executes[a] ?? 0,
+      lastWriterPc: tap.lastWriterPc[a] ?? -1,
+      lastWriteCycle: tap.lastWriteCycle[a] ?? -1,
+    };
+  }
+
+  /**
+   * What was read, written or executed since the last call, as three bit planes of 8,192 bytes (reads,
+   * writes, executes; address n is bit n & 7 of byte n >> 3), then forgets it.
+   */
+  takeTouched(): Uint8Array {
+    const touched = this.tap.touched;
+    const planes = new Uint8Array(3 * 0x2000);
+    for (let addr = 0; addr < 0x10000; addr++) {
+      const bits = touched[addr] as number;
+      if (bits === 0) continue;
+      const byte = addr >> 3;
+      const mask = 1 << (addr & 7);
+      if (bits & TOUCHED_READ) planes[byte] = (planes[byte] as number) | mask;
+      if (bits & TOUCHED_WRITE) planes[0x2000 + byte] = (planes[0x2000 + byte] as number) | mask;
+      if (bits & TOUCHED_EXECUTE) planes[0x4000 + byte] = (planes[0x4000 + byte] as number) | mask;
+    }
+    touched.fill(0);
+    return planes;
   }
 
   clearAccessMap(): void {
@@ -519,7 +586,9 @@ export class Superboard {
   }
 
   private countExecute(pc: number): void {
-    this.tap.executes[pc] = (this.tap.executes[pc] ?? 0) + 1;
+    const tap = this.tap;
+    tap.executes[pc] = (tap.executes[pc] ?? 0) + 1;
+    tap.touched[pc] = (tap.touched[pc] as number) | TOUCHED_EXECUTE;
   }
 
   private execute(target: number, runTo: number): RunResult {
