@@ -520,6 +520,7 @@ export const IoSnapshotSchema = v.strictObject({
   p: ByteValue,
   /** From S+1 up to $01FF. */
   stack: v.pipe(v.array(ByteValue), v.maxLength(256)),
+  returns: v.pipe(v.array(v.strictObject({ slot: Hex16, jsrAt: Hex16, target: Hex16 })), v.maxLength(256)),
   zeroPage: v.pipe(v.array(ByteValue), v.length(256)),
   acia: v.strictObject({
     status: ByteValue,

@@ -8,7 +8,7 @@ export const HEATMAP_SIZE = 256;
 export const PLANE_BYTES = 0x2000;
 export const DEFAULT_FADE_MS = 1000;
 
-/** Colours as [r, g, b]: reads blue, writes red, executes green (mixed where an address has several). */
+/** Colours as [r, g, b]: reads blue, writes red, executes green. */
 export const HEAT_COLOURS = {
   read: [70, 130, 255],
   write: [255, 60, 40],
@@ -69,18 +69,14 @@ export class HeatmapFader {
     if (rgba.length !== width * rows * zoom * 4) {
       throw new RangeError(`paint: expected ${width * rows * zoom * 4} bytes of RGBA, got ${rgba.length}`);
     }
-    const [rr, rg, rb] = HEAT_COLOURS.read;
-    const [wr, wg, wb] = HEAT_COLOURS.write;
-    const [xr, xg, xb] = HEAT_COLOURS.execute;
     for (let row = 0; row < rows; row++) {
       const base = ((firstPage + row) & 0xff) << 8;
       for (let col = 0; col < HEATMAP_SIZE; col++) {
-        const r = this.read[base + col] as number;
-        const w = this.write[base + col] as number;
-        const x = this.execute[base + col] as number;
-        const red = r * rr + w * wr + x * xr;
-        const green = r * rg + w * wg + x * xg;
-        const blue = r * rb + w * wb + x * xb;
+        const [red, green, blue] = heatColour(
+          this.read[base + col] as number,
+          this.write[base + col] as number,
+          this.execute[base + col] as number,
+        );
         for (let dy = 0; dy < zoom; dy++) {
           let at = ((row * zoom + dy) * width + col * zoom) * 4;
           for (let dx = 0; dx < zoom; dx++, at += 4) {
@@ -93,6 +89,20 @@ export class HeatmapFader {
       }
     }
   }
+}
+
+/**
+ * The colour of one address: the brightest of its three lights, executes first on a tie (an opcode fetch is
+ * also a read, so code would otherwise look like data).
+ */
+export function heatColour(read: number, write: number, execute: number): [number, number, number] {
+  const [colour, level] =
+    execute >= write && execute >= read && execute > 0
+      ? [HEAT_COLOURS.execute, execute]
+      : write >= read
+        ? [HEAT_COLOURS.write, write]
+        : [HEAT_COLOURS.read, read];
+  return [colour[0] * level, colour[1] * level, colour[2] * level];
 }
 
 function checkFade(ms: number): number {

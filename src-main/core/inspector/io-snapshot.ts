@@ -16,6 +16,8 @@ export interface IoSnapshot {
   readonly p: number;
   /** The stack page from S+1 to $01FF (what a pull would see next). */
   readonly stack: number[];
+  /** Stack slots that look like a JSR's return address: the byte before it is a JSR. */
+  readonly returns: StackReturn[];
   readonly zeroPage: number[];
   readonly acia: {
     readonly status: number;
@@ -30,6 +32,28 @@ export interface IoSnapshot {
   readonly saveFlag: number;
   /** The monitor's cursor column at $0200 (SYN600 and the Lab Monitor keep it there). */
   readonly cursorColumn: number;
+}
+
+export interface StackReturn {
+  /** Where the low byte sits on the stack page. */
+  readonly slot: number;
+  /** The address the JSR was at, and where it called. */
+  readonly jsrAt: number;
+  readonly target: number;
+}
+
+const JSR = 0x20;
+
+/** Return addresses on the stack: a JSR pushes (its address + 2), high byte first. */
+export function stackReturns(peek: (address: number) => number, s: number): StackReturn[] {
+  const found: StackReturn[] = [];
+  for (let slot = 0x100 + ((s + 1) & 0xff); slot < 0x1ff; slot++) {
+    const pushed = peek(slot) | (peek(slot + 1) << 8);
+    const jsrAt = (pushed - 2) & 0xffff;
+    if (peek(jsrAt) !== JSR) continue;
+    found.push({ slot, jsrAt, target: peek((jsrAt + 1) & 0xffff) | (peek((jsrAt + 2) & 0xffff) << 8) });
+  }
+  return found;
 }
 
 const STATUS_BITS: readonly [number, string][] = [
@@ -55,6 +79,7 @@ export function ioSnapshot(board: Superboard): IoSnapshot {
     s: cpu.s,
     p: cpu.p,
     stack: Array.from(board.peekRange(0x100 + ((cpu.s + 1) & 0xff), 0xff - cpu.s)),
+    returns: stackReturns((address) => board.peek(address), cpu.s),
     zeroPage: Array.from(board.peekRange(0, 0x100)),
     acia: {
       status,

@@ -61,7 +61,8 @@ describe('the heatmap fader', () => {
 
   it('paints one pixel per address, zoomed, in the access colours', () => {
     const planes = new Uint8Array(3 * 8192);
-    planes[2 * 8192 + (0xf801 >> 3)] = 1 << 1; // execute $F801
+    planes[2 * 8192 + (0xf801 >> 3)] = 1 << 1; // execute $F801 (an opcode fetch: read as well)
+    planes[0xf801 >> 3] = (1 << 1) | (1 << 2); // read $F801 and $F802
     const fader = new HeatmapFader();
     fader.apply(planes, 0);
     const rgba = new Uint8ClampedArray(256 * 2 * 2 * 4);
@@ -70,6 +71,7 @@ describe('the heatmap fader', () => {
       Array.from(rgba.slice((y * 512 + x) * 4, (y * 512 + x) * 4 + 4));
     expect(pixel(2, 0)).toEqual([...HEAT_COLOURS.execute, 255]);
     expect(pixel(3, 1)).toEqual([...HEAT_COLOURS.execute, 255]);
+    expect(pixel(4, 0)).toEqual([...HEAT_COLOURS.read, 255]);
     expect(pixel(0, 0)).toEqual([0, 0, 0, 255]);
   });
 });

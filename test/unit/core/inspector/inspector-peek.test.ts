@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { disassembleRange } from '../../../../src-main/core/cpu/disassembler.ts';
-import { ioSnapshot } from '../../../../src-main/core/inspector/io-snapshot.ts';
+import { ioSnapshot, stackReturns } from '../../../../src-main/core/inspector/io-snapshot.ts';
 import { memoryRegions } from '../../../../src-main/core/inspector/memory-map.ts';
 import { RDRF, encodeFrame } from '../../../../src-main/core/machine/acia6850.ts';
 import { loadBasicRom, loadMonitorRom } from '../../../../src-main/core/machine/rom-set.ts';
@@ -43,6 +43,16 @@ describe('inspecting the machine only peeks', () => {
     // The same read through the CPU's bus cycle does clear it: the test above would notice a real read.
     expect(machine.bus.read(0xf001)).toBe(0x4c);
     expect(machine.peek(0xf000) & RDRF).toBe(0);
+  });
+
+  it('finds JSR return addresses on the stack', () => {
+    const memory = new Uint8Array(0x10000);
+    memory.set([0x20, 0x00, 0xfd], 0xf810); // JSR $FD00 at $F810 pushes $F812
+    memory.set([0x12, 0xf8, 0x99, 0x05, 0x03], 0x1fb); // S = $FA: the return, then a plain byte pair
+    memory[0x0303] = 0xea;
+    expect(stackReturns((a) => memory[a] ?? 0, 0xfa)).toEqual([
+      { slot: 0x1fb, jsrAt: 0xf810, target: 0xfd00 },
+    ]);
   });
 
   it('describes exactly the pages the machine maps', () => {
