@@ -73,6 +73,7 @@ describe.skipIf(!HAVE_CHROMIUM)('Memory area in Chromium (needs /usr/bin/chromiu
       .toBeGreaterThan(100);
     await page.getByTestId('memory-tab-cpu').click();
     await page.getByTestId('cpu-io').getByText('TDRE').waitFor();
+    await shot('memory-cpu-io.png');
     await page.getByTestId('memory-tab-heatmap').click();
     await page.getByTestId('heat-zoom').selectOption('240');
     await shot('memory-acia-reads.png');
@@ -114,6 +115,22 @@ describe.skipIf(!HAVE_CHROMIUM)('Memory area in Chromium (needs /usr/bin/chromiu
     await expect.poll(() => pcLine.getAttribute('data-address')).not.toBe(second);
     await shot('memory-disassembly.png');
     await page.getByRole('button', { name: 'Run', exact: true }).first().click();
+  });
+
+  it('maps all 64K as the machine does and tells about a hovered byte', async () => {
+    await page.getByTestId('memory-tab-map').click();
+    const table = page.getByTestId('memory-map');
+    await table.getByText('monitor ROM: Lab Monitor').waitFor();
+    expect(await table.textContent()).not.toContain('BASIC');
+    const canvas = page.getByTestId('memory-map-canvas');
+    await page.locator('[data-area="memory"]').getByRole('button', { name: 'Maximize' }).click();
+    const box = (await canvas.boundingBox())!;
+    // The bottom row, $FF00 on: the Lab Monitor's ROM, never written.
+    await page.mouse.move(box.x + 1.5, box.y + box.height - 1.5);
+    const hover = page.getByTestId('memory-hover');
+    await expect.poll(() => hover.textContent()).toMatch(/\$FF0\d monitor ROM: Lab Monitor · value \$[0-9A-F]{2} · R \d+ W 0 X \d+/);
+    await shot('memory-map.png');
+    await page.locator('[data-area="memory"]').getByRole('button', { name: 'Restore' }).click();
   });
 
   it('lands "who wrote this?" on the instruction that last wrote the byte', async () => {
