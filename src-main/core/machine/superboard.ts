@@ -93,11 +93,6 @@ export interface AccessCounts {
   readonly lastWriteCycle: number;
 }
 
-/** Bits of `Superboard.takeTouched`: what happened to an address since the last call. */
-export const TOUCHED_READ = 1;
-export const TOUCHED_WRITE = 2;
-export const TOUCHED_EXECUTE = 4;
-
 export interface MachineStatus {
   readonly cycles: number;
   readonly frameCount: number;
@@ -149,8 +144,12 @@ class DebugTap implements BusTap {
   executes = new Uint32Array(0x10000);
   lastWriterPc = new Int32Array(0x10000).fill(-1);
   lastWriteCycle = new Float64Array(0x10000).fill(-1);
-  /** TOUCHED_* bits per address since the last takeTouched (the heatmap's input). */
-  touched = new Uint8Array(0x10000);
+  /** The counts at the last takeTouched: what differs from them was touched since (the heatmap's input). */
+  readonly seen = {
+    reads: new Uint32Array(0x10000),
+    writes: new Uint32Array(0x10000),
+    executes: new Uint32Array(0x10000),
+  };
 
   private readonly cpu: { readonly cycles: number };
 
@@ -164,8 +163,7 @@ class DebugTap implements BusTap {
 
   afterRead(addr: number, value: number): void {
     if (this.recording) {
-      this.reads[addr] = (this.reads[addr] ?? 0) + 1;
-      this.touched[addr] = (this.touched[addr] as number) | TOUCHED_READ;
+      this.reads[addr] = (this.reads[addr] as number) + 1;
     }
     if (this.hit === null && ((this.watch[addr] ?? 0) & WATCH_READ) !== 0) {
       this.hit = { kind: 'read', address: addr, value, pc: this.instructionPc };
@@ -174,10 +172,9 @@ class DebugTap implements BusTap {
 
   afterWrite(addr: number, value: number): void {
     if (this.recording) {
-      this.writes[addr] = (this.writes[addr] ?? 0) + 1;
+      this.writes[addr] = (this.writes[addr] as number) + 1;
       this.lastWriterPc[addr] = this.instructionPc;
       this.lastWriteCycle[addr] = this.cpu.cycles;
-      this.touched[addr] = (this.touched[addr] as number) | TOUCHED_WRITE;
     }
     if (this.hit === null && ((this.watch[addr] ?? 0) & WATCH_WRITE) !== 0) {
       this.hit = { kind: 'write', address: addr, value, pc: this.instructionPc };
@@ -190,7 +187,9 @@ class DebugTap implements BusTap {
     this.executes.fill(0);
     this.lastWriterPc.fill(-1);
     this.lastWriteCycle.fill(-1);
-    this.touched.fill(0);
+    this.seen.reads.fill(0);
+    this.seen.writes.fill(0);
+    this.seen.executes.fill(0);
   }
 }
 
@@ -420,18 +419,22 @@ export class Superboard {
    * writes, executes; address n is bit n & 7 of byte n >> 3), then forgets it.
    */
   takeTouched(): Uint8Array {
-    const touched = this.tap.touched;
+    const tap = this.tap;
     const planes = new Uint8Array(3 * 0x2000);
-    for (let addr = 0; addr < 0x10000; addr++) {
-      const bits = touched[addr] as number;
-      if (bits === 0) continue;
-      const byte = addr >> 3;
-      const mask = 1 << (addr & 7);
-      if (bits & TOUCHED_READ) planes[byte] = (planes[byte] as number) | mask;
-      if (bits & TOUCHED_WRITE) planes[0x2000 + byte] = (planes[0x2000 + byte] as number) | mask;
-      if (bits & TOUCHED_EXECUTE) planes[0x4000 + byte] = (planes[0x4000 + byte] as number) | mask;
+    const counts = [tap.reads, tap.writes, tap.executes];
+    const seen = [tap.seen.reads, tap.seen.writes, tap.seen.executes];
+    for (let plane = 0; plane < 3; plane++) {
+      const now = counts[plane] as Uint32Array;
+      const before = seen[plane] as Uint32Array;
+      const offset = plane * 0x2000;
+      for (let addr = 0; addr < 0x10000; addr++) {
+        if (now[addr] !== before[addr]) {
+          const at = offset + (addr >> 3);
+          planes[at] = (planes[at] as number) | (1 << (addr & 7));
+        }
+      }
+      before.set(now);
     }
-    touched.fill(0);
     return planes;
   }
 
@@ -587,8 +590,7 @@ export class Superboard {
 
   private countExecute(pc: number): void {
     const tap = this.tap;
-    tap.executes[pc] = (tap.executes[pc] ?? 0) + 1;
-    tap.touched[pc] = (tap.touched[pc] as number) | TOUCHED_EXECUTE;
+    tap.executes[pc] = (tap.executes[pc] as number) + 1;
   }
 
   private execute(target: number, runTo: number): RunResult {

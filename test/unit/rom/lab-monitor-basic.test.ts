@@ -10,6 +10,11 @@ import {
 } from '../../../src-main/core/machine/rom-set.ts';
 import { Superboard } from '../../../src-main/core/machine/superboard.ts';
 import { assembleLabMonitor } from '../../../src-main/rom/lab-monitor.ts';
+import {
+  formatBasicValue,
+  walkProgram,
+  walkVariables,
+} from '../../../src-main/core/inspector/basic-program.ts';
 
 /**
  * The Lab Monitor with the user's own OSI BASIC image (never in the repository): SUPERBOARD_ROMS names a
@@ -101,6 +106,32 @@ describe.skipIf(basic === undefined)(
       typeAndSettle(board, ' ');
       typeAndSettle(board, 'RUN\n', 120);
       expect(lines(board)).toContain('FROM TAPE');
+    });
+
+    it("lists a typed program and its variables from memory, as the Memory area's BASIC view does", () => {
+      const board = coldStart();
+      typeAndSettle(
+        board,
+        '10 FOR I=1 TO 3:PRINT "HI";I:NEXT\n20 A$="OSI":B=2.5\n30 DIM C(2):C(1)=7\nRUN\n',
+        120,
+      );
+      const peek = (address: number): number => board.peek(address);
+      const listing = walkProgram(peek, peek(0x79) | (peek(0x7a) << 8));
+      expect(listing.problem).toBeNull();
+      expect(listing.lines.map((line) => `${line.number} ${line.text.replace(/ /g, '')}`)).toEqual([
+        '10 FORI=1TO3:PRINT"HI";I:NEXT',
+        '20 A$="OSI":B=2.5',
+        '30 DIMC(2):C(1)=7',
+      ]);
+      const { variables, problem } = walkVariables(peek);
+      expect(problem).toBeNull();
+      const shown = Object.fromEntries(
+        variables.map((v) => [
+          v.name,
+          v.value ? formatBasicValue(v.value) : v.elements?.map(formatBasicValue),
+        ]),
+      );
+      expect(shown).toEqual({ I: '4', A$: '"OSI"', B: '2.5', 'C(2)': ['0', '7', '0'] });
     });
 
     it('breaks a running program with Ctrl-C and takes commands again', () => {
