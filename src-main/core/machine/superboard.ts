@@ -196,8 +196,9 @@ class DebugTap implements BusTap {
 /**
  * The Superboard II (model 600): 6502, RAM, optional BASIC ROM, video RAM, keyboard, ACIA and cassette port,
  * with a scheduler for device timing. Runs in a fast loop (`cpu.run` between events); breakpoints and
- * run-to-address use the CPU's breakpoint loop; watchpoints and access recording step instruction by
- * instruction with a tap on the bus. None of this costs anything while it is off.
+ * run-to-address use the CPU's breakpoint loop, access recording its counting loop; watchpoints step
+ * instruction by instruction. Recording and watchpoints put a tap on the bus. None of this costs anything
+ * while it is off.
  */
 export class Superboard {
   readonly cpu: Cpu6502;
@@ -597,9 +598,11 @@ export class Superboard {
     const cpu = this.cpu;
     const start = cpu.cycles;
     if (this.isPaused) return { reason: 'paused', cycles: 0, pc: cpu.pc };
-    // Three loops: the fast one; the CPU's own breakpoint loop when only breakpoints or a run-to address
-    // are set; and per-instruction stepping when the bus tap (watchpoints, recording) needs the PC.
+    // Four loops: the fast one; the CPU's own breakpoint loop when only breakpoints or a run-to address
+    // are set; its counting loop when only recording; per-instruction stepping when watchpoints need the PC.
     const stepping = this.tap.active;
+    // Recording alone needs no stops, so the CPU runs its own counting loop instead of single steps.
+    const recordingOnly = stepping && this.tap.watchCount === 0 && this.breakpointCount === 0 && runTo < 0;
     const stopping = !stepping && (this.breakpointCount > 0 || runTo >= 0);
     const stopFlags = this.breakpoints;
     const runToFlag = runTo >= 0 ? (stopFlags[runTo] ?? 0) : 0;
@@ -609,7 +612,9 @@ export class Superboard {
     this.runDueEvents();
     while (cpu.cycles < target) {
       const sliceEnd = Math.min(target, this.scheduler.nextEventCycle, cpu.cycles + MAX_SLICE_CYCLES);
-      if (stepping) {
+      if (recordingOnly) {
+        cpu.runRecording(sliceEnd, this.tap.executes, this.tap);
+      } else if (stepping) {
         const stop = this.runDebug(sliceEnd, start, runTo);
         if (stop !== null) {
           reason = stop;

@@ -75,3 +75,24 @@ describe('the heatmap fader', () => {
     expect(pixel(0, 0)).toEqual([0, 0, 0, 255]);
   });
 });
+
+describe('the recording loop', () => {
+  it('counts like the stepping loop: same executes, reads, writes and last writers', () => {
+    const counting = board();
+    const stepping = board();
+    counting.startRecording();
+    stepping.startRecording();
+    // A watchpoint on an address nobody touches sends the board through its single-stepping loop.
+    stepping.addWatchpoint(0x9000, 'write');
+    counting.run(50_000);
+    stepping.run(50_000);
+    const a = counting.accessMap();
+    const b = stepping.accessMap();
+    expect(counting.cpu.cycles).toBe(stepping.cpu.cycles);
+    expect(a.executes).toEqual(b.executes);
+    expect(a.reads).toEqual(b.reads);
+    expect(a.writes).toEqual(b.writes);
+    expect(a.lastWriterPc).toEqual(b.lastWriterPc);
+    expect(a.lastWriteCycle).toEqual(b.lastWriteCycle);
+  });
+});
