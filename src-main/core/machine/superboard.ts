@@ -162,10 +162,8 @@ class DebugTap implements BusTap {
   }
 
   afterRead(addr: number, value: number): void {
-    if (this.recording) {
-      this.reads[addr] = (this.reads[addr] as number) + 1;
-    }
-    if (this.hit === null && ((this.watch[addr] ?? 0) & WATCH_READ) !== 0) {
+    if (this.recording) this.reads[addr] = (this.reads[addr] as number) + 1;
+    if (this.watchCount !== 0 && this.hit === null && ((this.watch[addr] as number) & WATCH_READ) !== 0) {
       this.hit = { kind: 'read', address: addr, value, pc: this.instructionPc };
     }
   }
@@ -176,7 +174,7 @@ class DebugTap implements BusTap {
       this.lastWriterPc[addr] = this.instructionPc;
       this.lastWriteCycle[addr] = this.cpu.cycles;
     }
-    if (this.hit === null && ((this.watch[addr] ?? 0) & WATCH_WRITE) !== 0) {
+    if (this.watchCount !== 0 && this.hit === null && ((this.watch[addr] as number) & WATCH_WRITE) !== 0) {
       this.hit = { kind: 'write', address: addr, value, pc: this.instructionPc };
     }
   }
