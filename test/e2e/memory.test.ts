@@ -128,7 +128,9 @@ describe.skipIf(!HAVE_CHROMIUM)('Memory area in Chromium (needs /usr/bin/chromiu
     // The bottom row, $FF00 on: the Lab Monitor's ROM, never written.
     await page.mouse.move(box.x + 1.5, box.y + box.height - 1.5);
     const hover = page.getByTestId('memory-hover');
-    await expect.poll(() => hover.textContent()).toMatch(/\$FF0\d monitor ROM: Lab Monitor · value \$[0-9A-F]{2} · R \d+ W 0 X \d+/);
+    await expect
+      .poll(() => hover.textContent())
+      .toMatch(/\$FF0\d monitor ROM: Lab Monitor · value \$[0-9A-F]{2} · R \d+ W 0 X \d+/);
     await shot('memory-map.png');
     await page.locator('[data-area="memory"]').getByRole('button', { name: 'Restore' }).click();
   });

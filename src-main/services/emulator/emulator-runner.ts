@@ -150,6 +150,7 @@ export class EmulatorRunner {
     const machine = this.#machine;
     const output = this.#output.snapshot;
     if (!view || !machine || !output) return;
+    if (!view.heatmap && !view.io && view.ranges.length === 0) return;
     if (now - this.#lastSnapshot < 1000 / (view.rate ?? DEFAULT_SNAPSHOT_RATE) - 1) return;
     if (machine.cpu.cycles === this.#snapshotCycles) return;
     this.#lastSnapshot = now;
