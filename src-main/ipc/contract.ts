@@ -20,6 +20,9 @@ export type FileRef = v.InferOutput<typeof FileRefSchema>;
 export const FilePurposeSchema = v.picklist(['tape', 'rom', 'state', 'any']);
 export type FilePurpose = v.InferOutput<typeof FilePurposeSchema>;
 
+/** User labels live in settings.json, which the store refuses past 64K: keep them well inside that. */
+export const MAX_LABEL_TEXT = 40_000;
+
 export const SettingsSchema = v.strictObject({
   screen: v.strictObject({
     /** Crop the 32x32 video RAM to the window a TV shows. */
@@ -35,15 +38,17 @@ export const SettingsSchema = v.strictObject({
   }),
   machine: v.strictObject({
     ramKb: v.picklist([4, 8, 12, 16, 20, 24, 32, 40]),
-    romDir: v.nullable(v.string()),
   }),
   memory: v.strictObject({
     /** How long the heatmap takes to fade, in milliseconds. */
     fadeMs: v.pipe(v.number(), v.integer(), v.minValue(100), v.maxValue(10_000)),
     /** The user's labels as VICE label file text, per ROM set (`memory.labels` names the current one). */
     labels: v.pipe(
-      v.record(v.pipe(v.string(), v.maxLength(100)), v.pipe(v.string(), v.maxLength(200_000))),
-      v.check((record) => Object.keys(record).length <= 64, 'at most 64 ROM sets'),
+      v.record(v.pipe(v.string(), v.maxLength(100)), v.string()),
+      v.check(
+        (record) => Object.values(record).reduce((sum, text) => sum + text.length, 0) <= MAX_LABEL_TEXT,
+        `at most ${MAX_LABEL_TEXT} characters of labels in all (about 1,500 labels)`,
+      ),
     ),
   }),
 });
@@ -52,7 +57,7 @@ export type Settings = v.InferOutput<typeof SettingsSchema>;
 export const DEFAULT_SETTINGS: Settings = {
   screen: { crop: false, scale: 0 },
   layout: { columnSplit: 0.5, rowSplit: 0.55, maximized: null },
-  machine: { ramKb: 8, romDir: null },
+  machine: { ramKb: 8 },
   memory: { fadeMs: 1000, labels: {} },
 };
 

@@ -13,6 +13,7 @@ import type { EventHub } from '../ipc/event-hub.ts';
 import { EmulatorService, type EmulatorServiceOptions } from './emulator/emulator-service.ts';
 import { FileRegistry } from './file-registry.ts';
 import { SettingsStore } from './settings-store.ts';
+import { TempFolder } from './temp-folder.ts';
 import { TapeService, type SaveDialog } from './tapes/tape-service.ts';
 
 export interface HostInfo {
@@ -33,6 +34,7 @@ export interface HostInfo {
 
 /** The service objects behind the contract. They know nothing of Electron or WebSockets. */
 export class AppServices {
+  readonly temp: TempFolder;
   readonly settings: SettingsStore;
   readonly files: FileRegistry;
   readonly tapes: TapeService;
@@ -45,18 +47,21 @@ export class AppServices {
   constructor(info: HostInfo, events: EventHub) {
     this.info = info;
     this.events = events;
-    this.settings = new SettingsStore(info.userDataDir);
-    this.files = new FileRegistry(info.userDataDir);
+    this.temp = new TempFolder(info.userDataDir);
+    this.settings = new SettingsStore(info.userDataDir, this.temp);
+    this.files = new FileRegistry(this.temp);
     this.tapes = new TapeService({
       files: this.files,
       events,
-      userDataDir: info.userDataDir,
+      temp: this.temp,
       workerUrl: info.tapeWorker ?? new URL('./tapes/tape-worker.ts', import.meta.url),
       ...(info.saveDialog ? { saveDialog: info.saveDialog } : {}),
     });
   }
 
   async start(): Promise<void> {
+    const swept = await this.temp.open();
+    if (swept > 0) this.info.log?.(`removed ${swept} temporary files left by an earlier run`);
     await this.settings.load();
     if (this.info.emulator) {
       this.emulator = new EmulatorService({
@@ -81,6 +86,7 @@ export class AppServices {
   async stop(): Promise<void> {
     await this.tapes.stop();
     await this.emulator?.stop();
+    await this.temp.close();
   }
 
   /** Every section of the contract, each from the service that owns it. */

@@ -116,6 +116,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       'Content-Length': file.size,
       'Content-Disposition': `attachment; filename="${ref.name.replace(/[^\w.\- ()]/g, '_')}"`,
     });
+    const ended = services.tapes.beginDownload(fileId);
+    response.on('close', ended);
     const body = createReadStream(file.path);
     body.on('error', () => response.destroy());
     body.pipe(response);

@@ -76,6 +76,20 @@ describe('the Memory area through the contract and the worker', () => {
     expect(await call('memory.poke', { address: 0x300, value: 256 })).toMatchObject({ ok: false });
   });
 
+  it('keeps user labels per ROM set in the settings, refusing more than the settings file can hold', async () => {
+    const labels = { 'abc+no-basic': 'al C:0300 .start\n' };
+    expect(await call('settings.set', { memory: { labels } })).toMatchObject({
+      ok: true,
+      value: { memory: { labels } },
+    });
+    const huge = { 'abc+no-basic': 'al C:0300 .start\n'.repeat(3000) };
+    expect(await call('settings.set', { memory: { labels: huge } })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request', message: expect.stringMatching(/at most 40000 characters of labels/) },
+    });
+    expect(await call('settings.get', null)).toMatchObject({ ok: true, value: { memory: { labels } } });
+  });
+
   it('pokes video RAM, and offers the built-in and Lab Monitor labels for the ROM set', async () => {
     const poked = await call('memory.poke', { address: 0xd000, value: 0x41 });
     expect(poked).toMatchObject({ ok: true, value: { address: 0xd000, after: 0x41 } });
