@@ -23,7 +23,8 @@ import {
 } from '../../src-main/core/inspector/memory-search.ts';
 import { memoryRegions, type Region } from '../../src-main/core/inspector/memory-map.ts';
 import type { IpcClient } from './ipc-client.ts';
-import type { MachineView } from './machine-view.svelte.ts';
+import { decodeBase64, type MachineView } from './machine-view.svelte.ts';
+import { hex2 } from './tape-text.ts';
 
 export type MemoryTab = 'map' | 'heatmap' | 'hex' | 'disassembly' | 'cpu' | 'basic';
 
@@ -32,17 +33,10 @@ export const HEX_COLUMNS = 16;
 const DISASSEMBLY_BEFORE = 48;
 const DISASSEMBLY_BYTES = 160;
 
-export function decodeBase64(text: string): Uint8Array {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
+export { decodeBase64 } from './machine-view.svelte.ts';
+export { hex2 } from './tape-text.ts';
 
-export function hex2(n: number): string {
-  return n.toString(16).toUpperCase().padStart(2, '0');
-}
-
+/** Four hex digits without the $ (the views place it themselves). */
 export function hex4(n: number): string {
   return n.toString(16).toUpperCase().padStart(4, '0');
 }
@@ -81,6 +75,8 @@ export class MemoryInspector {
 
   hexStart = $state(0xd000);
   hexRows = $state(16);
+  /** Keep the PC's row in the hex view. */
+  hexFollowPc = $state(false);
   /** The byte selected in the hex view, the heatmap or the map. */
   selected = $state<number | null>(null);
   disassemblyAddress = $state(0xff00);
@@ -254,6 +250,13 @@ export class MemoryInspector {
     this.markedLine = mark ? address & 0xffff : null;
     this.disassemblyBytes = null;
     this.tab = 'disassembly';
+  }
+
+  /** Scrolls the hex view so `address` is on screen (no change when it already is). */
+  showInHex(address: number): void {
+    const span = this.hexRows * HEX_COLUMNS;
+    if (address >= this.hexStart && address < this.hexStart + span) return;
+    this.hexStart = Math.max(0, Math.min(address & 0xfff0, 0x10000 - span)) & 0xfff0;
   }
 
   scrollHex(rows: number): void {
