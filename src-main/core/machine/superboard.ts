@@ -600,8 +600,7 @@ export class Superboard {
   }
 
   private countExecute(pc: number): void {
-    const tap = this.tap;
-    tap.executes[pc] = (tap.executes[pc] as number) + 1;
+    this.tap.executes[pc] = (this.tap.executes[pc] as number) + 1;
   }
 
   private execute(target: number, runTo: number): RunResult {
@@ -611,7 +610,6 @@ export class Superboard {
     // Four loops: the fast one; the CPU's own breakpoint loop when only breakpoints or a run-to address
     // are set; its counting loop when only recording; per-instruction stepping when watchpoints need the PC.
     const stepping = this.tap.active;
-    // Recording alone needs no stops, so the CPU runs its own counting loop instead of single steps.
     const recordingOnly = stepping && this.tap.watchCount === 0 && this.breakpointCount === 0 && runTo < 0;
     const stopping = !stepping && (this.breakpointCount > 0 || runTo >= 0);
     const stopFlags = this.breakpoints;
