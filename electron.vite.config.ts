@@ -4,6 +4,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
 import { assembleLabMonitor } from './src-main/rom/lab-monitor.ts';
+import { formatLabelFile, symbolLabels } from './src-main/core/inspector/labels.ts';
 
 /** Assembles our own monitor ROM with our assembler into out/rom/ as part of every build. */
 function labMonitorRom(): Plugin {
@@ -20,6 +21,7 @@ function labMonitorRom(): Plugin {
       mkdirSync(resolve('out/rom'), { recursive: true });
       writeFileSync(resolve('out/rom/lab-monitor.bin'), build.rom);
       writeFileSync(resolve('out/rom/lab-monitor.lst'), build.listing);
+      writeFileSync(resolve('out/rom/lab-monitor.labels'), formatLabelFile(symbolLabels(build.symbols)));
     },
   };
 }

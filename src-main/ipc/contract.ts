@@ -20,6 +20,9 @@ export type FileRef = v.InferOutput<typeof FileRefSchema>;
 export const FilePurposeSchema = v.picklist(['tape', 'rom', 'state', 'any']);
 export type FilePurpose = v.InferOutput<typeof FilePurposeSchema>;
 
+/** User labels live in settings.json, which the store refuses past 64K: keep them well inside that. */
+export const MAX_LABEL_TEXT = 40_000;
+
 export const SettingsSchema = v.strictObject({
   screen: v.strictObject({
     /** Crop the 32x32 video RAM to the window a TV shows. */
@@ -36,6 +39,18 @@ export const SettingsSchema = v.strictObject({
   machine: v.strictObject({
     ramKb: v.picklist([4, 8, 12, 16, 20, 24, 32, 40]),
   }),
+  memory: v.strictObject({
+    /** How long the heatmap takes to fade, in milliseconds. */
+    fadeMs: v.pipe(v.number(), v.integer(), v.minValue(100), v.maxValue(10_000)),
+    /** The user's labels as VICE label file text, per ROM set (`memory.labels` names the current one). */
+    labels: v.pipe(
+      v.record(v.pipe(v.string(), v.maxLength(100)), v.string()),
+      v.check(
+        (record) => Object.values(record).reduce((sum, text) => sum + text.length, 0) <= MAX_LABEL_TEXT,
+        `at most ${MAX_LABEL_TEXT} characters of labels in all (about 1,500 labels)`,
+      ),
+    ),
+  }),
 });
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 
@@ -43,6 +58,7 @@ export const DEFAULT_SETTINGS: Settings = {
   screen: { crop: false, scale: 0 },
   layout: { columnSplit: 0.6, rowSplit: 0.72, maximized: null },
   machine: { ramKb: 8 },
+  memory: { fadeMs: 1000, labels: {} },
 };
 
 /** A settings change: any subset of the sections, each section partial. */
@@ -50,6 +66,7 @@ export const SettingsPatchSchema = v.strictObject({
   screen: v.optional(v.partial(SettingsSchema.entries.screen)),
   layout: v.optional(v.partial(SettingsSchema.entries.layout)),
   machine: v.optional(v.partial(SettingsSchema.entries.machine)),
+  memory: v.optional(v.partial(SettingsSchema.entries.memory)),
 });
 export type SettingsPatch = v.InferOutput<typeof SettingsPatchSchema>;
 
@@ -469,11 +486,128 @@ export const machineEvents = {
   'machine.status': MachineStatusSchema,
 } as const;
 
+// ---- The memory inspector ----
+
+const ByteValue = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(0xff));
+/** Most bytes one snapshot carries in its ranges: the hex view's rows and the disassembly's window. */
+export const MAX_SNAPSHOT_BYTES = 4096;
+export const MAX_SNAPSHOT_RATE = 30;
+
+/** What the Memory area shows now: the worker sends a `memory.snapshot` of exactly this, at most 30 a second. */
+export const InspectViewSchema = v.strictObject({
+  /** Count reads, writes and executes per byte and the last writer (the machine runs its slower loop). */
+  recording: v.boolean(),
+  /** Carry the heatmap's bit planes (what was read, written, executed since the last snapshot). */
+  heatmap: v.boolean(),
+  /** Carry registers, stack, zero page and the I/O registers (peeked). */
+  io: v.boolean(),
+  ranges: v.pipe(
+    v.array(
+      v.strictObject({
+        start: Hex16,
+        length: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_SNAPSHOT_BYTES)),
+      }),
+    ),
+    v.maxLength(8),
+    v.check(
+      (ranges) => ranges.reduce((sum, r) => sum + r.length, 0) <= MAX_SNAPSHOT_BYTES,
+      `at most ${MAX_SNAPSHOT_BYTES} bytes in all`,
+    ),
+  ),
+  /** Snapshots a second. */
+  rate: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_SNAPSHOT_RATE))),
+});
+export type InspectView = v.InferOutput<typeof InspectViewSchema>;
+
+export const IoSnapshotSchema = v.strictObject({
+  cycles: v.number(),
+  pc: Hex16,
+  a: ByteValue,
+  x: ByteValue,
+  y: ByteValue,
+  s: ByteValue,
+  p: ByteValue,
+  /** From S+1 up to $01FF. */
+  stack: v.pipe(v.array(ByteValue), v.maxLength(256)),
+  returns: v.pipe(v.array(v.strictObject({ slot: Hex16, jsrAt: Hex16, target: Hex16 })), v.maxLength(256)),
+  zeroPage: v.pipe(v.array(ByteValue), v.length(256)),
+  acia: v.strictObject({
+    status: ByteValue,
+    data: ByteValue,
+    control: ByteValue,
+    flags: v.array(v.string()),
+  }),
+  keyboardLatch: ByteValue,
+  loadFlag: ByteValue,
+  saveFlag: ByteValue,
+  cursorColumn: ByteValue,
+});
+export type IoSnapshot = v.InferOutput<typeof IoSnapshotSchema>;
+
+export const AccessInfoSchema = v.strictObject({
+  address: Hex16,
+  value: ByteValue,
+  reads: v.number(),
+  writes: v.number(),
+  executes: v.number(),
+  /** The instruction that last wrote the byte while recording, or null. */
+  lastWriterPc: v.nullable(Hex16),
+  /** How many CPU cycles ago that write was, or null. */
+  cyclesAgo: v.nullable(v.number()),
+  recording: v.boolean(),
+});
+export type AccessInfo = v.InferOutput<typeof AccessInfoSchema>;
+
+const LabelSchema = v.strictObject({ address: Hex16, name: v.string() });
+
+export const memoryRequests = {
+  /** Says what the Memory area shows (null: nothing, the inspector is closed; recording stops). */
+  'memory.inspect': {
+    input: v.strictObject({ view: v.nullable(InspectViewSchema) }),
+    output: v.strictObject({ recording: v.boolean() }),
+  },
+  /** One byte: its value (peeked), access counts and last writer. */
+  'memory.access': { input: v.strictObject({ address: Hex16 }), output: AccessInfoSchema },
+  /** The whole access map for export: three little-endian Uint32 arrays of 65,536 counts, base64. */
+  'memory.accessMap': {
+    input: NoInput,
+    output: v.strictObject({ reads: v.string(), writes: v.string(), executes: v.string() }),
+  },
+  /** Zeroes the access counts and last writers, to bracket an experiment. */
+  'memory.resetCounts': { input: NoInput, output: v.strictObject({ recording: v.boolean() }) },
+  /** Writes a byte as the debugger (not the CPU); returns the byte before and what reads back after. */
+  'memory.poke': {
+    input: v.strictObject({ address: Hex16, value: ByteValue }),
+    output: v.strictObject({ address: Hex16, before: ByteValue, after: ByteValue }),
+  },
+  /** The labels that come with the running ROMs and the key their user labels are kept under. */
+  'memory.labels': {
+    input: NoInput,
+    output: v.strictObject({ romSet: v.string(), builtin: v.array(LabelSchema) }),
+  },
+} as const;
+
+export const memoryEvents = {
+  /** What `memory.inspect` asked for; heat is 3 x 8,192 bytes of bit planes (reads, writes, executes), base64. */
+  'memory.snapshot': v.strictObject({
+    cycles: v.number(),
+    heat: v.nullable(v.string()),
+    ranges: v.array(v.strictObject({ start: Hex16, bytes: v.string() })),
+    io: v.nullable(IoSnapshotSchema),
+  }),
+} as const;
+
 // ---- The whole contract ----
 
-export const requests = { ...appRequests, ...tapeRequests, ...machineRequests, ...tapeDeckRequests } as const;
+export const requests = {
+  ...appRequests,
+  ...tapeRequests,
+  ...machineRequests,
+  ...tapeDeckRequests,
+  ...memoryRequests,
+} as const;
 
-export const events = { ...appEvents, ...tapeEvents, ...machineEvents } as const;
+export const events = { ...appEvents, ...tapeEvents, ...machineEvents, ...memoryEvents } as const;
 
 export type RequestMethod = keyof typeof requests;
 export type EventName = keyof typeof events;

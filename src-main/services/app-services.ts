@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import {
   machineRequests,
+  memoryRequests,
   tapeDeckRequests,
   type appRequests,
   type FileDescription,
@@ -23,7 +24,10 @@ export interface HostInfo {
   /** The native open dialog; absent in the browser host. Returns the chosen paths, empty when cancelled. */
   openDialog?: (purpose: FilePurpose, multiple: boolean) => Promise<string[]>;
   /** Where the emulator comes from; without it the machine methods answer 'unsupported'. */
-  emulator?: Pick<EmulatorServiceOptions, 'workerUrl' | 'labMonitor' | 'romDir' | 'callTimeoutMs'>;
+  emulator?: Pick<
+    EmulatorServiceOptions,
+    'workerUrl' | 'labMonitor' | 'labMonitorSymbols' | 'romDir' | 'callTimeoutMs'
+  >;
   log?: (message: string, error?: unknown) => void;
   /** The native save dialog for exports; absent in the browser host, which offers a download instead. */
   saveDialog?: SaveDialog;
@@ -93,8 +97,16 @@ export class AppServices {
     return { ...this.#appHandlers(), ...this.tapes.handlers(), ...this.#machineHandlers() };
   }
 
-  #machineHandlers(): SectionHandlers<typeof machineRequests & typeof tapeDeckRequests> {
-    if (this.emulator) return { ...this.emulator.handlers(), ...this.emulator.tapeDeckHandlers() };
+  #machineHandlers(): SectionHandlers<
+    typeof machineRequests & typeof tapeDeckRequests & typeof memoryRequests
+  > {
+    if (this.emulator) {
+      return {
+        ...this.emulator.handlers(),
+        ...this.emulator.tapeDeckHandlers(),
+        ...this.emulator.inspectorHandlers(),
+      };
+    }
     const unsupported = async (): Promise<never> => {
       throw new ServiceError(
         this.emulatorProblem ? 'failed' : 'unsupported',
@@ -102,8 +114,10 @@ export class AppServices {
       );
     };
     return Object.fromEntries(
-      [...Object.keys(machineRequests), ...Object.keys(tapeDeckRequests)].map((name) => [name, unsupported]),
-    ) as unknown as SectionHandlers<typeof machineRequests & typeof tapeDeckRequests>;
+      [...Object.keys(machineRequests), ...Object.keys(tapeDeckRequests), ...Object.keys(memoryRequests)].map(
+        (name) => [name, unsupported],
+      ),
+    ) as unknown as SectionHandlers<typeof machineRequests & typeof tapeDeckRequests & typeof memoryRequests>;
   }
 
   #appHandlers(): SectionHandlers<typeof appRequests> {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { parseLabelFile } from '../core/inspector/labels.ts';
 import { assembleLabMonitor } from '../rom/lab-monitor.ts';
 
 /**
@@ -20,14 +21,40 @@ export function labMonitorLoader(builtBinary: URL | null, sourceDir: URL): () =>
         // Not built: fall back to the sources.
       }
     }
-    const dir = fileURLToPath(sourceDir);
-    const build = assembleLabMonitor((name) => {
-      try {
-        return readFileSync(path.join(dir, path.basename(name)), 'utf8');
-      } catch {
-        return undefined;
-      }
-    });
-    return (cached = build.rom);
+    return (cached = assembleFrom(sourceDir).rom);
   };
+}
+
+/**
+ * The Lab Monitor's symbols: the label file the build wrote (`out/rom/lab-monitor.labels`) when it exists,
+ * otherwise from assembling the sources.
+ */
+export function labMonitorSymbolsLoader(
+  builtLabels: URL | null,
+  sourceDir: URL,
+): () => Promise<ReadonlyMap<string, number>> {
+  let cached: Map<string, number> | null = null;
+  return async () => {
+    if (cached) return cached;
+    if (builtLabels) {
+      try {
+        const { labels } = parseLabelFile(await readFile(builtLabels, 'utf8'));
+        if (labels.length > 0) return (cached = new Map(labels.map((l) => [l.name, l.address])));
+      } catch {
+        // Not built: fall back to the sources.
+      }
+    }
+    return (cached = assembleFrom(sourceDir).symbols);
+  };
+}
+
+function assembleFrom(sourceDir: URL): ReturnType<typeof assembleLabMonitor> {
+  const dir = fileURLToPath(sourceDir);
+  return assembleLabMonitor((name) => {
+    try {
+      return readFileSync(path.join(dir, path.basename(name)), 'utf8');
+    } catch {
+      return undefined;
+    }
+  });
 }

@@ -100,6 +100,7 @@ export class SettingsStore {
         screen: { ...this.#current.screen, ...patch.screen },
         layout: { ...this.#current.layout, ...patch.layout },
         machine: { ...this.#current.machine, ...patch.machine },
+        memory: { ...this.#current.memory, ...patch.memory },
       });
       await this.#write(next);
       this.#current = next;

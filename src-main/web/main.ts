@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import packageJson from '../../package.json' with { type: 'json' };
 import { EventHub } from '../ipc/event-hub.ts';
 import { AppServices } from '../services/app-services.ts';
-import { labMonitorLoader } from '../services/lab-monitor-rom.ts';
+import { labMonitorLoader, labMonitorSymbolsLoader } from '../services/lab-monitor-rom.ts';
 import { defaultUserDataDir } from '../user-data.ts';
 import { startWebHost } from './web-host.ts';
 
@@ -39,6 +39,10 @@ const services = new AppServices(
       workerUrl: new URL('./emulator-worker.js', import.meta.url),
       labMonitor: labMonitorLoader(
         new URL('../rom/lab-monitor.bin', import.meta.url),
+        new URL('../../src-main/rom/', import.meta.url),
+      ),
+      labMonitorSymbols: labMonitorSymbolsLoader(
+        new URL('../rom/lab-monitor.labels', import.meta.url),
         new URL('../../src-main/rom/', import.meta.url),
       ),
       ...(values['rom-dir'] ? { romDir: values['rom-dir'] } : {}),

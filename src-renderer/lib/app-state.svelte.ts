@@ -1,6 +1,7 @@
 import type { AppInfo, FileDescription, Settings, SettingsPatch } from '../../src-main/ipc/contract.ts';
 import type { ConnectionState, IpcClient } from './ipc-client.ts';
 import { MachineView } from './machine-view.svelte.ts';
+import { MemoryInspector } from './memory-inspector.svelte.ts';
 import { pickFiles } from './pick-file.ts';
 import { TapeDeck } from './tape-deck.svelte.ts';
 import type { AreaId } from './shortcuts.ts';
@@ -25,11 +26,13 @@ export class AppState {
   maximized = $derived<AreaId | null>(this.settings?.layout.maximized ?? null);
 
   readonly machine: MachineView;
+  readonly memory: MemoryInspector;
   readonly tapeDeck: TapeDeck;
 
   constructor(client: IpcClient) {
     this.client = client;
     this.machine = new MachineView(client, (error) => this.fail(error));
+    this.memory = new MemoryInspector(client, this.machine, (kind, text) => (this.notice = { kind, text }));
     this.tapeDeck = new TapeDeck(
       client,
       (text) => this.say(text),
@@ -51,6 +54,7 @@ export class AppState {
     } catch (error) {
       this.fail(error);
     }
+    this.memory.start();
     await this.machine.start();
   }
 

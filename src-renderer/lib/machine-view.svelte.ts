@@ -7,7 +7,7 @@ import { pickFiles } from './pick-file.ts';
 /** Our own font, parsed once: 8 bytes per character code. */
 export const LAB_GLYPHS = parseFontText(labFont);
 
-function decodeBase64(text: string): Uint8Array {
+export function decodeBase64(text: string): Uint8Array {
   const binary = atob(text);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);

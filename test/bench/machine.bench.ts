@@ -127,4 +127,4 @@ console.log(`Superboard whole-machine benchmark, 5 runs of ${seconds} s emulated
 measure('fast loop (debug off)', seconds, () => {});
 measure('breakpoint loop (1 breakpoint)', seconds, (board) => board.addBreakpoint(0x0000));
 measure('stepping loop: 1 watchpoint', seconds, (board) => board.addWatchpoint(0x0000, 'write'));
-measure('stepping loop: access recording', seconds, (board) => board.startRecording());
+measure('counting loop: access recording', seconds, (board) => board.startRecording());

@@ -175,6 +175,27 @@ export class Cpu6502 {
   }
 
   /**
+   * run() for access recording: before each instruction it counts an execute of its address in `executes`
+   * and tells `current` where the instruction starts (so a bus tap knows which instruction accessed memory).
+   */
+  runRecording(untilCycle: number, executes: Uint32Array, current: { instructionPc: number }): void {
+    while (this.cycles < untilCycle) {
+      if (this.attention) {
+        if (this.jammed) {
+          this.cycles = untilCycle;
+          return;
+        }
+        if (this.pollInterrupts()) continue;
+      }
+      const pc = this.pc;
+      current.instructionPc = pc;
+      executes[pc] = (executes[pc] as number) + 1;
+      const opcode = this.fetch();
+      (handlers[opcode] as Handler)(this, opcode);
+    }
+  }
+
+  /**
    * The debug loop: run() that also stops before an instruction whose address is non-zero in `breakpoints`
    * (one byte per address, 64 KiB). The instruction at PC when it is called always runs, so continuing from a
    * breakpoint works. Returns true when it stopped at a breakpoint, false when it reached untilCycle.

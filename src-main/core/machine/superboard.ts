@@ -90,6 +90,17 @@ export interface AccessMap {
   readonly executes: Uint32Array;
   /** PC of the instruction that last wrote each address, -1 if none did while recording. */
   readonly lastWriterPc: Int32Array;
+  /** The CPU cycle of that write, -1 if none. */
+  readonly lastWriteCycle: Float64Array;
+}
+
+/** One address's counts while recording (see AccessMap). */
+export interface AccessCounts {
+  readonly reads: number;
+  readonly writes: number;
+  readonly executes: number;
+  readonly lastWriterPc: number;
+  readonly lastWriteCycle: number;
 }
 
 export interface MachineStatus {
@@ -142,24 +153,38 @@ class DebugTap implements BusTap {
   writes = new Uint32Array(0x10000);
   executes = new Uint32Array(0x10000);
   lastWriterPc = new Int32Array(0x10000).fill(-1);
+  lastWriteCycle = new Float64Array(0x10000).fill(-1);
+  /** The counts at the last takeTouched: what differs from them was touched since (the heatmap's input). */
+  readonly seen = {
+    reads: new Uint32Array(0x10000),
+    writes: new Uint32Array(0x10000),
+    executes: new Uint32Array(0x10000),
+  };
+
+  private readonly cpu: { readonly cycles: number };
+
+  constructor(cpu: { readonly cycles: number }) {
+    this.cpu = cpu;
+  }
 
   get active(): boolean {
     return this.recording || this.watchCount > 0;
   }
 
   afterRead(addr: number, value: number): void {
-    if (this.recording) this.reads[addr] = (this.reads[addr] ?? 0) + 1;
-    if (this.hit === null && ((this.watch[addr] ?? 0) & WATCH_READ) !== 0) {
+    if (this.recording) this.reads[addr] = (this.reads[addr] as number) + 1;
+    if (this.watchCount !== 0 && this.hit === null && ((this.watch[addr] as number) & WATCH_READ) !== 0) {
       this.hit = { kind: 'read', address: addr, value, pc: this.instructionPc };
     }
   }
 
   afterWrite(addr: number, value: number): void {
     if (this.recording) {
-      this.writes[addr] = (this.writes[addr] ?? 0) + 1;
+      this.writes[addr] = (this.writes[addr] as number) + 1;
       this.lastWriterPc[addr] = this.instructionPc;
+      this.lastWriteCycle[addr] = this.cpu.cycles;
     }
-    if (this.hit === null && ((this.watch[addr] ?? 0) & WATCH_WRITE) !== 0) {
+    if (this.watchCount !== 0 && this.hit === null && ((this.watch[addr] as number) & WATCH_WRITE) !== 0) {
       this.hit = { kind: 'write', address: addr, value, pc: this.instructionPc };
     }
   }
@@ -169,14 +194,19 @@ class DebugTap implements BusTap {
     this.writes.fill(0);
     this.executes.fill(0);
     this.lastWriterPc.fill(-1);
+    this.lastWriteCycle.fill(-1);
+    this.seen.reads.fill(0);
+    this.seen.writes.fill(0);
+    this.seen.executes.fill(0);
   }
 }
 
 /**
  * The Superboard II (model 600): 6502, RAM, optional BASIC ROM, video RAM, keyboard, ACIA and cassette port,
  * with a scheduler for device timing. Runs in a fast loop (`cpu.run` between events); breakpoints and
- * run-to-address use the CPU's breakpoint loop; watchpoints and access recording step instruction by
- * instruction with a tap on the bus. None of this costs anything while it is off.
+ * run-to-address use the CPU's breakpoint loop, access recording its counting loop; watchpoints step
+ * instruction by instruction. Recording and watchpoints put a tap on the bus. None of this costs anything
+ * while it is off.
  */
 export class Superboard {
   readonly cpu: Cpu6502;
@@ -197,7 +227,7 @@ export class Superboard {
   private readonly random: SeededRandom;
   private readonly breakpoints = new Uint8Array(0x10000);
   private breakpointCount = 0;
-  private readonly tap = new DebugTap();
+  private readonly tap: DebugTap;
   private isPaused = false;
 
   constructor(config: SuperboardConfig) {
@@ -221,6 +251,7 @@ export class Superboard {
     this.bus = new Bus(config.unmappedRead ?? 'address-high');
     this.cpu = new Cpu6502(this.bus);
     const cpu = this.cpu;
+    this.tap = new DebugTap(cpu);
     this.video = new VideoRam(
       this.bus.memory.subarray(VIDEO_RAM_BASE, VIDEO_RAM_BASE + VIDEO_RAM_SIZE),
       () => cpu.cycles,
@@ -400,7 +431,45 @@ export class Superboard {
       writes: this.tap.writes.slice(),
       executes: this.tap.executes.slice(),
       lastWriterPc: this.tap.lastWriterPc.slice(),
+      lastWriteCycle: this.tap.lastWriteCycle.slice(),
     };
+  }
+
+  /** The counts of one address, without copying the whole map. */
+  accessAt(address: number): AccessCounts {
+    const a = address & 0xffff;
+    const tap = this.tap;
+    return {
+      reads: tap.reads[a] ?? 0,
+      writes: tap.writes[a] ?? 0,
+      executes: tap.executes[a] ?? 0,
+      lastWriterPc: tap.lastWriterPc[a] ?? -1,
+      lastWriteCycle: tap.lastWriteCycle[a] ?? -1,
+    };
+  }
+
+  /**
+   * What was read, written or executed since the last call, as three bit planes of 8,192 bytes (reads,
+   * writes, executes; address n is bit n & 7 of byte n >> 3), then forgets it.
+   */
+  takeTouched(): Uint8Array {
+    const tap = this.tap;
+    const planes = new Uint8Array(3 * 0x2000);
+    const counts = [tap.reads, tap.writes, tap.executes];
+    const seen = [tap.seen.reads, tap.seen.writes, tap.seen.executes];
+    for (let plane = 0; plane < 3; plane++) {
+      const now = counts[plane] as Uint32Array;
+      const before = seen[plane] as Uint32Array;
+      const offset = plane * 0x2000;
+      for (let addr = 0; addr < 0x10000; addr++) {
+        if (now[addr] !== before[addr]) {
+          const at = offset + (addr >> 3);
+          planes[at] = (planes[at] as number) | (1 << (addr & 7));
+        }
+      }
+      before.set(now);
+    }
+    return planes;
   }
 
   clearAccessMap(): void {
@@ -557,16 +626,17 @@ export class Superboard {
   }
 
   private countExecute(pc: number): void {
-    this.tap.executes[pc] = (this.tap.executes[pc] ?? 0) + 1;
+    this.tap.executes[pc] = (this.tap.executes[pc] as number) + 1;
   }
 
   private execute(target: number, runTo: number): RunResult {
     const cpu = this.cpu;
     const start = cpu.cycles;
     if (this.isPaused) return { reason: 'paused', cycles: 0, pc: cpu.pc };
-    // Three loops: the fast one; the CPU's own breakpoint loop when only breakpoints or a run-to address
-    // are set; and per-instruction stepping when the bus tap (watchpoints, recording) needs the PC.
+    // Four loops: the fast one; the CPU's own breakpoint loop when only breakpoints or a run-to address
+    // are set; its counting loop when only recording; per-instruction stepping when watchpoints need the PC.
     const stepping = this.tap.active;
+    const recordingOnly = stepping && this.tap.watchCount === 0 && this.breakpointCount === 0 && runTo < 0;
     const stopping = !stepping && (this.breakpointCount > 0 || runTo >= 0);
     const stopFlags = this.breakpoints;
     const runToFlag = runTo >= 0 ? (stopFlags[runTo] ?? 0) : 0;
@@ -576,7 +646,9 @@ export class Superboard {
     this.runDueEvents();
     while (cpu.cycles < target) {
       const sliceEnd = Math.min(target, this.scheduler.nextEventCycle, cpu.cycles + MAX_SLICE_CYCLES);
-      if (stepping) {
+      if (recordingOnly) {
+        cpu.runRecording(sliceEnd, this.tap.executes, this.tap);
+      } else if (stepping) {
         const stop = this.runDebug(sliceEnd, start, runTo);
         if (stop !== null) {
           reason = stop;

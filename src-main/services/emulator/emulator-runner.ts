@@ -1,4 +1,5 @@
-import type { MachineSpeed, MachineStatus, RomInfo } from '../../ipc/contract.ts';
+import type { AccessInfo, InspectView, MachineSpeed, MachineStatus, RomInfo } from '../../ipc/contract.ts';
+import { ioSnapshot } from '../../core/inspector/io-snapshot.ts';
 import { loadBasicRom, loadMonitorRom, type RomImage } from '../../core/machine/rom-set.ts';
 import {
   FRAME_CYCLES,
@@ -8,7 +9,7 @@ import {
 } from '../../core/machine/superboard.ts';
 import { ByteTapeSource, type TapeSource } from '../../core/machine/cassette-port.ts';
 import { KcsTapeRecorder } from '../../core/modem/kcs-tape.ts';
-import type { EmulatorCommand, MachineConfig } from './protocol.ts';
+import type { EmulatorCommand, InspectorSnapshot, MachineConfig } from './protocol.ts';
 
 export const LAB_MONITOR_SOURCE = 'lab-monitor';
 
@@ -25,7 +26,11 @@ const MAX_SPEED_SLICE_MS = 15;
 export interface RunnerOutput {
   frame(frame: number, video: Uint8Array): void;
   status(status: MachineStatus): void;
+  /** What the Memory area asked to see; at most `view.rate` (30) a second, only while it asks. */
+  snapshot?(snapshot: InspectorSnapshot): void;
 }
+
+const DEFAULT_SNAPSHOT_RATE = 30;
 
 /**
  * Owns one Superboard and paces it against wall time: 1x is 983,040 cycles a second, 2x and 4x multiples,
@@ -54,6 +59,10 @@ export class EmulatorRunner {
   #breakpoints: number[] = [];
   #watchpoints: { address: number; kind: 'read' | 'write' | 'access' }[] = [];
   #runTo: number | null = null;
+  #inspect: InspectView | null = null;
+  #lastSnapshot = -Infinity;
+  /** Cycle count of the last snapshot; -1 forces the next one (a poke, a new view). */
+  #snapshotCycles = -1;
 
   constructor(now: () => number, output: RunnerOutput) {
     this.#now = now;
@@ -102,7 +111,58 @@ export class EmulatorRunner {
     this.#message = null;
     this.#rebase();
     this.#videoDirty = true;
+    this.#applyInspect();
     return this.status();
+  }
+
+  /** Replaces what the Memory area shows; recording runs only while a view asks for it. */
+  inspect(view: InspectView | null): { recording: boolean } {
+    this.#inspect = view;
+    this.#snapshotCycles = -1;
+    this.#lastSnapshot = -Infinity;
+    this.#applyInspect();
+    return { recording: this.machine.recording };
+  }
+
+  #applyInspect(): void {
+    const machine = this.#machine;
+    if (!machine) return;
+    const wanted = this.#inspect?.recording ?? false;
+    if (wanted && !machine.recording) machine.startRecording(false);
+    else if (!wanted && machine.recording) machine.stopRecording();
+  }
+
+  access(address: number): AccessInfo {
+    const machine = this.machine;
+    const counts = machine.accessAt(address);
+    return {
+      address,
+      value: machine.peek(address),
+      reads: counts.reads,
+      writes: counts.writes,
+      executes: counts.executes,
+      lastWriterPc: counts.lastWriterPc < 0 ? null : counts.lastWriterPc,
+      cyclesAgo: counts.lastWriteCycle < 0 ? null : machine.cpu.cycles - counts.lastWriteCycle,
+      recording: machine.recording,
+    };
+  }
+
+  #sendSnapshot(now: number): void {
+    const view = this.#inspect;
+    const machine = this.#machine;
+    const output = this.#output.snapshot;
+    if (!view || !machine || !output) return;
+    if (!view.heatmap && !view.io && view.ranges.length === 0) return;
+    if (now - this.#lastSnapshot < 1000 / (view.rate ?? DEFAULT_SNAPSHOT_RATE) - 1) return;
+    if (machine.cpu.cycles === this.#snapshotCycles) return;
+    this.#lastSnapshot = now;
+    this.#snapshotCycles = machine.cpu.cycles;
+    output({
+      cycles: machine.cpu.cycles,
+      heat: view.heatmap ? machine.takeTouched() : null,
+      ranges: view.ranges.map(({ start, length }) => ({ start, bytes: machine.peekRange(start, length) })),
+      io: view.io ? ioSnapshot(machine) : null,
+    });
   }
 
   /** Carries out one command from the service; returns the reply value. */
@@ -179,6 +239,24 @@ export class EmulatorRunner {
         machine.clearWatchpoints();
         for (const watch of this.#watchpoints) machine.addWatchpoint(watch.address, watch.kind);
         return this.status();
+      }
+      case 'inspect':
+        return this.inspect(command.view);
+      case 'access':
+        return this.access(command.address);
+      case 'accessMap': {
+        const map = machine.accessMap();
+        return { reads: map.reads, writes: map.writes, executes: map.executes };
+      }
+      case 'resetCounts':
+        machine.clearAccessMap();
+        this.#snapshotCycles = -1;
+        return { recording: machine.recording };
+      case 'poke': {
+        const before = machine.peek(command.address);
+        machine.poke(command.address, command.value);
+        this.#snapshotCycles = -1;
+        return { address: command.address, before, after: machine.peek(command.address) };
       }
       case 'tapePlayBytes':
         // Like a deck started after the user typed L: a second of leader before the first byte.
@@ -343,6 +421,7 @@ export class EmulatorRunner {
       this.#rateCycles = machine.cpu.cycles;
       this.#sendStatus();
     }
+    this.#sendSnapshot(now);
   }
 
   #sendStatus(): void {

@@ -1,7 +1,15 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { MachineStatus, machineRequests, tapeDeckRequests } from '../../ipc/contract.ts';
+import type {
+  AccessInfo,
+  MachineStatus,
+  machineRequests,
+  memoryRequests,
+  tapeDeckRequests,
+} from '../../ipc/contract.ts';
+import { builtinLabels, symbolLabels, type Label } from '../../core/inspector/labels.ts';
+import { KNOWN_ROMS } from '../../core/machine/rom-set.ts';
 import { ServiceError, type SectionHandlers } from '../../ipc/dispatch.ts';
 import type { EventHub } from '../../ipc/event-hub.ts';
 import type { FileRegistry } from '../file-registry.ts';
@@ -16,6 +24,8 @@ export interface EmulatorServiceOptions {
   workerUrl: URL;
   /** Our own monitor ROM, used when the user has chosen none. */
   labMonitor: () => Promise<Uint8Array>;
+  /** The Lab Monitor's symbols, offered as labels in the Memory area while it runs. */
+  labMonitorSymbols?: () => Promise<ReadonlyMap<string, number>>;
   userDataDir: string;
   files: FileRegistry;
   settings: SettingsStore;
@@ -201,6 +211,44 @@ export class EmulatorService {
     };
   }
 
+  /** The Memory area's methods: what it shows, access counts, pokes and labels. */
+  inspectorHandlers(): SectionHandlers<typeof memoryRequests> {
+    const base64 = (array: Uint32Array): string =>
+      Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
+    return {
+      'memory.inspect': async ({ view }) =>
+        (await this.#call({ kind: 'inspect', view })) as { recording: boolean },
+      'memory.access': async ({ address }) => (await this.#call({ kind: 'access', address })) as AccessInfo,
+      'memory.accessMap': async () => {
+        const map = (await this.#call({ kind: 'accessMap' })) as Record<
+          'reads' | 'writes' | 'executes',
+          Uint32Array
+        >;
+        return { reads: base64(map.reads), writes: base64(map.writes), executes: base64(map.executes) };
+      },
+      'memory.resetCounts': async () => (await this.#call({ kind: 'resetCounts' })) as { recording: boolean },
+      'memory.poke': async ({ address, value }) =>
+        (await this.#call({ kind: 'poke', address, value })) as {
+          address: number;
+          before: number;
+          after: number;
+        },
+      'memory.labels': async () => {
+        const status = (await this.#call({ kind: 'status' })) as MachineStatus;
+        const lab = this.#choice.monitor === null;
+        const syn600 = KNOWN_ROMS.find((rom) => rom.name.startsWith('SYN600'))?.sha1 === status.monitor.sha1;
+        const labels: Label[] = builtinLabels(
+          lab ? 'lab' : syn600 ? 'syn600' : 'other',
+          status.basic !== null,
+        );
+        if (lab && this.#options.labMonitorSymbols) {
+          labels.push(...symbolLabels(await this.#options.labMonitorSymbols()));
+        }
+        return { romSet: `${status.monitor.sha1}+${status.basic?.sha1 ?? 'no-basic'}`, builtin: labels };
+      },
+    };
+  }
+
   async #configure(choice: RomChoice): Promise<MachineStatus> {
     const monitor = choice.monitor ?? { bytes: await this.#options.labMonitor(), source: LAB_MONITOR_SOURCE };
     const config: MachineConfig = { monitor, basic: choice.basic, ramKb: this.#ramKb };
@@ -242,6 +290,16 @@ export class EmulatorService {
       this.#pending.delete(message.id);
       if (message.ok) pending?.resolve(message.value);
       else pending?.reject(new ServiceError('failed', message.error));
+    } else if (message.kind === 'snapshot') {
+      const { cycles, heat, ranges, io } = message.snapshot;
+      const base64 = (bytes: Uint8Array): string =>
+        Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+      this.#options.events.emit('memory.snapshot', {
+        cycles,
+        heat: heat ? base64(heat) : null,
+        ranges: ranges.map((r) => ({ start: r.start, bytes: base64(r.bytes) })),
+        io,
+      });
     } else if (message.kind === 'frame') {
       const video = Buffer.from(message.video.buffer, message.video.byteOffset, message.video.byteLength);
       this.#options.events.emit('machine.frame', { frame: message.frame, video: video.toString('base64') });

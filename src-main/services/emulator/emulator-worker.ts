@@ -15,6 +15,7 @@ const post = (message: EmulatorMessage): void => port.postMessage(message);
 const runner = new EmulatorRunner(() => performance.now(), {
   frame: (frame, video) => post({ kind: 'frame', frame, video }),
   status: (status) => post({ kind: 'status', status }),
+  snapshot: (snapshot) => post({ kind: 'snapshot', snapshot }),
 });
 
 let timer: NodeJS.Timeout | null = null;

@@ -1,4 +1,4 @@
-import type { MachineSpeed, MachineStatus } from '../../ipc/contract.ts';
+import type { InspectView, IoSnapshot, MachineSpeed, MachineStatus } from '../../ipc/contract.ts';
 
 /** What the emulator worker is built from: ROM bytes and the RAM fitted. */
 export interface MachineConfig {
@@ -28,7 +28,20 @@ export type EmulatorCommand =
   | { kind: 'loadState'; text: string }
   | { kind: 'runTo'; address: number }
   | { kind: 'setBreakpoints'; addresses: number[] }
-  | { kind: 'setWatchpoints'; watchpoints: { address: number; kind: 'read' | 'write' | 'access' }[] };
+  | { kind: 'setWatchpoints'; watchpoints: { address: number; kind: 'read' | 'write' | 'access' }[] }
+  | { kind: 'inspect'; view: InspectView | null }
+  | { kind: 'access'; address: number }
+  | { kind: 'accessMap' }
+  | { kind: 'resetCounts' }
+  | { kind: 'poke'; address: number; value: number };
+
+/** What the Memory area asked to see, taken at one moment. */
+export interface InspectorSnapshot {
+  cycles: number;
+  heat: Uint8Array | null;
+  ranges: { start: number; bytes: Uint8Array }[];
+  io: IoSnapshot | null;
+}
 
 export type EmulatorRequest = EmulatorCommand & { id: number };
 
@@ -39,4 +52,5 @@ export type EmulatorReply =
 export type EmulatorMessage =
   | EmulatorReply
   | { kind: 'frame'; frame: number; video: Uint8Array }
-  | { kind: 'status'; status: MachineStatus };
+  | { kind: 'status'; status: MachineStatus }
+  | { kind: 'snapshot'; snapshot: InspectorSnapshot };

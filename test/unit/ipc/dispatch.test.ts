@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_SETTINGS,
   machineRequests,
+  memoryRequests,
   tapeDeckRequests,
   tapeRequests,
 } from '../../../src-main/ipc/contract.ts';
@@ -15,9 +16,12 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
     // Sections these tests do not exercise answer 'unsupported'.
     ...(Object.fromEntries(
-      [...Object.keys(machineRequests), ...Object.keys(tapeDeckRequests), ...Object.keys(tapeRequests)].map(
-        (m) => [m, notHere],
-      ),
+      [
+        ...Object.keys(machineRequests),
+        ...Object.keys(tapeDeckRequests),
+        ...Object.keys(tapeRequests),
+        ...Object.keys(memoryRequests),
+      ].map((m) => [m, notHere]),
     ) as unknown as Handlers),
     'app.info': async () => ({
       name: 'Superboard Lab',
