@@ -1,7 +1,11 @@
 // superboard-lab: the headless command line. Each command lives in its own module and returns an exit code.
 import { asmCommand } from './asm.ts';
 import { decodeCommand } from './decode.ts';
+import { devicesCommand } from './devices.ts';
 import { encodeCommand } from './encode.ts';
+import { modemCommand } from './modem.ts';
+import { playCommand } from './play.ts';
+import { recordCommand } from './record.ts';
 import { runCommand } from './run.ts';
 
 const COMMANDS: Record<string, { summary: string; run: (argv: string[]) => Promise<number> }> = {
@@ -15,6 +19,16 @@ const COMMANDS: Record<string, { summary: string; run: (argv: string[]) => Promi
     run: decodeCommand,
   },
   encode: { summary: 'write a file, BASIC text or 65V machine code as a tape WAV', run: encodeCommand },
+  devices: { summary: 'list the sound inputs and outputs by name', run: devicesCommand },
+  play: { summary: "play a tape to an output device (the board's cassette input)", run: playCommand },
+  record: {
+    summary: "record an input device (the board's cassette output) to a WAV, decoding live",
+    run: recordCommand,
+  },
+  modem: {
+    summary: 'the cassette cable as a 300-baud terminal or TCP bridge (soft-modem)',
+    run: modemCommand,
+  },
 };
 
 const usage = (): string =>

@@ -2,6 +2,7 @@
 // streaming KCS decoder a file goes through, and (when recording) into a WAV on disk. Arm-on-signal holds
 // the file back until a carrier appears. A device that fails or goes quiet ends the capture with a clear
 // reason, and everything recorded so far is kept.
+import { rm } from 'node:fs/promises';
 import { findDevice } from '../../core/audio/devices.ts';
 import { LevelMeter } from '../../core/audio/level-meter.ts';
 import { SignalGate } from '../../core/audio/signal-gate.ts';
@@ -102,8 +103,12 @@ export class CaptureSession {
       );
       rt.start();
     } catch (error) {
-      await session.#file?.finish();
       if (rt.isStreamOpen()) rt.closeStream();
+      // The empty file is ours: nothing was recorded into it.
+      if (session.#file) {
+        await session.#file.finish();
+        await rm(session.#file.path, { force: true });
+      }
       throw new Error(
         `cannot open the input device '${device.name}': ${error instanceof Error ? error.message : String(error)}`,
         { cause: error },
