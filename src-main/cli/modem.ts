@@ -226,12 +226,14 @@ function listen(
       }
       pending += chunk.toString('latin1');
       if (pending.length > 256) {
+        drop();
         socket.end('modem: no token line\r\n');
         return;
       }
       const newline = pending.indexOf('\n');
       if (newline < 0) return;
       if (pending.slice(0, newline).trim() !== token) {
+        drop();
         socket.end('modem: wrong token\r\n');
         return;
       }

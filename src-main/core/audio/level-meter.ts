@@ -3,6 +3,11 @@
 
 /** A sample at or beyond this magnitude counts as clipped (the converter's full scale). */
 export const CLIP_LEVEL = 0.99;
+/**
+ * Below this peak (-60 dBFS) a block is silence whatever the decoder says: in exact digital silence (a muted
+ * input, a null sink) the decoder's carrier detector holds its last state.
+ */
+export const SILENCE_LEVEL = 0.001;
 /** A peak below this (-26 dBFS) is too quiet for a good recording. */
 export const QUIET_LEVEL = 0.05;
 
@@ -20,8 +25,9 @@ export class LevelMeter {
   #count = 0;
   #clipped = 0;
 
-  push(samples: Float32Array): void {
-    let peak = this.#peak;
+  /** Adds a block; returns the block's own peak. */
+  push(samples: Float32Array): number {
+    let peak = 0;
     let sum = 0;
     let clipped = 0;
     for (let i = 0; i < samples.length; i++) {
@@ -31,10 +37,11 @@ export class LevelMeter {
       if (m >= CLIP_LEVEL) clipped++;
       sum += x * x;
     }
-    this.#peak = peak;
+    if (peak > this.#peak) this.#peak = peak;
     this.#sumSquares += sum;
     this.#count += samples.length;
     this.#clipped += clipped;
+    return peak;
   }
 
   /** The level since the last reading, and starts a new one. */

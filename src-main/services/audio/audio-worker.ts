@@ -4,7 +4,7 @@ import { parentPort } from 'node:worker_threads';
 import { findDevice } from '../../core/audio/devices.ts';
 import type { AudioMessage, AudioRequest, PlayOptions } from './audio-protocol.ts';
 import { CaptureSession } from './capture-session.ts';
-import { PlaybackSession } from './playback-session.ts';
+import { MODEM_AHEAD, PlaybackSession, TAPE_AHEAD } from './playback-session.ts';
 import { openRtAudio, toAudioDevice } from './rtaudio.ts';
 import { AudioFileFeed, EncodedBytesFeed, LiveKcsFeed, type SampleFeed } from './sample-feeds.ts';
 
@@ -27,7 +27,7 @@ async function feedFor(options: PlayOptions): Promise<SampleFeed> {
   return new EncodedBytesFeed(source.bytes, rate, source.leaderSeconds, source.trailerSeconds);
 }
 
-async function startPlayback(device: string, feed: SampleFeed): Promise<PlaybackSession> {
+async function startPlayback(device: string, feed: SampleFeed, ahead = TAPE_AHEAD): Promise<PlaybackSession> {
   const session = await PlaybackSession.start(
     device,
     feed,
@@ -36,6 +36,7 @@ async function startPlayback(device: string, feed: SampleFeed): Promise<Playback
       if (playback === session) playback = null;
       post({ kind: 'playEnded', position, ...(error === undefined ? {} : { error }) });
     },
+    ahead,
   );
   return session;
 }
@@ -81,7 +82,7 @@ async function handle(request: AudioRequest): Promise<unknown> {
       const { deviceIn, deviceOut } = request.options;
       const rate = request.options.sampleRate ?? preferredRate(deviceOut, 'output');
       const feed = new LiveKcsFeed(rate);
-      playback = await startPlayback(deviceOut, feed);
+      playback = await startPlayback(deviceOut, feed, MODEM_AHEAD);
       try {
         capture = await CaptureSession.start(
           { device: deviceIn, sampleRate: rate },

@@ -4,7 +4,7 @@
 // reason, and everything recorded so far is kept.
 import { rm } from 'node:fs/promises';
 import { findDevice } from '../../core/audio/devices.ts';
-import { LevelMeter } from '../../core/audio/level-meter.ts';
+import { LevelMeter, SILENCE_LEVEL } from '../../core/audio/level-meter.ts';
 import { SignalGate } from '../../core/audio/signal-gate.ts';
 import { KcsDecoder } from '../../core/modem/kcs-decoder.ts';
 import type { CaptureOptions, CaptureSummary, CaptureUpdate, DecodedByte } from './audio-protocol.ts';
@@ -122,7 +122,7 @@ export class CaptureSession {
     if (this.#ended) return;
     this.#lastInput = Date.now();
     const samples = floatSamples(data);
-    this.#meter.push(samples);
+    const peak = this.#meter.push(samples);
     const events = this.#decoder.push(samples);
     this.#captured += samples.length;
     for (const event of events) {
@@ -147,7 +147,7 @@ export class CaptureSession {
     let blocks: Float32Array[] = [samples];
     if (this.#gate) {
       const wasArmed = this.#gate.state === 'armed';
-      blocks = this.#gate.push(samples, this.#decoder.carrierPresent);
+      blocks = this.#gate.push(samples, this.#decoder.carrierPresent && peak >= SILENCE_LEVEL);
       if (wasArmed && this.#gate.state !== 'armed') {
         const kept = blocks.reduce((n, b) => n + b.length, 0);
         this.#fileOrigin = this.#captured - kept;

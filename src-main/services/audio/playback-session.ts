@@ -13,8 +13,12 @@ import {
 } from './rtaudio.ts';
 import type { SampleFeed } from './sample-feeds.ts';
 
-/** Blocks queued ahead of the device. */
-const AHEAD = 4;
+/**
+ * Blocks queued ahead of the device (of 1,024 frames, 23 ms at 44.1 kHz): the slack that keeps a busy machine
+ * from leaving a gap in the tape. The soft-modem queues fewer, so a typed key reaches the board sooner.
+ */
+export const TAPE_AHEAD = 12;
+export const MODEM_AHEAD = 6;
 const PROGRESS_MS = 100;
 /** An output that takes nothing for this long has gone. */
 const STALL_MS = 3000;
@@ -25,6 +29,7 @@ export class PlaybackSession {
   readonly #feed: SampleFeed;
   readonly #onProgress: (progress: PlayProgress) => void;
   readonly #onEnd: (position: number, error?: string) => void;
+  readonly #ahead: number;
   #queued = 0;
   /** Frames of the feed played (silence written while paused does not count). */
   #feedPlayed = 0;
@@ -41,7 +46,9 @@ export class PlaybackSession {
     feed: SampleFeed,
     onProgress: (progress: PlayProgress) => void,
     onEnd: (position: number, error?: string) => void,
+    ahead: number,
   ) {
+    this.#ahead = ahead;
     this.#rt = rt;
     this.#feed = feed;
     this.sampleRate = feed.sampleRate;
@@ -54,12 +61,13 @@ export class PlaybackSession {
     feed: SampleFeed,
     onProgress: (progress: PlayProgress) => void,
     onEnd: (position: number, error?: string) => void,
+    ahead = TAPE_AHEAD,
   ): Promise<PlaybackSession> {
     const rt = openRtAudio();
     const infos = rt.getDevices();
     const device = findDevice(infos.map(toAudioDevice), deviceName, 'output');
     const info = infos.find((d) => d.name === device.name) as (typeof infos)[number];
-    const session = new PlaybackSession(rt, feed, onProgress, onEnd);
+    const session = new PlaybackSession(rt, feed, onProgress, onEnd, ahead);
     try {
       rt.openStream(
         { deviceId: info.id, nChannels: 1 },
@@ -116,7 +124,7 @@ export class PlaybackSession {
     if (this.#filling) return;
     this.#filling = true;
     try {
-      while (!this.#ended && this.#queued < AHEAD && !(this.#feedDone && !this.#paused)) {
+      while (!this.#ended && this.#queued < this.#ahead && !(this.#feedDone && !this.#paused)) {
         const block = new Float32Array(FRAME_SIZE);
         let fromFeed = 0;
         if (!this.#paused && !this.#feedDone) {

@@ -20,6 +20,8 @@ export class WavRecording {
   readonly #writer: WavWriter;
   readonly #journalEntry: string;
   #fd: number;
+  /** Where the next block goes (positional writes do not move the file position, so we keep our own). */
+  #offset = HEADER_BYTES;
   #pending: Uint8Array[] = [];
   #pendingFrames = 0;
   #closed = false;
@@ -30,7 +32,9 @@ export class WavRecording {
     this.sampleRate = sampleRate;
     this.#journalEntry = journalEntry;
     this.#writer = new WavWriter({ sampleRate, channels: 1, encoding: ENCODING });
-    writeSync(fd, this.#writer.start(), 0, undefined, 0);
+    const header = this.#writer.start();
+    if (header.length !== HEADER_BYTES) throw new Error('unexpected WAV header size');
+    writeSync(fd, header, 0, header.length, 0);
   }
 
   /** Creates `file` (refusing to replace one that exists) and notes it in `journalDir`. */
@@ -73,7 +77,8 @@ export class WavRecording {
     }
     this.#pending = [];
     this.#pendingFrames = 0;
-    writeSync(this.#fd, block);
+    writeSync(this.#fd, block, 0, block.length, this.#offset);
+    this.#offset += block.length;
   }
 
   /** Writes what is pending, patches the header and forgets the journal entry. */
@@ -81,7 +86,7 @@ export class WavRecording {
     if (!this.#closed) {
       this.flush();
       const { header, trailer } = this.#writer.finalize();
-      if (trailer.length > 0) writeSync(this.#fd, trailer);
+      if (trailer.length > 0) writeSync(this.#fd, trailer, 0, trailer.length, this.#offset);
       writeSync(this.#fd, header, 0, header.length, 0);
       closeSync(this.#fd);
       this.#closed = true;
