@@ -33,20 +33,22 @@ export class SignalGate {
   push(samples: Float32Array, carrier: boolean): Float32Array[] {
     if (this.state === 'done') return [];
     if (this.state === 'armed') {
+      if (carrier) {
+        this.state = 'recording';
+        const kept = [...this.#preRoll, samples];
+        this.#preRoll = [];
+        this.#preRollLength = 0;
+        return kept;
+      }
       this.#preRoll.push(samples);
       this.#preRollLength += samples.length;
       while (
-        this.#preRoll.length > 1 &&
+        this.#preRoll.length > 0 &&
         this.#preRollLength - (this.#preRoll[0]?.length ?? 0) >= this.#preRollSamples
       ) {
         this.#preRollLength -= this.#preRoll.shift()?.length ?? 0;
       }
-      if (!carrier) return [];
-      this.state = 'recording';
-      const kept = this.#preRoll;
-      this.#preRoll = [];
-      this.#preRollLength = 0;
-      return kept;
+      return [];
     }
     this.#quiet = carrier ? 0 : this.#quiet + samples.length;
     if (this.#quiet >= this.#silenceSamples) this.state = 'done';
