@@ -52,7 +52,8 @@ export type AudioRequest =
   | { id: number; kind: 'playControl'; action: 'pause' | 'resume' | 'stop' }
   | { id: number; kind: 'modem'; options: ModemOptions }
   | { id: number; kind: 'modemSend'; bytes: Uint8Array }
-  | { id: number; kind: 'modemStop' };
+  | { id: number; kind: 'modemStop' }
+  | { id: number; kind: 'shutdown' };
 
 export interface CaptureUpdate {
   state: 'armed' | 'recording';

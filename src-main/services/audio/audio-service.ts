@@ -17,6 +17,9 @@ type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => vo
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 export type AudioEvent = Exclude<AudioMessage, { kind: 'reply' }>;
 
+/** How long close() waits for the worker to close its streams. */
+const SHUTDOWN_MS = 3000;
+
 export class AudioError extends Error {
   constructor(message: string) {
     super(message);
@@ -112,10 +115,17 @@ export class AudioService {
     await this.#call({ kind: 'modemStop' });
   }
 
+  /** Stops whatever runs (a recording is finished and kept) and ends the worker. */
   async close(): Promise<void> {
     const worker = this.#worker;
+    if (!worker) return;
+    // Streams are closed in the worker first: ending it under a running stream aborts the process.
+    await Promise.race([
+      this.#call({ kind: 'shutdown' }).catch(() => {}),
+      new Promise((resolve) => setTimeout(resolve, SHUTDOWN_MS)),
+    ]);
     this.#worker = null;
-    if (worker) await worker.terminate();
+    await worker.terminate();
   }
 
   #spawn(): Worker {

@@ -109,6 +109,11 @@ async function handle(request: AudioRequest): Promise<unknown> {
       if (!modem) throw new Error('the soft-modem is not running');
       modem.feed.send(request.bytes);
       return { queued: modem.feed.queued };
+    case 'shutdown':
+      if (modem) clearInterval(modem.timer);
+      modem = null;
+      await Promise.all([capture?.stop(), playback?.stop()]);
+      return null;
     case 'modemStop': {
       if (!modem) return null;
       clearInterval(modem.timer);

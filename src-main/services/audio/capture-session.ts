@@ -10,6 +10,7 @@ import { KcsDecoder } from '../../core/modem/kcs-decoder.ts';
 import type { CaptureOptions, CaptureSummary, CaptureUpdate, DecodedByte } from './audio-protocol.ts';
 import {
   RTAUDIO_FLOAT32,
+  devicePresent,
   isFatalRtError,
   openRtAudio,
   toAudioDevice,
@@ -22,6 +23,8 @@ export const FRAME_SIZE = 1024;
 const UPDATE_MS = 100;
 /** An input that delivers nothing for this long has gone (unplugged, the daemon died). */
 const STALL_MS = 2000;
+/** How often (in updates) the device list is checked for the device in use. */
+export const PRESENCE_TICKS = 5;
 
 /** Float32 samples out of an RtAudio buffer (copied: the buffer need not be 4-byte aligned). */
 export function floatSamples(buffer: Buffer): Float32Array {
@@ -49,16 +52,20 @@ export class CaptureSession {
   #framingErrors = 0;
   #lastInput = Date.now();
   #timer: ReturnType<typeof setInterval> | null = null;
+  #ticks = 0;
   #ended = false;
+  readonly #deviceName: string;
 
   private constructor(
     rt: RtAudioInstance,
+    deviceName: string,
     sampleRate: number,
     options: CaptureOptions,
     onUpdate: (update: CaptureUpdate) => void,
     onEnd: (summary: CaptureSummary) => void,
   ) {
     this.#rt = rt;
+    this.#deviceName = deviceName;
     this.sampleRate = sampleRate;
     this.#options = options;
     this.#onUpdate = onUpdate;
@@ -81,7 +88,7 @@ export class CaptureSession {
     const device = findDevice(infos.map(toAudioDevice), options.device, 'input');
     const info = infos.find((d) => d.name === device.name) as (typeof infos)[number];
     const sampleRate = options.sampleRate ?? device.preferredSampleRate;
-    const session = new CaptureSession(rt, sampleRate, options, onUpdate, onEnd);
+    const session = new CaptureSession(rt, device.name, sampleRate, options, onUpdate, onEnd);
     if (options.file !== undefined) {
       if (options.journalDir === undefined) throw new Error('a recording needs a journal folder');
       session.#file = await WavRecording.create(options.file, sampleRate, options.journalDir);
@@ -180,6 +187,11 @@ export class CaptureSession {
 
   #tick(): void {
     if (this.#ended) return;
+    if (++this.#ticks % PRESENCE_TICKS === 0 && !devicePresent(this.#deviceName, 'input')) {
+      // PulseAudio moves the stream to another device when its own goes: stop rather than record that.
+      void this.stop('error', `the input device '${this.#deviceName}' is gone (unplugged?)`);
+      return;
+    }
     if (Date.now() - this.#lastInput > STALL_MS) {
       void this.stop(
         'error',
@@ -209,14 +221,6 @@ export class CaptureSession {
     if (this.#ended) return;
     this.#ended = true;
     if (this.#timer) clearInterval(this.#timer);
-    try {
-      if (this.#rt.isStreamOpen()) {
-        this.#rt.stop();
-        this.#rt.closeStream();
-      }
-    } catch {
-      // The device may already be gone; the recording below is what matters.
-    }
     for (const event of this.#decoder.finish()) {
       if (event.type === 'byte' && this.#gate?.state !== 'armed') {
         this.#byteCount++;
@@ -232,6 +236,7 @@ export class CaptureSession {
     this.#report();
     let seconds = this.#recordedFrames() / this.sampleRate;
     let failure = error;
+    // The recording first: closing a stream whose device has gone can block.
     if (this.#file) {
       try {
         seconds = (await this.#file.finish()).seconds;
@@ -247,5 +252,18 @@ export class CaptureSession {
       reason: failure === undefined ? reason : 'error',
       ...(failure === undefined ? {} : { error: failure }),
     });
+    closeQuietly(this.#rt);
+  }
+}
+
+/** Stops and closes a stream, ignoring a device that has already gone. */
+export function closeQuietly(rt: RtAudioInstance): void {
+  try {
+    if (rt.isStreamOpen()) {
+      rt.stop();
+      rt.closeStream();
+    }
+  } catch {
+    // Nothing left to save: the device is gone.
   }
 }

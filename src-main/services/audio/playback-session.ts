@@ -3,9 +3,10 @@
 // about a tenth of a second and progress is what the listener hears.
 import { findDevice } from '../../core/audio/devices.ts';
 import type { PlayProgress } from './audio-protocol.ts';
-import { FRAME_SIZE } from './capture-session.ts';
+import { FRAME_SIZE, PRESENCE_TICKS, closeQuietly } from './capture-session.ts';
 import {
   RTAUDIO_FLOAT32,
+  devicePresent,
   isFatalRtError,
   openRtAudio,
   toAudioDevice,
@@ -30,6 +31,8 @@ export class PlaybackSession {
   readonly #onProgress: (progress: PlayProgress) => void;
   readonly #onEnd: (position: number, error?: string) => void;
   readonly #ahead: number;
+  readonly #deviceName: string;
+  #ticks = 0;
   #queued = 0;
   /** Frames of the feed played (silence written while paused does not count). */
   #feedPlayed = 0;
@@ -47,8 +50,10 @@ export class PlaybackSession {
     onProgress: (progress: PlayProgress) => void,
     onEnd: (position: number, error?: string) => void,
     ahead: number,
+    deviceName: string,
   ) {
     this.#ahead = ahead;
+    this.#deviceName = deviceName;
     this.#rt = rt;
     this.#feed = feed;
     this.sampleRate = feed.sampleRate;
@@ -67,7 +72,7 @@ export class PlaybackSession {
     const infos = rt.getDevices();
     const device = findDevice(infos.map(toAudioDevice), deviceName, 'output');
     const info = infos.find((d) => d.name === device.name) as (typeof infos)[number];
-    const session = new PlaybackSession(rt, feed, onProgress, onEnd, ahead);
+    const session = new PlaybackSession(rt, feed, onProgress, onEnd, ahead, device.name);
     try {
       rt.openStream(
         { deviceId: info.id, nChannels: 1 },
@@ -152,6 +157,10 @@ export class PlaybackSession {
 
   #tick(): void {
     if (this.#ended) return;
+    if (++this.#ticks % PRESENCE_TICKS === 0 && !devicePresent(this.#deviceName, 'output')) {
+      void this.stop(`the output device '${this.#deviceName}' is gone (unplugged?)`);
+      return;
+    }
     if (Date.now() - this.#lastTaken > STALL_MS) {
       void this.stop('the output device stopped taking audio (unplugged, or the sound server went away)');
       return;
@@ -169,16 +178,13 @@ export class PlaybackSession {
     if (this.#ended) return;
     this.#ended = true;
     if (this.#timer) clearInterval(this.#timer);
-    try {
-      if (this.#rt.isStreamOpen()) {
-        this.#rt.clearOutputQueue();
-        this.#rt.stop();
-        this.#rt.closeStream();
-      }
-    } catch {
-      // The device may already be gone.
-    }
     await this.#feed.close();
     this.#onEnd(this.position, error);
+    try {
+      this.#rt.clearOutputQueue();
+    } catch {
+      // The device is gone.
+    }
+    closeQuietly(this.#rt);
   }
 }

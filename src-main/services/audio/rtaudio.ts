@@ -102,3 +102,13 @@ export function toAudioDevice(info: RtDeviceInfo): AudioDevice {
     isDefaultOutput: info.isDefaultOutput,
   };
 }
+
+let probe: RtAudioInstance | null = null;
+
+/** Whether a device of this name and direction is still there (one RtAudio kept for asking). */
+export function devicePresent(name: string, direction: 'input' | 'output'): boolean {
+  probe ??= openRtAudio();
+  return probe
+    .getDevices()
+    .some((d) => d.name === name && (direction === 'input' ? d.inputChannels : d.outputChannels) > 0);
+}
