@@ -69,7 +69,7 @@ export class SimulatedBoard {
       waveform: 'square',
       amplitude: 0.6,
       // The leader is also the slack that keeps pacat from running dry when the test machine is busy.
-      leaderSeconds: 0.6,
+      leaderSeconds: 1,
       startCycle: this.machine.cpu.cycles,
       onSamples: (samples) =>
         this.#player.stdin?.write(Buffer.from(samples.buffer, samples.byteOffset, samples.byteLength)),

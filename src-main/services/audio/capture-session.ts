@@ -171,6 +171,8 @@ export class CaptureSession {
       }
     }
     for (const block of blocks) this.#file?.write(block);
+    // A decoded byte goes out at once (it is what the user waits to see); the rest waits for the tick.
+    if (this.#bytes.length > 0) this.#report();
     if (this.#gate?.state === 'done') void this.stop('silence');
     else if (
       this.#options.seconds !== undefined &&
