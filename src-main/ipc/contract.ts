@@ -37,6 +37,11 @@ export const SettingsSchema = v.strictObject({
     ramKb: v.picklist([4, 8, 12, 16, 20, 24, 32, 40]),
     romDir: v.nullable(v.string()),
   }),
+  /** The sound devices last chosen, by name (null: the default device). */
+  audio: v.strictObject({
+    input: v.nullable(v.pipe(v.string(), v.maxLength(200))),
+    output: v.nullable(v.pipe(v.string(), v.maxLength(200))),
+  }),
 });
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 
@@ -44,6 +49,7 @@ export const DEFAULT_SETTINGS: Settings = {
   screen: { crop: false, scale: 0 },
   layout: { columnSplit: 0.5, rowSplit: 0.55, maximized: null },
   machine: { ramKb: 8, romDir: null },
+  audio: { input: null, output: null },
 };
 
 /** A settings change: any subset of the sections, each section partial. */
@@ -51,6 +57,7 @@ export const SettingsPatchSchema = v.strictObject({
   screen: v.optional(v.partial(SettingsSchema.entries.screen)),
   layout: v.optional(v.partial(SettingsSchema.entries.layout)),
   machine: v.optional(v.partial(SettingsSchema.entries.machine)),
+  audio: v.optional(v.partial(SettingsSchema.entries.audio)),
 });
 export type SettingsPatch = v.InferOutput<typeof SettingsPatchSchema>;
 
@@ -466,11 +473,67 @@ export const machineEvents = {
   'machine.status': MachineStatusSchema,
 } as const;
 
+// ---- The sound card ----
+
+export const AudioDeviceSchema = v.strictObject({
+  name: v.string(),
+  channels: v.number(),
+  sampleRates: v.array(v.number()),
+  preferredSampleRate: v.number(),
+  isDefault: v.boolean(),
+});
+export type AudioDeviceInfo = v.InferOutput<typeof AudioDeviceSchema>;
+
+const DeviceNameSchema = v.pipe(v.string(), v.maxLength(200));
+
+export const audioRequests = {
+  /** The inputs and outputs by name; `problem` says why there are none (no sound server, no library). */
+  'audio.devices': {
+    input: NoInput,
+    output: v.strictObject({
+      inputs: v.array(AudioDeviceSchema),
+      outputs: v.array(AudioDeviceSchema),
+      problem: v.nullable(v.string()),
+    }),
+  },
+  /** Starts or stops listening to an input for its level (and carrier); levels arrive as audio.level. */
+  'audio.monitor': {
+    input: v.strictObject({ action: v.picklist(['start', 'stop']), device: v.optional(DeviceNameSchema) }),
+    output: v.strictObject({ device: v.nullable(v.string()), sampleRate: v.nullable(v.number()) }),
+  },
+  /** Plays the KCS mark tone (2,400 Hz) to an output for a few seconds, to set the board's volume. */
+  'audio.testTone': {
+    input: v.strictObject({
+      device: DeviceNameSchema,
+      seconds: v.pipe(v.number(), v.minValue(0.5), v.maxValue(10)),
+    }),
+    output: v.strictObject({ device: v.string(), sampleRate: v.number() }),
+  },
+} as const;
+
+export const audioEvents = {
+  /** The monitored input's level about ten times a second; `ended` (with the reason) when it stops. */
+  'audio.level': v.strictObject({
+    peak: v.number(),
+    rms: v.number(),
+    clipped: v.number(),
+    warning: v.nullable(v.picklist(['clipping', 'too-quiet'])),
+    carrier: v.boolean(),
+    ended: v.nullable(v.string()),
+  }),
+} as const;
+
 // ---- The whole contract ----
 
-export const requests = { ...appRequests, ...tapeRequests, ...machineRequests, ...tapeDeckRequests } as const;
+export const requests = {
+  ...appRequests,
+  ...tapeRequests,
+  ...machineRequests,
+  ...tapeDeckRequests,
+  ...audioRequests,
+} as const;
 
-export const events = { ...appEvents, ...tapeEvents, ...machineEvents } as const;
+export const events = { ...appEvents, ...tapeEvents, ...machineEvents, ...audioEvents } as const;
 
 export type RequestMethod = keyof typeof requests;
 export type EventName = keyof typeof events;

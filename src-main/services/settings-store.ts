@@ -70,6 +70,7 @@ export class SettingsStore {
       screen: { ...this.#current.screen, ...patch.screen },
       layout: { ...this.#current.layout, ...patch.layout },
       machine: { ...this.#current.machine, ...patch.machine },
+      audio: { ...this.#current.audio, ...patch.audio },
     };
     const parsed = v.parse(SettingsSchema, next);
     this.#current = parsed;

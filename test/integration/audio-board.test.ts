@@ -84,6 +84,7 @@ describe.skipIf(typeof pulse === 'string')(
         board.machine.poke(0xf0, 0);
         board.machine.load(0x0300, saveProgram(listing));
         board.machine.cpu.pc = 0x0300;
+        board.runAhead(2);
         await board.until('finished its SAVE', () => board!.machine.peek(0xf0) === 1, 20_000);
         await new Promise((resolve) => setTimeout(resolve, 600));
         board.lineOff();

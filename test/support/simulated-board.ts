@@ -16,7 +16,7 @@ const TICK_MS = 10;
 function pacat(args: string[]): ChildProcess {
   return spawn(
     'pacat',
-    [...args, '--format=float32le', `--rate=${RATE}`, '--channels=1', '--raw', '--latency-msec=150'],
+    [...args, '--format=float32le', `--rate=${RATE}`, '--channels=1', '--raw', '--latency-msec=1000'],
     { stdio: ['pipe', 'pipe', 'inherit'] },
   );
 }
@@ -81,6 +81,18 @@ export class SimulatedBoard {
   lineOff(): void {
     this.#recorder = null;
     this.machine.cassette.sink = null;
+  }
+
+  /**
+   * Runs `seconds` of board time at once, ahead of the clock, its cassette output queued for pacat: a board
+   * that only sends (a SAVE) then cannot be starved into a gap by a busy test machine.
+   */
+  runAhead(seconds: number): void {
+    const step = Math.round(this.machine.cpuHz / 100);
+    for (let t = 0; t < seconds * 100; t++) {
+      this.machine.run(step);
+      this.#recorder?.idleUntil(this.machine.cpu.cycles);
+    }
   }
 
   #tick(): void {

@@ -15,10 +15,10 @@ import {
 import type { SampleFeed } from './sample-feeds.ts';
 
 /**
- * Blocks queued ahead of the device (of 1,024 frames, 23 ms at 44.1 kHz): the slack that keeps a busy machine
- * from leaving a gap in the tape. The soft-modem queues fewer, so a typed key reaches the board sooner.
+ * Blocks queued ahead of the device (of 1,024 frames, 23 ms at 44.1 kHz; a tape gets half a second): the
+ * slack that keeps a busy machine from leaving a gap in the tape. The soft-modem queues fewer, so a typed key reaches the board sooner.
  */
-export const TAPE_AHEAD = 12;
+export const TAPE_AHEAD = 24;
 export const MODEM_AHEAD = 6;
 const PROGRESS_MS = 100;
 /** An output that takes nothing for this long has gone. */
