@@ -118,7 +118,7 @@ describe.skipIf(typeof pulse === 'string')(
         '--device',
         'Lab to Board',
         '--leader',
-        '0.5',
+        '1',
         '--trailer',
         '0.3',
       ]);

@@ -6,7 +6,7 @@ import { rm } from 'node:fs/promises';
 import { findDevice } from '../../core/audio/devices.ts';
 import { LevelMeter, SILENCE_LEVEL } from '../../core/audio/level-meter.ts';
 import { SignalGate } from '../../core/audio/signal-gate.ts';
-import { KcsDecoder } from '../../core/modem/kcs-decoder.ts';
+import { KcsDecoder, type KcsEvent } from '../../core/modem/kcs-decoder.ts';
 import type { CaptureOptions, CaptureSummary, CaptureUpdate, DecodedByte } from './audio-protocol.ts';
 import {
   RTAUDIO_FLOAT32,
@@ -132,42 +132,19 @@ export class CaptureSession {
     const peak = this.#meter.push(samples);
     const events = this.#decoder.push(samples);
     this.#captured += samples.length;
-    for (const event of events) {
-      if (event.type === 'byte') {
-        this.#byteCount++;
-        if (event.framingError) this.#framingErrors++;
-        this.#bytes.push({
-          value: event.value,
-          start: event.start - this.#fileOrigin,
-          end: event.end - this.#fileOrigin,
-          framingError: event.framingError,
-        });
-      } else if (event.type === 'bit' && this.#options.bits === true) {
-        this.#bits.push({
-          value: event.value,
-          start: event.start - this.#fileOrigin,
-          end: event.end - this.#fileOrigin,
-          confidence: event.confidence,
-        });
-      }
-    }
+    for (const event of events) this.#take(event);
     let blocks: Float32Array[] = [samples];
     if (this.#gate) {
       const wasArmed = this.#gate.state === 'armed';
       blocks = this.#gate.push(samples, this.#decoder.carrierPresent && peak >= SILENCE_LEVEL);
-      if (wasArmed && this.#gate.state !== 'armed') {
-        const kept = blocks.reduce((n, b) => n + b.length, 0);
-        this.#fileOrigin = this.#captured - kept;
-        // Bytes decoded before the carrier counted (noise) are not on the recording.
+      if (wasArmed) {
+        // What was decoded before the carrier counted (noise) is not on the recording.
         this.#bytes = [];
         this.#bits = [];
         this.#byteCount = 0;
         this.#framingErrors = 0;
-      } else if (this.#gate.state === 'armed') {
-        this.#bytes = [];
-        this.#bits = [];
-        this.#byteCount = 0;
-        this.#framingErrors = 0;
+        if (this.#gate.state !== 'armed')
+          this.#fileOrigin = this.#captured - blocks.reduce((n, b) => n + b.length, 0);
       }
     }
     for (const block of blocks) this.#file?.write(block);
@@ -179,6 +156,27 @@ export class CaptureSession {
       this.#recordedFrames() >= this.#options.seconds * this.sampleRate
     ) {
       void this.stop('seconds');
+    }
+  }
+
+  /** Keeps a decoder event for the next report, with positions in the recording's own samples. */
+  #take(event: KcsEvent): void {
+    if (event.type === 'byte') {
+      this.#byteCount++;
+      if (event.framingError) this.#framingErrors++;
+      this.#bytes.push({
+        value: event.value,
+        start: event.start - this.#fileOrigin,
+        end: event.end - this.#fileOrigin,
+        framingError: event.framingError,
+      });
+    } else if (event.type === 'bit' && this.#options.bits === true) {
+      this.#bits.push({
+        value: event.value,
+        start: event.start - this.#fileOrigin,
+        end: event.end - this.#fileOrigin,
+        confidence: event.confidence,
+      });
     }
   }
 
@@ -223,18 +221,7 @@ export class CaptureSession {
     if (this.#ended) return;
     this.#ended = true;
     if (this.#timer) clearInterval(this.#timer);
-    for (const event of this.#decoder.finish()) {
-      if (event.type === 'byte' && this.#gate?.state !== 'armed') {
-        this.#byteCount++;
-        if (event.framingError) this.#framingErrors++;
-        this.#bytes.push({
-          value: event.value,
-          start: event.start - this.#fileOrigin,
-          end: event.end - this.#fileOrigin,
-          framingError: event.framingError,
-        });
-      }
-    }
+    if (this.#gate?.state !== 'armed') for (const event of this.#decoder.finish()) this.#take(event);
     this.#report();
     let seconds = this.#recordedFrames() / this.sampleRate;
     let failure = error;

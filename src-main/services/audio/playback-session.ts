@@ -16,10 +16,11 @@ import type { SampleFeed } from './sample-feeds.ts';
 
 /**
  * Blocks queued ahead of the device (of 1,024 frames, 23 ms at 44.1 kHz; a tape gets half a second): the
- * slack that keeps a busy machine from leaving a gap in the tape. The soft-modem queues fewer, so a typed key reaches the board sooner.
+ * slack that keeps a busy machine from leaving a gap in the tape. The soft-modem queues fewer (a third of a
+ * second), so a typed key reaches the board sooner.
  */
 export const TAPE_AHEAD = 24;
-export const MODEM_AHEAD = 6;
+export const MODEM_AHEAD = 16;
 const PROGRESS_MS = 100;
 /** An output that takes nothing for this long has gone. */
 const STALL_MS = 3000;
