@@ -11,7 +11,8 @@
 #   SBL Lab to Board   sbl_lab_to_board   what we play to the board; the board listens to its monitor
 #   SBL Board to Lab   sbl_board_to_lab   what the board sends; we record "Monitor of SBL Board to Lab"
 # Runs as root too: without --system the daemon only warns, and the socket allows anonymous clients, so
-# clients need no cookie from this HOME.
+# clients need no cookie from this HOME. As root it also gets real-time scheduling for its sink threads
+# (--realtime, --high-priority), so a busy machine does not leave gaps in the sound.
 set -euo pipefail
 
 action=${1:-}
@@ -37,6 +38,7 @@ set-default-source sbl_default.monitor
 EOF
     HOME="$dir/home" PULSE_RUNTIME_PATH="$dir/run" XDG_RUNTIME_DIR="$dir/run" \
       setsid pulseaudio -n -F "$dir/sinks.pa" --daemonize=no --exit-idle-time=-1 --use-pid-file=no \
+      --high-priority=yes --realtime=yes \
       --disable-shm=yes --log-target=file:"$dir/pulseaudio.log" </dev/null >/dev/null 2>&1 &
     echo $! >"$dir/pulseaudio.pid"
     export PULSE_SERVER="unix:$dir/run/native" PULSE_RUNTIME_PATH="$dir/run"
