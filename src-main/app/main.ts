@@ -91,6 +91,7 @@ async function start(): Promise<void> {
         return result.canceled || !result.filePath ? null : result.filePath;
       },
       tapeWorker: unpackedUrl(new URL('./tape-worker.js', import.meta.url)),
+      audioWorker: unpackedUrl(new URL('./audio-worker.js', import.meta.url)),
     },
     events,
   );

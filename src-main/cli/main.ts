@@ -21,6 +21,22 @@ const COMMANDS: Record<string, { summary: string; run: (argv: string[]) => Promi
     summary: 'write a file, BASIC text or 65V machine code as a tape WAV',
     run: async (argv) => (await import('./encode.ts')).encodeCommand(argv),
   },
+  devices: {
+    summary: 'list the sound inputs and outputs by name',
+    run: async (argv) => (await import('./devices.ts')).devicesCommand(argv),
+  },
+  play: {
+    summary: "play a tape to an output device (the board's cassette input)",
+    run: async (argv) => (await import('./play.ts')).playCommand(argv),
+  },
+  record: {
+    summary: "record an input device (the board's cassette output) to a WAV, decoding live",
+    run: async (argv) => (await import('./record.ts')).recordCommand(argv),
+  },
+  modem: {
+    summary: 'the cassette cable as a 300-baud terminal or TCP bridge (soft-modem)',
+    run: async (argv) => (await import('./modem.ts')).modemCommand(argv),
+  },
 };
 
 const usage = (): string =>

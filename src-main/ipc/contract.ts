@@ -51,6 +51,11 @@ export const SettingsSchema = v.strictObject({
       ),
     ),
   }),
+  /** The sound devices last chosen, by name (null: the default device). */
+  audio: v.strictObject({
+    input: v.nullable(v.pipe(v.string(), v.maxLength(200))),
+    output: v.nullable(v.pipe(v.string(), v.maxLength(200))),
+  }),
 });
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 
@@ -59,6 +64,7 @@ export const DEFAULT_SETTINGS: Settings = {
   layout: { columnSplit: 0.6, rowSplit: 0.72, maximized: null },
   machine: { ramKb: 8 },
   memory: { fadeMs: 1000, labels: {} },
+  audio: { input: null, output: null },
 };
 
 /** A settings change: any subset of the sections, each section partial. */
@@ -67,6 +73,7 @@ export const SettingsPatchSchema = v.strictObject({
   layout: v.optional(v.partial(SettingsSchema.entries.layout)),
   machine: v.optional(v.partial(SettingsSchema.entries.machine)),
   memory: v.optional(v.partial(SettingsSchema.entries.memory)),
+  audio: v.optional(v.partial(SettingsSchema.entries.audio)),
 });
 export type SettingsPatch = v.InferOutput<typeof SettingsPatchSchema>;
 
@@ -597,6 +604,56 @@ export const memoryEvents = {
   }),
 } as const;
 
+// ---- The sound card ----
+
+export const AudioDeviceSchema = v.strictObject({
+  name: v.string(),
+  channels: v.number(),
+  sampleRates: v.array(v.number()),
+  preferredSampleRate: v.number(),
+  isDefault: v.boolean(),
+});
+export type AudioDeviceInfo = v.InferOutput<typeof AudioDeviceSchema>;
+
+const DeviceNameSchema = v.pipe(v.string(), v.maxLength(200));
+
+export const audioRequests = {
+  /** The inputs and outputs by name; `problem` says why there are none (no sound server, no library). */
+  'audio.devices': {
+    input: NoInput,
+    output: v.strictObject({
+      inputs: v.array(AudioDeviceSchema),
+      outputs: v.array(AudioDeviceSchema),
+      problem: v.nullable(v.string()),
+    }),
+  },
+  /** Starts or stops listening to an input for its level (and carrier); levels arrive as audio.level. */
+  'audio.monitor': {
+    input: v.strictObject({ action: v.picklist(['start', 'stop']), device: v.optional(DeviceNameSchema) }),
+    output: v.strictObject({ device: v.nullable(v.string()), sampleRate: v.nullable(v.number()) }),
+  },
+  /** Plays the KCS mark tone (2,400 Hz) to an output for a few seconds, to set the board's volume. */
+  'audio.testTone': {
+    input: v.strictObject({
+      device: DeviceNameSchema,
+      seconds: v.pipe(v.number(), v.minValue(0.5), v.maxValue(10)),
+    }),
+    output: v.strictObject({ device: v.string(), sampleRate: v.number() }),
+  },
+} as const;
+
+export const audioEvents = {
+  /** The monitored input's level about ten times a second; `ended` (with the reason) when it stops. */
+  'audio.level': v.strictObject({
+    peak: v.number(),
+    rms: v.number(),
+    clipped: v.number(),
+    warning: v.nullable(v.picklist(['clipping', 'too-quiet'])),
+    carrier: v.boolean(),
+    ended: v.nullable(v.string()),
+  }),
+} as const;
+
 // ---- The whole contract ----
 
 export const requests = {
@@ -605,9 +662,16 @@ export const requests = {
   ...machineRequests,
   ...tapeDeckRequests,
   ...memoryRequests,
+  ...audioRequests,
 } as const;
 
-export const events = { ...appEvents, ...tapeEvents, ...machineEvents, ...memoryEvents } as const;
+export const events = {
+  ...appEvents,
+  ...tapeEvents,
+  ...machineEvents,
+  ...memoryEvents,
+  ...audioEvents,
+} as const;
 
 export type RequestMethod = keyof typeof requests;
 export type EventName = keyof typeof events;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import path from 'node:path';
 import {
   machineRequests,
   memoryRequests,
@@ -10,6 +11,8 @@ import {
 } from '../ipc/contract.ts';
 import { ServiceError, type Handlers, type SectionHandlers } from '../ipc/dispatch.ts';
 import type { EventHub } from '../ipc/event-hub.ts';
+import { AudioService } from './audio/audio-service.ts';
+import { audioHandlers } from './audio/audio-handlers.ts';
 import { EmulatorService, type EmulatorServiceOptions } from './emulator/emulator-service.ts';
 import { FileRegistry } from './file-registry.ts';
 import { SettingsStore } from './settings-store.ts';
@@ -33,6 +36,8 @@ export interface HostInfo {
   saveDialog?: SaveDialog;
   /** The tape worker script; defaults to the TypeScript source next to this file (tests, the CLI). */
   tapeWorker?: URL;
+  /** The audio worker script; defaults to the TypeScript source (tests, the CLI). */
+  audioWorker?: URL;
 }
 
 /** The service objects behind the contract. They know nothing of Electron or WebSockets. */
@@ -43,6 +48,7 @@ export class AppServices {
   readonly tapes: TapeService;
   readonly events: EventHub;
   readonly info: HostInfo;
+  readonly audio: AudioService;
   emulator: EmulatorService | null = null;
   /** Why the emulator could not start, when it could not; the rest of the app runs on. */
   emulatorProblem: string | null = null;
@@ -59,6 +65,11 @@ export class AppServices {
       temp: this.temp,
       workerUrl: info.tapeWorker ?? new URL('./tapes/tape-worker.ts', import.meta.url),
       ...(info.saveDialog ? { saveDialog: info.saveDialog } : {}),
+    });
+    // The worker starts on first use: a host that never touches the sound card never loads audify.
+    this.audio = new AudioService({
+      workerUrl: info.audioWorker ?? new URL('./audio/audio-worker.ts', import.meta.url),
+      journalDir: path.join(info.userDataDir, 'recordings-in-progress'),
     });
   }
 
@@ -87,6 +98,7 @@ export class AppServices {
   }
 
   async stop(): Promise<void> {
+    await this.audio.close();
     await this.tapes.stop();
     await this.emulator?.stop();
     await this.temp.close();
@@ -94,7 +106,12 @@ export class AppServices {
 
   /** Every section of the contract, each from the service that owns it. */
   handlers(): Handlers {
-    return { ...this.#appHandlers(), ...this.tapes.handlers(), ...this.#machineHandlers() };
+    return {
+      ...this.#appHandlers(),
+      ...this.tapes.handlers(),
+      ...this.#machineHandlers(),
+      ...audioHandlers(this.audio, this.settings, this.events),
+    };
   }
 
   #machineHandlers(): SectionHandlers<

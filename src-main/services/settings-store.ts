@@ -101,6 +101,7 @@ export class SettingsStore {
         layout: { ...this.#current.layout, ...patch.layout },
         machine: { ...this.#current.machine, ...patch.machine },
         memory: { ...this.#current.memory, ...patch.memory },
+        audio: { ...this.#current.audio, ...patch.audio },
       });
       await this.#write(next);
       this.#current = next;

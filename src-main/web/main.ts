@@ -49,6 +49,7 @@ const services = new AppServices(
     },
     log,
     tapeWorker: new URL('./tape-worker.js', import.meta.url),
+    audioWorker: new URL('./audio-worker.js', import.meta.url),
   },
   new EventHub(),
 );

@@ -1,4 +1,5 @@
 import type { AppInfo, FileDescription, Settings, SettingsPatch } from '../../src-main/ipc/contract.ts';
+import { AudioDevices } from './audio-devices.svelte.ts';
 import type { ConnectionState, IpcClient } from './ipc-client.ts';
 import { MachineView } from './machine-view.svelte.ts';
 import { MemoryInspector } from './memory-inspector.svelte.ts';
@@ -28,6 +29,8 @@ export class AppState {
   readonly machine: MachineView;
   readonly memory: MemoryInspector;
   readonly tapeDeck: TapeDeck;
+  /** The sound card, for a real board (the Devices panel). */
+  readonly audio: AudioDevices;
 
   constructor(client: IpcClient) {
     this.client = client;
@@ -39,6 +42,7 @@ export class AppState {
       (error) => this.fail(error),
     );
     this.tape = new TapeView(client, (kind, text) => (this.notice = { kind, text }));
+    this.audio = new AudioDevices(client, (error) => this.fail(error));
   }
 
   async start(): Promise<void> {

@@ -48,7 +48,15 @@ export interface KcsRecorderOptions extends KcsEncoderOptions {
   leaderSeconds?: number;
   /** Receives the audio as it is made, so a long recording never sits in memory. */
   onSamples: (samples: Float32Array) => void;
+  /**
+   * The emulator cycle at which the recording starts, for a live line (audio out to a real board): frames then
+   * keep their real-time place after the leader, and `idleUntil` fills the line with mark as time passes.
+   */
+  startCycle?: number;
 }
+
+/** Bit cells idleUntil leaves free behind the present: one 8N2 frame and a spare cell. */
+const IDLE_MARGIN_BITS = 12;
 
 /**
  * Records what the ACIA transmits as KCS audio. The line idles at mark between frames; each frame's cells
@@ -72,6 +80,22 @@ export class KcsTapeRecorder implements TapeSink {
     this.#onSamples(this.#encoder.carrier(options.leaderSeconds ?? 2));
     this.#leaderBits = this.#encoder.bitsWritten;
     this.#bit = this.#leaderBits;
+    if (options.startCycle !== undefined) this.#originCycle = options.startCycle;
+  }
+
+  /**
+   * Idle mark up to `cycle`, less one frame's time: a live line keeps sounding between frames, and a frame
+   * the ACIA is still sending (reported when it ends) still finds its place on the grid free.
+   */
+  idleUntil(cycle: number): void {
+    if (this.#originCycle === null) return;
+    const cyclesPerBit = this.#cpuHz / this.#encoder.baud;
+    const target =
+      this.#leaderBits + Math.floor((cycle - this.#originCycle) / cyclesPerBit) - IDLE_MARGIN_BITS;
+    if (target > this.#bit) {
+      this.#onSamples(this.#encoder.bits(new Uint8Array(target - this.#bit).fill(1)));
+      this.#bit = target;
+    }
   }
 
   frame(frame: SerialFrame, _value: number, endCycle: number): void {

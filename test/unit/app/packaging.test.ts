@@ -62,13 +62,29 @@ describe('packaging', () => {
       const unpacked = (file: string): boolean =>
         unpack.some((glob) => path.matchesGlob(path.relative(REPO, file).split(path.sep).join('/'), glob));
       const workers = readdirSync(built).filter((name) => name.endsWith('-worker.js'));
-      expect(workers.sort()).toEqual(['decode-worker.js', 'emulator-worker.js', 'tape-worker.js']);
+      expect(workers.sort()).toEqual([
+        'audio-worker.js',
+        'decode-worker.js',
+        'emulator-worker.js',
+        'tape-worker.js',
+      ]);
       for (const worker of workers) {
         for (const file of importsOf(path.join(built, worker))) {
           expect(existsSync(file), file).toBe(true);
           expect(unpacked(file), `${path.relative(REPO, file)} is not unpacked`).toBe(true);
         }
       }
+      // The audio worker loads audify beside itself; audify loads its addon through bindings, which needs
+      // file-uri-to-path. The packages' JS and the addon must all be plain files.
+      const audify = readFileSync(path.join(built, 'audio-worker.js'), 'utf8');
+      expect(audify).toMatch(/createRequire\(import\.meta\.url\)\("audify"\)/);
+      for (const file of [
+        'node_modules/audify/index.js',
+        'node_modules/audify/build/Release/audify.node',
+        'node_modules/bindings/bindings.js',
+        'node_modules/file-uri-to-path/index.js',
+      ])
+        expect(unpacked(path.join(REPO, file)), `${file} is not unpacked`).toBe(true);
       const scope = path.join(built, 'package.json');
       expect(JSON.parse(readFileSync(scope, 'utf8'))).toEqual({ type: 'module' });
       expect(unpacked(scope)).toBe(true);

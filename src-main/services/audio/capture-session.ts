@@ -1,0 +1,258 @@
+// Live capture in the audio worker: the input device's blocks go through the level meter and the same
+// streaming KCS decoder a file goes through, and (when recording) into a WAV on disk. Arm-on-signal holds
+// the file back until a carrier appears. A device that fails or goes quiet ends the capture with a clear
+// reason, and everything recorded so far is kept.
+import { rm } from 'node:fs/promises';
+import { findDevice } from '../../core/audio/devices.ts';
+import { LevelMeter, SILENCE_LEVEL } from '../../core/audio/level-meter.ts';
+import { SignalGate } from '../../core/audio/signal-gate.ts';
+import { KcsDecoder, type KcsEvent } from '../../core/modem/kcs-decoder.ts';
+import type { CaptureOptions, CaptureSummary, CaptureUpdate, DecodedByte } from './audio-protocol.ts';
+import {
+  RTAUDIO_FLOAT32,
+  devicePresent,
+  isFatalRtError,
+  openRtAudio,
+  toAudioDevice,
+  type RtAudioInstance,
+} from './rtaudio.ts';
+import { WavRecording } from './wav-recording.ts';
+
+export const FRAME_SIZE = 1024;
+/** How often the main thread hears of the capture. */
+const UPDATE_MS = 100;
+/** An input that delivers nothing for this long has gone (unplugged, the daemon died). */
+const STALL_MS = 2000;
+/** How often (in updates) the device list is checked for the device in use. */
+export const PRESENCE_TICKS = 5;
+
+/** Float32 samples out of an RtAudio buffer (copied: the buffer need not be 4-byte aligned). */
+export function floatSamples(buffer: Buffer): Float32Array {
+  const copy = new Uint8Array(buffer.byteLength);
+  copy.set(buffer);
+  return new Float32Array(copy.buffer);
+}
+
+export class CaptureSession {
+  readonly sampleRate: number;
+  readonly #rt: RtAudioInstance;
+  readonly #options: CaptureOptions;
+  readonly #onUpdate: (update: CaptureUpdate) => void;
+  readonly #onEnd: (summary: CaptureSummary) => void;
+  readonly #decoder: KcsDecoder;
+  readonly #meter = new LevelMeter();
+  readonly #gate: SignalGate | null;
+  #file: WavRecording | null = null;
+  /** Decoder sample position where the file starts (arm-on-signal starts it late). */
+  #fileOrigin = 0;
+  #captured = 0;
+  #bytes: DecodedByte[] = [];
+  #bits: NonNullable<CaptureUpdate['bits']> = [];
+  #byteCount = 0;
+  #framingErrors = 0;
+  #lastInput = Date.now();
+  #timer: ReturnType<typeof setInterval> | null = null;
+  #ticks = 0;
+  #ended = false;
+  readonly #deviceName: string;
+
+  private constructor(
+    rt: RtAudioInstance,
+    deviceName: string,
+    sampleRate: number,
+    options: CaptureOptions,
+    onUpdate: (update: CaptureUpdate) => void,
+    onEnd: (summary: CaptureSummary) => void,
+  ) {
+    this.#rt = rt;
+    this.#deviceName = deviceName;
+    this.sampleRate = sampleRate;
+    this.#options = options;
+    this.#onUpdate = onUpdate;
+    this.#onEnd = onEnd;
+    this.#decoder = new KcsDecoder({ sampleRate, bitEvents: options.bits === true });
+    this.#gate =
+      options.untilSilence === undefined
+        ? null
+        : new SignalGate({ sampleRate, silenceSeconds: options.untilSilence });
+  }
+
+  /** Opens the device and starts; throws (with nothing left open) when the device cannot be had. */
+  static async start(
+    options: CaptureOptions,
+    onUpdate: (update: CaptureUpdate) => void,
+    onEnd: (summary: CaptureSummary) => void,
+  ): Promise<CaptureSession> {
+    const rt = openRtAudio();
+    const infos = rt.getDevices();
+    const device = findDevice(infos.map(toAudioDevice), options.device, 'input');
+    const info = infos.find((d) => d.name === device.name) as (typeof infos)[number];
+    const sampleRate = options.sampleRate ?? device.preferredSampleRate;
+    const session = new CaptureSession(rt, device.name, sampleRate, options, onUpdate, onEnd);
+    if (options.file !== undefined) {
+      if (options.journalDir === undefined) throw new Error('a recording needs a journal folder');
+      session.#file = await WavRecording.create(options.file, sampleRate, options.journalDir);
+    }
+    try {
+      rt.openStream(
+        null,
+        { deviceId: info.id, nChannels: 1 },
+        RTAUDIO_FLOAT32,
+        sampleRate,
+        FRAME_SIZE,
+        'Superboard Lab capture',
+        (data) => session.#input(data),
+        null,
+        0,
+        (type, message) => {
+          if (isFatalRtError(type)) void session.stop('error', `the input device failed: ${message}`);
+        },
+      );
+      rt.start();
+    } catch (error) {
+      if (rt.isStreamOpen()) rt.closeStream();
+      // The empty file is ours: nothing was recorded into it.
+      if (session.#file) {
+        await session.#file.finish();
+        await rm(session.#file.path, { force: true });
+      }
+      throw new Error(
+        `cannot open the input device '${device.name}': ${error instanceof Error ? error.message : String(error)}`,
+        { cause: error },
+      );
+    }
+    session.#timer = setInterval(() => session.#tick(), UPDATE_MS);
+    return session;
+  }
+
+  #input(data: Buffer): void {
+    if (this.#ended) return;
+    this.#lastInput = Date.now();
+    const samples = floatSamples(data);
+    const peak = this.#meter.push(samples);
+    const events = this.#decoder.push(samples);
+    this.#captured += samples.length;
+    for (const event of events) this.#take(event);
+    let blocks: Float32Array[] = [samples];
+    if (this.#gate) {
+      const wasArmed = this.#gate.state === 'armed';
+      blocks = this.#gate.push(samples, this.#decoder.carrierPresent && peak >= SILENCE_LEVEL);
+      if (wasArmed) {
+        // What was decoded before the carrier counted (noise) is not on the recording.
+        this.#bytes = [];
+        this.#bits = [];
+        this.#byteCount = 0;
+        this.#framingErrors = 0;
+        if (this.#gate.state !== 'armed')
+          this.#fileOrigin = this.#captured - blocks.reduce((n, b) => n + b.length, 0);
+      }
+    }
+    for (const block of blocks) this.#file?.write(block);
+    // A decoded byte goes out at once (it is what the user waits to see); the rest waits for the tick.
+    if (this.#bytes.length > 0) this.#report();
+    if (this.#gate?.state === 'done') void this.stop('silence');
+    else if (
+      this.#options.seconds !== undefined &&
+      this.#recordedFrames() >= this.#options.seconds * this.sampleRate
+    ) {
+      void this.stop('seconds');
+    }
+  }
+
+  /** Keeps a decoder event for the next report, with positions in the recording's own samples. */
+  #take(event: KcsEvent): void {
+    if (event.type === 'byte') {
+      this.#byteCount++;
+      if (event.framingError) this.#framingErrors++;
+      this.#bytes.push({
+        value: event.value,
+        start: event.start - this.#fileOrigin,
+        end: event.end - this.#fileOrigin,
+        framingError: event.framingError,
+      });
+    } else if (event.type === 'bit' && this.#options.bits === true) {
+      this.#bits.push({
+        value: event.value,
+        start: event.start - this.#fileOrigin,
+        end: event.end - this.#fileOrigin,
+        confidence: event.confidence,
+      });
+    }
+  }
+
+  #recordedFrames(): number {
+    if (this.#file) return this.#file.frames;
+    return this.#gate?.state === 'armed' ? 0 : this.#captured - this.#fileOrigin;
+  }
+
+  #tick(): void {
+    if (this.#ended) return;
+    if (++this.#ticks % PRESENCE_TICKS === 0 && !devicePresent(this.#deviceName, 'input')) {
+      // PulseAudio moves the stream to another device when its own goes: stop rather than record that.
+      void this.stop('error', `the input device '${this.#deviceName}' is gone (unplugged?)`);
+      return;
+    }
+    if (Date.now() - this.#lastInput > STALL_MS) {
+      void this.stop(
+        'error',
+        'the input device stopped delivering audio (unplugged, or the sound server went away)',
+      );
+      return;
+    }
+    this.#report();
+  }
+
+  #report(): void {
+    const update: CaptureUpdate = {
+      state: this.#gate?.state === 'armed' ? 'armed' : 'recording',
+      seconds: this.#recordedFrames() / this.sampleRate,
+      level: this.#meter.take(),
+      carrier: this.#decoder.carrierPresent,
+      bytes: this.#bytes,
+      framingErrors: this.#framingErrors,
+    };
+    if (this.#options.bits === true) update.bits = this.#bits;
+    this.#bytes = [];
+    this.#bits = [];
+    this.#onUpdate(update);
+  }
+
+  async stop(reason: CaptureSummary['reason'] = 'stopped', error?: string): Promise<void> {
+    if (this.#ended) return;
+    this.#ended = true;
+    if (this.#timer) clearInterval(this.#timer);
+    if (this.#gate?.state !== 'armed') for (const event of this.#decoder.finish()) this.#take(event);
+    this.#report();
+    let seconds = this.#recordedFrames() / this.sampleRate;
+    let failure = error;
+    // The recording first: closing a stream whose device has gone can block.
+    if (this.#file) {
+      try {
+        seconds = (await this.#file.finish()).seconds;
+      } catch (finishError) {
+        failure = `${failure ? `${failure}; ` : ''}could not finish ${this.#file.path}: ${String(finishError)}`;
+      }
+    }
+    this.#onEnd({
+      file: this.#file?.path ?? null,
+      seconds,
+      bytes: this.#byteCount,
+      framingErrors: this.#framingErrors,
+      reason: failure === undefined ? reason : 'error',
+      ...(failure === undefined ? {} : { error: failure }),
+    });
+    closeQuietly(this.#rt);
+  }
+}
+
+/** Stops and closes a stream, ignoring a device that has already gone. */
+export function closeQuietly(rt: RtAudioInstance): void {
+  try {
+    if (rt.isStreamOpen()) {
+      rt.stop();
+      rt.closeStream();
+    }
+  } catch {
+    // Nothing left to save: the device is gone.
+  }
+}
