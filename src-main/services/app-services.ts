@@ -11,6 +11,7 @@ import { ServiceError, type Handlers, type SectionHandlers } from '../ipc/dispat
 import type { EventHub } from '../ipc/event-hub.ts';
 import { EmulatorService, type EmulatorServiceOptions } from './emulator/emulator-service.ts';
 import { FileRegistry } from './file-registry.ts';
+import { LibraryService } from './library/library-service.ts';
 import { SettingsStore } from './settings-store.ts';
 import { TapeService, type SaveDialog } from './tapes/tape-service.ts';
 
@@ -28,6 +29,10 @@ export interface HostInfo {
   saveDialog?: SaveDialog;
   /** The tape worker script; defaults to the TypeScript source next to this file (tests, the CLI). */
   tapeWorker?: URL;
+  /** The library's decode worker script; defaults to the TypeScript source (tests). */
+  libraryWorker?: URL;
+  /** Electron's save dialog without a format filter (library exports). */
+  saveFileDialog?: (defaultName: string) => Promise<string | null>;
 }
 
 /** The service objects behind the contract. They know nothing of Electron or WebSockets. */
@@ -35,6 +40,7 @@ export class AppServices {
   readonly settings: SettingsStore;
   readonly files: FileRegistry;
   readonly tapes: TapeService;
+  readonly library: LibraryService;
   readonly events: EventHub;
   readonly info: HostInfo;
   emulator: EmulatorService | null = null;
@@ -53,10 +59,22 @@ export class AppServices {
       workerUrl: info.tapeWorker ?? new URL('./tapes/tape-worker.ts', import.meta.url),
       ...(info.saveDialog ? { saveDialog: info.saveDialog } : {}),
     });
+    this.library = new LibraryService({
+      files: this.files,
+      events,
+      userDataDir: info.userDataDir,
+      workerUrl: info.libraryWorker ?? new URL('./library/decode-worker.ts', import.meta.url),
+      ...(info.saveFileDialog ? { saveDialog: info.saveFileDialog } : {}),
+      playBytes: () => {
+        const emulator = this.emulator;
+        return emulator ? (name, bytes, speed) => emulator.playBytes(name, bytes, speed) : null;
+      },
+    });
   }
 
   async start(): Promise<void> {
     await this.settings.load();
+    await this.library.start();
     if (this.info.emulator) {
       this.emulator = new EmulatorService({
         ...this.info.emulator,
@@ -79,12 +97,18 @@ export class AppServices {
 
   async stop(): Promise<void> {
     await this.tapes.stop();
+    await this.library.stop();
     await this.emulator?.stop();
   }
 
   /** Every section of the contract, each from the service that owns it. */
   handlers(): Handlers {
-    return { ...this.#appHandlers(), ...this.tapes.handlers(), ...this.#machineHandlers() };
+    return {
+      ...this.#appHandlers(),
+      ...this.tapes.handlers(),
+      ...this.#machineHandlers(),
+      ...this.library.handlers(),
+    };
   }
 
   #machineHandlers(): SectionHandlers<typeof machineRequests & typeof tapeDeckRequests> {
