@@ -26,6 +26,19 @@ export interface LibraryServiceOptions {
 }
 
 const LOCATION_FILE = 'library-location.json';
+
+/** The library folder the app uses: the one last opened (remembered in the user data folder), else the default. */
+export async function libraryFolder(userDataDir: string): Promise<string> {
+  try {
+    const saved = JSON.parse(await readFile(path.join(userDataDir, LOCATION_FILE), 'utf8')) as {
+      folder?: unknown;
+    };
+    if (typeof saved.folder === 'string' && saved.folder !== '') return saved.folder;
+  } catch {
+    // No choice remembered.
+  }
+  return path.join(userDataDir, 'library');
+}
 const MAX_DIFFERENCES = 1000;
 
 export class LibraryService {
@@ -51,17 +64,7 @@ export class LibraryService {
 
   /** Opens the remembered library folder (or the default); a problem is kept for library.info, not thrown. */
   async start(): Promise<void> {
-    let folder = this.defaultFolder;
-    try {
-      const saved = JSON.parse(
-        await readFile(path.join(this.#options.userDataDir, LOCATION_FILE), 'utf8'),
-      ) as {
-        folder?: unknown;
-      };
-      if (typeof saved.folder === 'string' && saved.folder !== '') folder = saved.folder;
-    } catch {
-      // No choice remembered: the default folder.
-    }
+    const folder = await libraryFolder(this.#options.userDataDir);
     await this.#open(folder, false);
   }
 
