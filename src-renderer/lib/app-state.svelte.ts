@@ -1,5 +1,12 @@
-import type { AppInfo, FileDescription, Settings, SettingsPatch } from '../../src-main/ipc/contract.ts';
+import type {
+  AppInfo,
+  FileDescription,
+  FileRef,
+  Settings,
+  SettingsPatch,
+} from '../../src-main/ipc/contract.ts';
 import type { ConnectionState, IpcClient } from './ipc-client.ts';
+import { LibraryView } from './library-view.svelte.ts';
 import { MachineView } from './machine-view.svelte.ts';
 import { pickFiles } from './pick-file.ts';
 import { TapeDeck } from './tape-deck.svelte.ts';
@@ -26,6 +33,7 @@ export class AppState {
 
   readonly machine: MachineView;
   readonly tapeDeck: TapeDeck;
+  readonly library: LibraryView;
 
   constructor(client: IpcClient) {
     this.client = client;
@@ -36,6 +44,11 @@ export class AppState {
       (error) => this.fail(error),
     );
     this.tape = new TapeView(client, (kind, text) => (this.notice = { kind, text }));
+    this.library = new LibraryView(client, {
+      say: (text) => this.say(text),
+      fail: (error) => this.fail(error),
+      openInWaveform: (file, focus) => this.openTapeFile(file, focus),
+    });
   }
 
   async start(): Promise<void> {
@@ -51,7 +64,7 @@ export class AppState {
     } catch (error) {
       this.fail(error);
     }
-    await this.machine.start();
+    await Promise.all([this.machine.start(), this.library.start()]);
   }
 
   fail(error: unknown): void {
@@ -82,9 +95,19 @@ export class AppState {
         onProgress: (chosen, f) => this.say(`Uploading ${chosen.name}: ${Math.round(f * 100)}%`),
       });
       if (!ref) return;
+      await this.openTapeFile(ref, null);
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  /** Opens a registered file in the Waveform area, showing samples [start, end) once it is analysed. */
+  async openTapeFile(ref: FileRef, focus: { start: number; end: number } | null): Promise<void> {
+    try {
+      if (this.maximized !== null && this.maximized !== 'waveform') this.toggleMaximized('waveform');
       this.openedTape = await this.client.request('files.describe', { fileId: ref.fileId });
       this.say(`Analysing ${ref.name}…`);
-      await this.tape.open(ref.fileId);
+      await this.tape.open(ref.fileId, focus);
       this.say(`Opened ${ref.name}.`);
     } catch (error) {
       this.fail(error);
