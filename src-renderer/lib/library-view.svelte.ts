@@ -43,7 +43,7 @@ export class LibraryView {
   query = $state<LibraryListQuery>({ sort: 'modified' });
   total = $state(0);
   /** Fetched rows by index; a sparse window over the whole list. */
-  rows = $state.raw<Map<number, LibraryTape>>(new Map());
+  rows = $state.raw<Readonly<Record<number, LibraryTape>>>({});
   selectedId = $state<number | null>(null);
   detail = $state<LibraryTapeDetail | null>(null);
   importing = $state<ImportState | null>(null);
@@ -53,7 +53,8 @@ export class LibraryView {
   /** What the last trash action moved, for Undo. */
   lastTrashed = $state<{ kind: 'tape' | 'take'; id: number; title: string } | null>(null);
   #generation = 0;
-  readonly #pages = new Set<number>();
+  /** Pages asked for since the last refresh. */
+  #pages: Record<number, true> = {};
   #cancelUpload = false;
 
   constructor(client: IpcClient, hooks: Hooks) {
@@ -100,7 +101,7 @@ export class LibraryView {
   /** Drops the fetched rows and fetches the first page again (after a change or a new query). */
   async refresh(): Promise<void> {
     this.#generation++;
-    this.#pages.clear();
+    this.#pages = {};
     await this.ensureRows(0, PAGE);
     if (this.selectedId !== null && this.detail) {
       try {
@@ -128,10 +129,10 @@ export class LibraryView {
     const last = Math.floor(Math.max(0, from + count - 1) / PAGE);
     const wanted: number[] = [];
     for (let page = first; page <= last; page++) {
-      if (!this.#pages.has(page) && (page === 0 || page * PAGE < this.total)) wanted.push(page);
+      if (!this.#pages[page] && (page === 0 || page * PAGE < this.total)) wanted.push(page);
     }
     if (wanted.length === 0) return;
-    for (const page of wanted) this.#pages.add(page);
+    for (const page of wanted) this.#pages[page] = true;
     try {
       const results = await Promise.all(
         wanted.map((page) =>
@@ -143,15 +144,15 @@ export class LibraryView {
         ),
       );
       if (generation !== this.#generation) return;
-      const rows = wanted.includes(0) ? new Map<number, LibraryTape>() : new Map(this.rows);
+      const rows: Record<number, LibraryTape> = wanted.includes(0) ? {} : { ...this.rows };
       results.forEach((result, i) => {
         const offset = (wanted[i] ?? 0) * PAGE;
-        result.items.forEach((item, k) => rows.set(offset + k, item));
+        result.items.forEach((item, k) => (rows[offset + k] = item));
         this.total = result.total;
       });
       this.rows = rows;
     } catch (error) {
-      for (const page of wanted) this.#pages.delete(page);
+      for (const page of wanted) delete this.#pages[page];
       this.#hooks.fail(error);
     }
   }
