@@ -85,7 +85,8 @@ export async function libraryCommand(argv: string[]): Promise<number> {
   const folder = values.library ?? (await libraryFolder(defaultUserDataDir()));
   let library: Library;
   try {
-    library = await Library.open(folder, { workerUrl: WORKER });
+    // A look at the list or a search skips the start-up check of the folder; the rest make it.
+    library = await Library.open(folder, { workerUrl: WORKER, check: sub !== 'list' && sub !== 'search' });
   } catch (error) {
     return fail(error instanceof Error ? error.message : String(error), 1);
   }

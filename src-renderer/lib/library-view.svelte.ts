@@ -200,7 +200,7 @@ export class LibraryView {
     try {
       const refs: FileRef[] = [];
       if (chosen === null || !this.#client.upload) {
-        refs.push(...(await pickFiles(this.#client, 'tape', { multiple: true })));
+        refs.push(...(await pickFiles(this.#client, 'any', { multiple: true })));
       } else {
         for (const file of chosen) {
           if (this.#cancelUpload) break;

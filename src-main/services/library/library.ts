@@ -160,6 +160,11 @@ export interface LibraryOpenOptions {
   workers?: number;
   /** Set a corrupt catalogue aside and start a new one (only when the user says so). */
   startFresh?: boolean;
+  /**
+   * Check the catalogue (PRAGMA quick_check) and the folder (orphans, missing files, unfinished copies) on
+   * opening; default true. A quick read-only look (the command line's list and search) may skip it.
+   */
+  check?: boolean;
   now?: () => number;
 }
 
@@ -268,14 +273,14 @@ export class Library {
     const dbPath = path.join(root, DB_FILE);
     let db: DatabaseSync;
     try {
-      db = Library.#openDb(dbPath);
+      db = Library.#openDb(dbPath, options.check ?? true);
     } catch (error) {
       if (error instanceof LibraryError && error.reason === 'corrupt' && options.startFresh) {
         const aside = `${dbPath}.corrupt-${Date.now()}`;
         await rename(dbPath, aside);
         for (const suffix of ['-wal', '-shm'])
           await rename(`${dbPath}${suffix}`, `${aside}${suffix}`).catch(() => {});
-        db = Library.#openDb(dbPath);
+        db = Library.#openDb(dbPath, true);
       } else throw error;
     }
     const pool = new DecodePool(options.workerUrl, options.workers);
@@ -284,18 +289,20 @@ export class Library {
       missing: [],
       sweptTemp: 0,
     });
-    await library.#check();
+    if (options.check ?? true) await library.#check();
     return library;
   }
 
-  static #openDb(dbPath: string): DatabaseSync {
+  static #openDb(dbPath: string, check: boolean): DatabaseSync {
     let db: DatabaseSync | null = null;
     try {
       db = new DatabaseSync(dbPath, { timeout: 5000, enableForeignKeyConstraints: true });
       const found = userVersion(db);
       if (found > SCHEMA_VERSION) throw new SchemaVersionError(found);
-      const check = db.prepare('PRAGMA quick_check').all() as { quick_check: string }[];
-      if (check[0]?.quick_check !== 'ok') throw new Error(check.map((r) => r.quick_check).join('; '));
+      if (check) {
+        const rows = db.prepare('PRAGMA quick_check').all() as { quick_check: string }[];
+        if (rows[0]?.quick_check !== 'ok') throw new Error(rows.map((r) => r.quick_check).join('; '));
+      }
       db.exec('PRAGMA journal_mode = WAL');
       db.exec('PRAGMA synchronous = FULL');
       migrate(db);
