@@ -35,7 +35,6 @@ export const SettingsSchema = v.strictObject({
   }),
   machine: v.strictObject({
     ramKb: v.picklist([4, 8, 12, 16, 20, 24, 32, 40]),
-    romDir: v.nullable(v.string()),
   }),
 });
 export type Settings = v.InferOutput<typeof SettingsSchema>;
@@ -43,7 +42,7 @@ export type Settings = v.InferOutput<typeof SettingsSchema>;
 export const DEFAULT_SETTINGS: Settings = {
   screen: { crop: false, scale: 0 },
   layout: { columnSplit: 0.5, rowSplit: 0.55, maximized: null },
-  machine: { ramKb: 8, romDir: null },
+  machine: { ramKb: 8 },
 };
 
 /** A settings change: any subset of the sections, each section partial. */

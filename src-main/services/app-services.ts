@@ -13,6 +13,7 @@ import { EmulatorService, type EmulatorServiceOptions } from './emulator/emulato
 import { FileRegistry } from './file-registry.ts';
 import { LibraryService } from './library/library-service.ts';
 import { SettingsStore } from './settings-store.ts';
+import { TempFolder } from './temp-folder.ts';
 import { TapeService, type SaveDialog } from './tapes/tape-service.ts';
 
 export interface HostInfo {
@@ -37,6 +38,7 @@ export interface HostInfo {
 
 /** The service objects behind the contract. They know nothing of Electron or WebSockets. */
 export class AppServices {
+  readonly temp: TempFolder;
   readonly settings: SettingsStore;
   readonly files: FileRegistry;
   readonly tapes: TapeService;
@@ -50,12 +52,13 @@ export class AppServices {
   constructor(info: HostInfo, events: EventHub) {
     this.info = info;
     this.events = events;
-    this.settings = new SettingsStore(info.userDataDir);
-    this.files = new FileRegistry(info.userDataDir);
+    this.temp = new TempFolder(info.userDataDir);
+    this.settings = new SettingsStore(info.userDataDir, this.temp);
+    this.files = new FileRegistry(this.temp);
     this.tapes = new TapeService({
       files: this.files,
       events,
-      userDataDir: info.userDataDir,
+      temp: this.temp,
       workerUrl: info.tapeWorker ?? new URL('./tapes/tape-worker.ts', import.meta.url),
       ...(info.saveDialog ? { saveDialog: info.saveDialog } : {}),
     });
@@ -65,6 +68,7 @@ export class AppServices {
       userDataDir: info.userDataDir,
       workerUrl: info.libraryWorker ?? new URL('./library/decode-worker.ts', import.meta.url),
       ...(info.saveFileDialog ? { saveDialog: info.saveFileDialog } : {}),
+      offerDownload: (fileName, write) => this.tapes.offerExport(fileName, write),
       playBytes: () => {
         const emulator = this.emulator;
         return emulator ? (name, bytes, speed) => emulator.playBytes(name, bytes, speed) : null;
@@ -73,6 +77,8 @@ export class AppServices {
   }
 
   async start(): Promise<void> {
+    const swept = await this.temp.open();
+    if (swept > 0) this.info.log?.(`removed ${swept} temporary files left by an earlier run`);
     await this.settings.load();
     await this.library.start();
     if (this.info.emulator) {
@@ -99,6 +105,7 @@ export class AppServices {
     await this.tapes.stop();
     await this.library.stop();
     await this.emulator?.stop();
+    await this.temp.close();
   }
 
   /** Every section of the contract, each from the service that owns it. */

@@ -1,26 +1,34 @@
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, open, rm, stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
 import type { FileRef } from '../ipc/contract.ts';
 import { ServiceError } from '../ipc/dispatch.ts';
+import type { TempFolder } from './temp-folder.ts';
 
 interface Entry extends FileRef {
   path: string;
 }
 
+/** Uploads kept at once; past this the oldest one no open tape uses is deleted. */
+export const MAX_KEPT_UPLOADS = 16;
+
 /**
  * The files the user has handed to the app, by opaque id. The renderer never names paths: Electron's dialog
- * or the browser host's upload registers a file here and the renderer refers to it by id.
+ * or the browser host's upload registers a file here and the renderer refers to it by id. Uploads are
+ * temporary files: the newest MAX_KEPT_UPLOADS, and those in use (`hold`), are kept for the session.
  */
 export class FileRegistry {
   readonly #entries = new Map<string, Entry>();
-  readonly uploadDir: string;
+  readonly #temp: TempFolder;
+  /** Upload ids, oldest first. */
+  readonly #uploads: string[] = [];
+  readonly #holds = new Map<string, number>();
 
-  constructor(userDataDir: string) {
-    this.uploadDir = path.join(userDataDir, 'uploads');
+  constructor(temp: TempFolder) {
+    this.#temp = temp;
   }
 
   async register(filePath: string, name = path.basename(filePath)): Promise<FileRef> {
@@ -40,9 +48,8 @@ export class FileRegistry {
         .basename(name)
         .replace(/[^\w.\- ()]/g, '_')
         .slice(0, 120) || 'upload';
-    await mkdir(this.uploadDir, { recursive: true });
     const fileId = randomUUID();
-    const target = path.join(this.uploadDir, `${fileId}-${safeName}`);
+    const target = this.#temp.file('upload', safeName);
     let received = 0;
     body.on('data', (chunk: Buffer) => {
       received += chunk.length;
@@ -52,13 +59,43 @@ export class FileRegistry {
     try {
       await pipeline(body, createWriteStream(target, { flags: 'wx' }));
     } catch (error) {
-      await rm(target, { force: true });
+      await this.#temp.remove(target);
       if (error instanceof ServiceError) throw error;
       throw new ServiceError('failed', `Upload of ${safeName} did not complete: ${(error as Error).message}`);
     }
     const ref: FileRef = { fileId, name: safeName, size: received };
     this.#entries.set(fileId, { ...ref, path: target });
+    this.#uploads.push(fileId);
+    await this.#trimUploads();
     return ref;
+  }
+
+  /** Marks a file as in use (an open tape reads it), so it is not deleted; `release` undoes it. */
+  hold(fileId: string): void {
+    this.#holds.set(fileId, (this.#holds.get(fileId) ?? 0) + 1);
+  }
+
+  release(fileId: string): void {
+    const count = (this.#holds.get(fileId) ?? 0) - 1;
+    if (count > 0) this.#holds.set(fileId, count);
+    else this.#holds.delete(fileId);
+  }
+
+  /** Forgets a file; one the app made in its temporary folder (an upload, an export) is deleted too. */
+  async forget(fileId: string): Promise<void> {
+    const entry = this.#entries.get(fileId);
+    if (!entry) return;
+    this.#entries.delete(fileId);
+    this.#holds.delete(fileId);
+    const upload = this.#uploads.indexOf(fileId);
+    if (upload >= 0) this.#uploads.splice(upload, 1);
+    await this.#temp.remove(entry.path);
+  }
+
+  async #trimUploads(): Promise<void> {
+    const unused = this.#uploads.filter((id) => !this.#holds.has(id));
+    const excess = this.#uploads.length - MAX_KEPT_UPLOADS;
+    for (const id of unused.slice(0, Math.max(0, excess))) await this.forget(id);
   }
 
   get(fileId: string): Entry {

@@ -1,5 +1,6 @@
-import { readdir, readFile, rename, rm, stat, writeFile, mkdir } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import * as v from 'valibot';
 import { KNOWN_ROMS, loadBasicRom, loadMonitorRom, RomError } from '../core/machine/rom-set.ts';
 import { sha1Hex } from '../core/machine/sha1.ts';
 import { ServiceError } from '../ipc/dispatch.ts';
@@ -16,6 +17,14 @@ export interface RomChoice {
 }
 
 const MANIFEST = 'roms.json';
+/** How this library names its copies: `<milliseconds>-<index>-<original name>`. */
+const OWN_COPY = /^\d+-\d+-./;
+
+const ManifestSchema = v.object({
+  monitor: v.nullable(v.pipe(v.string(), v.maxLength(300))),
+  basic: v.pipe(v.array(v.pipe(v.string(), v.maxLength(300))), v.maxLength(4)),
+});
+type Manifest = v.InferOutput<typeof ManifestSchema>;
 
 /** Checks a choice with the machine's own ROM rules, turning their errors into user-facing ones. */
 export function checkRoms(choice: RomChoice): void {
@@ -41,18 +50,15 @@ export class RomLibrary {
   readonly dir: string;
   /** Why the stored choice could not be used, when it could not. */
   problem: string | null = null;
+  #lastStamp = 0;
 
   constructor(userDataDir: string) {
     this.dir = path.join(userDataDir, 'roms');
   }
 
   async load(): Promise<RomChoice> {
-    let manifest: { monitor: string | null; basic: string[] };
-    try {
-      manifest = JSON.parse(await readFile(path.join(this.dir, MANIFEST), 'utf8'));
-    } catch {
-      return { monitor: null, basic: [] };
-    }
+    const manifest = await this.#readManifest();
+    if (manifest === null) return { monitor: null, basic: [] };
     try {
       const read = async (name: string): Promise<RomPart> => ({
         bytes: new Uint8Array(await readFile(path.join(this.dir, path.basename(name)))),
@@ -60,7 +66,7 @@ export class RomLibrary {
       });
       const choice: RomChoice = {
         monitor: manifest.monitor ? await read(manifest.monitor) : null,
-        basic: await Promise.all((manifest.basic ?? []).map(read)),
+        basic: await Promise.all(manifest.basic.map(read)),
       };
       checkRoms(choice);
       return choice;
@@ -70,28 +76,62 @@ export class RomLibrary {
     }
   }
 
+  /**
+   * Copies the choice in and records it in the manifest; then deletes the previous choice's copies. Only
+   * files the previous manifest recorded, named as this library names its copies, and plain files in a real
+   * folder (not reached through a symbolic link) are ever deleted: anything else in the folder is the user's.
+   */
   async save(choice: RomChoice): Promise<void> {
     checkRoms(choice);
     await mkdir(this.dir, { recursive: true });
-    const stamp = Date.now();
+    const previous = await this.#readManifest();
+    this.#lastStamp = Math.max(Date.now(), this.#lastStamp + 1);
+    const written: string[] = [];
     const write = async (part: RomPart, index: number): Promise<string> => {
-      const name = `${stamp}-${index}-${path.basename(part.source)}`;
-      await writeFile(path.join(this.dir, name), part.bytes);
+      const name = `${this.#lastStamp}-${index}-${path.basename(part.source)}`;
+      await writeFile(path.join(this.dir, name), part.bytes, { flag: 'wx' });
+      written.push(name);
       return name;
     };
-    const manifest = {
-      monitor: choice.monitor ? await write(choice.monitor, 0) : null,
-      basic: await Promise.all(choice.basic.map((part, i) => write(part, i + 1))),
-    };
-    const previous = await readdir(this.dir);
-    const temp = path.join(this.dir, `${MANIFEST}.tmp`);
-    await writeFile(temp, JSON.stringify(manifest, null, 2));
-    await rename(temp, path.join(this.dir, MANIFEST));
-    const keep = new Set([MANIFEST, manifest.monitor, ...manifest.basic]);
-    await Promise.all(
-      previous.filter((f) => !keep.has(f)).map((f) => rm(path.join(this.dir, f), { force: true })),
-    );
+    let manifest: Manifest;
+    try {
+      manifest = {
+        monitor: choice.monitor ? await write(choice.monitor, 0) : null,
+        basic: await Promise.all(choice.basic.map((part, i) => write(part, i + 1))),
+      };
+      const temp = path.join(this.dir, `${MANIFEST}.tmp`);
+      await writeFile(temp, JSON.stringify(manifest, null, 2));
+      await rename(temp, path.join(this.dir, MANIFEST));
+    } catch (error) {
+      await Promise.all(written.map((name) => rm(path.join(this.dir, name), { force: true })));
+      throw new ServiceError(
+        'failed',
+        `Could not save the ROM choice in ${this.dir}: ${(error as Error).message}`,
+      );
+    }
+    if (previous === null || (await lstat(this.dir)).isSymbolicLink()) return;
+    const keep = new Set(manifestFiles(manifest));
+    for (const name of manifestFiles(previous)) {
+      if (keep.has(name) || name !== path.basename(name) || !OWN_COPY.test(name)) continue;
+      const file = path.join(this.dir, name);
+      const info = await lstat(file).catch(() => null);
+      if (info?.isFile()) await rm(file, { force: true });
+    }
   }
+
+  async #readManifest(): Promise<Manifest | null> {
+    try {
+      const json: unknown = JSON.parse(await readFile(path.join(this.dir, MANIFEST), 'utf8'));
+      const parsed = v.safeParse(ManifestSchema, json);
+      return parsed.success ? parsed.output : null;
+    } catch {
+      return null;
+    }
+  }
+}
+
+function manifestFiles(manifest: Manifest): string[] {
+  return [...(manifest.monitor === null ? [] : [manifest.monitor]), ...manifest.basic];
 }
 
 const MONITOR_NAME = /mon|syn|cegmon|f800/i;

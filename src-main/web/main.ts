@@ -65,7 +65,6 @@ const host = await startWebHost({
   ...(values.token ? { token: values.token } : {}),
   log,
 });
-console.log(`Superboard Lab browser host: ${host.url}`);
 
 let closing = false;
 async function shutdown(signal: string): Promise<void> {
@@ -78,3 +77,5 @@ async function shutdown(signal: string): Promise<void> {
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
+// Printed once the signal handlers are in place: whoever reads the address may stop the host at once.
+console.log(`Superboard Lab browser host: ${host.url}`);

@@ -107,7 +107,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (!tokensEqual(url.searchParams.get('token'), token))
       return sendJson(response, 401, { error: 'missing or wrong token' });
     const fileId = safeDecode(url.pathname.slice(TAPE_EXPORT_PATH.length)) ?? '';
-    const ref = services.tapes.exportFile(fileId) ?? services.library.exportFile(fileId);
+    const ref = services.tapes.exportFile(fileId);
     if (ref === null) return sendJson(response, 404, { error: 'not found' });
     const file = services.files.get(fileId);
     response.writeHead(200, {
@@ -116,6 +116,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       'Content-Length': file.size,
       'Content-Disposition': `attachment; filename="${ref.name.replace(/[^\w.\- ()]/g, '_')}"`,
     });
+    const ended = services.tapes.beginDownload(fileId);
+    response.on('close', ended);
     const body = createReadStream(file.path);
     body.on('error', () => response.destroy());
     body.pipe(response);

@@ -15,6 +15,8 @@ import { pickFiles } from './pick-file.ts';
 
 /** Rows fetched per request while scrolling the list. */
 export const PAGE = 100;
+/** Files uploaded, then imported, at a time in the browser host (the host keeps 16 uploads at once). */
+const UPLOAD_BATCH = 8;
 
 export interface ImportState {
   importId: string | null;
@@ -56,6 +58,11 @@ export class LibraryView {
   /** Pages asked for since the last refresh. */
   #pages: Record<number, true> = {};
   #cancelUpload = false;
+  /** Files before the running batch, for the progress bar. */
+  #offset = 0;
+  /** Imports waiting for their report, by import id. */
+  readonly #waiting: Record<string, (done: { cancelled: boolean; entries: LibraryImportEntry[] }) => void> =
+    {};
 
   constructor(client: IpcClient, hooks: Hooks) {
     this.#client = client;
@@ -63,25 +70,16 @@ export class LibraryView {
     client.on('library.changed', () => void this.refresh());
     client.on('library.importProgress', (event) => {
       if (!this.importing || this.importing.importId !== event.importId) return;
-      this.importing = { ...this.importing, done: event.done, total: event.total, current: event.current };
-    });
-    client.on('library.importDone', (event) => {
-      if (!this.importing || this.importing.importId !== event.importId) return;
       this.importing = {
         ...this.importing,
-        phase: 'done',
-        done: this.importing.total,
-        current: null,
-        entries: [...this.importing.entries, ...event.entries],
-        cancelled: event.cancelled,
+        phase: 'importing',
+        done: this.#offset + event.done,
+        current: event.current,
       };
-      const count = (status: string): number => event.entries.filter((e) => e.status === status).length;
-      this.#hooks.say(
-        `Import ${event.cancelled ? 'cancelled' : 'done'}: ${count('imported')} imported, ${count('skipped')} skipped, ${count('failed')} failed.`,
-      );
-      const first = event.entries.find((e) => e.status === 'imported');
-      if (first?.tapeId && this.selectedId === null) void this.select(first.tapeId);
-      else if (this.selectedId !== null) void this.select(this.selectedId);
+    });
+    client.on('library.importDone', (event) => {
+      this.#waiting[event.importId]?.(event);
+      delete this.#waiting[event.importId];
     });
   }
 
@@ -179,50 +177,81 @@ export class LibraryView {
   }
 
   /**
-   * Imports files: in the browser host those the user chose or dropped (uploaded first), in Electron the
-   * ones picked in the native dialog. `tapeId` adds them as takes of that tape.
+   * Imports files: in the browser host those the user chose or dropped, uploaded and imported a batch at a
+   * time (uploads are temporary files, kept a few at once); in Electron the ones picked in the native dialog.
+   * `tapeId` adds them as takes of that tape.
    */
   async import(
     chosen: readonly File[] | null,
-    options: { tapeId?: number; origin?: 'imported' } = {},
+    options: { tapeId?: number; origin?: 'imported' | 'emulator' | 'line-in' } = {},
   ): Promise<void> {
     this.#cancelUpload = false;
-    const total = chosen?.length ?? 0;
+    this.#offset = 0;
+    const entries: LibraryImportEntry[] = [];
+    let cancelled = false;
+    const state = (patch: Partial<ImportState>): void => {
+      this.importing = { ...(this.importing as ImportState), ...patch };
+    };
     this.importing = {
       importId: null,
       phase: 'uploading',
       done: 0,
-      total,
+      total: chosen?.length ?? 0,
       current: null,
       entries: [],
       cancelled: false,
     };
     try {
-      const refs: FileRef[] = [];
       if (chosen === null || !this.#client.upload) {
-        refs.push(...(await pickFiles(this.#client, 'any', { multiple: true })));
-      } else {
-        for (const file of chosen) {
-          if (this.#cancelUpload) break;
-          this.importing = { ...this.importing, current: file.name };
-          refs.push(...(await pickFiles(this.#client, 'tape', { chosen: [file] })));
-          this.importing = { ...this.importing, done: refs.length };
+        const refs = await pickFiles(this.#client, 'any', { multiple: true });
+        if (refs.length === 0) {
+          this.importing = null;
+          return;
         }
+        state({ phase: 'importing', total: refs.length });
+        const done = await this.#importBatch(refs, options);
+        entries.push(...done.entries);
+        cancelled = done.cancelled;
+      } else {
+        for (let at = 0; at < chosen.length && !this.#cancelUpload; at += UPLOAD_BATCH) {
+          this.#offset = at;
+          const refs: FileRef[] = [];
+          for (const file of chosen.slice(at, at + UPLOAD_BATCH)) {
+            if (this.#cancelUpload) break;
+            state({ phase: 'uploading', current: file.name });
+            refs.push(...(await pickFiles(this.#client, 'tape', { chosen: [file] })));
+          }
+          if (refs.length === 0) break;
+          const done = await this.#importBatch(refs, options);
+          entries.push(...done.entries);
+          if (done.cancelled) break;
+        }
+        cancelled = this.#cancelUpload;
       }
-      if (refs.length === 0 || this.#cancelUpload) {
-        this.importing = { ...this.importing, phase: 'done', cancelled: this.#cancelUpload };
-        return;
-      }
-      this.importing = { ...this.importing, phase: 'importing', done: 0, total: refs.length, current: null };
-      const { importId } = await this.#client.request('library.import', {
-        fileIds: refs.map((r) => r.fileId),
-        ...(options.tapeId === undefined ? {} : { tapeId: options.tapeId }),
-      });
-      this.importing = { ...this.importing, importId };
     } catch (error) {
-      this.importing = this.importing ? { ...this.importing, phase: 'done' } : null;
       this.#hooks.fail(error);
     }
+    state({ phase: 'done', done: this.importing?.total ?? 0, current: null, entries, cancelled });
+    const count = (status: string): number => entries.filter((e) => e.status === status).length;
+    this.#hooks.say(
+      `Import ${cancelled ? 'cancelled' : 'done'}: ${count('imported')} imported, ${count('skipped')} skipped, ${count('failed')} failed.`,
+    );
+    const first = entries.find((e) => e.status === 'imported');
+    if (options.tapeId !== undefined) void this.select(options.tapeId);
+    else if (first?.tapeId) void this.select(first.tapeId);
+  }
+
+  /** One library.import of registered files; resolves with its report. */
+  async #importBatch(
+    refs: readonly FileRef[],
+    options: { tapeId?: number; origin?: 'imported' | 'emulator' | 'line-in' },
+  ): Promise<{ cancelled: boolean; entries: LibraryImportEntry[] }> {
+    const { importId } = await this.#client.request('library.import', {
+      fileIds: refs.map((r) => r.fileId),
+      ...options,
+    });
+    this.importing = { ...(this.importing as ImportState), importId, phase: 'importing' };
+    return new Promise((resolve) => (this.#waiting[importId] = resolve));
   }
 
   async cancelImport(): Promise<void> {
@@ -233,18 +262,26 @@ export class LibraryView {
 
   /** Keeps a file the app made or opened (a recording from the Record button, the Waveform's tape). */
   async keep(file: FileRef, origin: 'emulator' | 'imported' | 'line-in'): Promise<void> {
+    this.#offset = 0;
+    this.importing = {
+      importId: null,
+      phase: 'importing',
+      done: 0,
+      total: 1,
+      current: file.name,
+      entries: [],
+      cancelled: false,
+    };
     try {
-      this.importing = {
-        importId: null,
-        phase: 'importing',
-        done: 0,
-        total: 1,
-        current: file.name,
-        entries: [],
-        cancelled: false,
-      };
-      const { importId } = await this.#client.request('library.import', { fileIds: [file.fileId], origin });
-      this.importing = { ...this.importing, importId };
+      const done = await this.#importBatch([file], { origin });
+      this.importing = { ...this.importing, phase: 'done', done: 1, current: null, ...done };
+      const entry = done.entries[0];
+      this.#hooks.say(
+        entry?.status === 'imported'
+          ? `Kept ${file.name} in the library.`
+          : `${file.name}: ${entry?.reason ?? 'not kept'}.`,
+      );
+      if (entry?.tapeId) void this.select(entry.tapeId);
     } catch (error) {
       this.#hooks.fail(error);
     }

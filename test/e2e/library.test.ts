@@ -40,6 +40,11 @@ describe.skipIf(!HAVE_CHROMIUM)(
         ),
       );
       await writeFile(path.join(folder, 'monitor', 'nops.bin'), Uint8Array.of(0xea, 0xea, 0x60));
+    // More files than the host keeps uploads at once: the area uploads and imports them in batches.
+    await mkdir(path.join(folder, 'club'));
+    for (let i = 1; i <= 12; i++) {
+      await writeFile(path.join(folder, 'club', `listing${i}.bas`), `10 REM CLUB LISTING ${i}\n20 PRINT ${i}\n`);
+    }
       await writeFile(
         path.join(folder, 'letter.doc'),
         Uint8Array.of(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1),
@@ -77,11 +82,11 @@ describe.skipIf(!HAVE_CHROMIUM)(
       await expect(page.getByText('Your tape library is empty.').count()).resolves.toBe(1);
       await page.getByTestId('library-folder-input').setInputFiles(path.join(work.dir, 'shoebox'));
       const progress = page.getByTestId('library-progress');
-      await progress.filter({ hasText: 'Imported 6 of 6' }).waitFor({ timeout: 60_000 });
+      await progress.filter({ hasText: 'Imported 18 of 18' }).waitFor({ timeout: 60_000 });
       const report = page.getByTestId('library-report');
-      await expect(report.locator('li.imported').count()).resolves.toBe(5);
+      await expect(report.locator('li.imported').count()).resolves.toBe(17);
       await expect(report.locator('li.failed').textContent()).resolves.toContain('letter.doc');
-      await expect.poll(() => page.getByTestId('library-count').textContent()).toBe('5 tapes');
+      await expect.poll(() => page.getByTestId('library-count').textContent()).toBe('17 tapes');
       await shot('library-import.png');
     });
 

@@ -310,9 +310,12 @@ export class EmulatorRunner {
     this.#sendStatus();
   }
 
+  /** Restarts pacing, and the effective-speed window, from now: a new machine or state resets the cycles. */
   #rebase(): void {
     this.#baseTime = this.#now();
     this.#baseCycles = this.#machine?.cpu.cycles ?? 0;
+    this.#rateTime = this.#baseTime;
+    this.#rateCycles = this.#baseCycles;
   }
 
   #flush(now: number): void {

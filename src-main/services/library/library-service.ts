@@ -21,6 +21,8 @@ export interface LibraryServiceOptions {
   workerUrl: URL;
   /** Electron's save dialog: the chosen path, null when cancelled. Absent in the browser host. */
   saveDialog?: (defaultName: string) => Promise<string | null>;
+  /** Writes an export to a temporary file (`write` fills it) offered for the browser host's download. */
+  offerDownload: (fileName: string, write: (target: string) => Promise<void>) => Promise<FileRef>;
   /** The emulator's cassette deck, when there is an emulator. */
   playBytes?: () => ((name: string, bytes: Uint8Array, speed: 'tape' | 'fast') => Promise<void>) | null;
 }
@@ -47,7 +49,6 @@ export class LibraryService {
   #folder: string;
   #problem: LibraryInfo['problem'] = null;
   readonly #imports = new Map<string, AbortController>();
-  readonly #exports = new Map<string, FileRef>();
 
   constructor(options: LibraryServiceOptions) {
     this.#options = options;
@@ -72,10 +73,6 @@ export class LibraryService {
     for (const controller of this.#imports.values()) controller.abort();
     await this.#library?.close();
     this.#library = null;
-  }
-
-  exportFile(fileId: string): FileRef | null {
-    return this.#exports.get(fileId) ?? null;
   }
 
   async #open(folder: string, startFresh: boolean): Promise<void> {
@@ -160,6 +157,8 @@ export class LibraryService {
           const entry = files.get(fileId);
           return { path: entry.path, name: entry.name };
         });
+        // Uploads are temporary files: keep them until the import has read them.
+        for (const fileId of fileIds) files.hold(fileId);
         const importId = `import-${randomUUID()}`;
         const controller = new AbortController();
         this.#imports.set(importId, controller);
@@ -181,6 +180,7 @@ export class LibraryService {
             })),
           )
           .then((entries) => {
+            for (const fileId of fileIds) files.release(fileId);
             this.#imports.delete(importId);
             events.emit('library.importDone', { importId, cancelled: controller.signal.aborted, entries });
             this.#changed();
@@ -262,12 +262,10 @@ export class LibraryService {
             const bytes = await writeLibraryExport(library, takeId, format, target, options);
             return { fileName, bytes, download: null, savedAs: path.basename(target) };
           }
-          const dir = path.join(this.#options.userDataDir, 'exports');
-          await mkdir(dir, { recursive: true });
-          const target = path.join(dir, `${randomUUID()}-${fileName}`);
-          const bytes = await writeLibraryExport(library, takeId, format, target, options);
-          const ref = await files.register(target, fileName);
-          this.#exports.set(ref.fileId, ref);
+          let bytes = 0;
+          const ref = await this.#options.offerDownload(fileName, async (target) => {
+            bytes = await writeLibraryExport(library, takeId, format, target, options);
+          });
           return { fileName, bytes, download: ref, savedAs: null };
         }),
     };

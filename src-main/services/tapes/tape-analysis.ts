@@ -30,8 +30,11 @@ export interface TapeAnalysisOptions {
   waveform?: boolean;
   /** Decode in this worker script (decode-worker) beside the reading thread; absent: in this thread. */
   decodeWorker?: URL;
-  /** Where compressed files spill their channel (default the OS temporary folder). */
-  spillDir?: string;
+  /**
+   * The files a compressed tape spills its channel to: the first, and the second for a stereo file's other
+   * channel while the decoder picks one. Absent: new files in the OS temporary folder.
+   */
+  spillFiles?: readonly [string, string];
   signal?: AbortSignal;
   onFormat?: (format: AnalysisFormat) => void;
   onProgress?: (frames: number) => void;
@@ -114,7 +117,7 @@ export class TapeAnalysis {
           this.#wav = info.wav;
           for (let c = 0; c < (auto ? 2 : 1); c++) {
             const pyramid = waveform ? new PeaksPyramid({ expectedSamples: info.totalFrames ?? 0 }) : null;
-            const spill = waveform && info.wav === null ? await this.#openSpill() : null;
+            const spill = waveform && info.wav === null ? await this.#openSpill(c) : null;
             this.#candidates.push({ pyramid, spill: spill?.handle ?? null, spillPath: spill?.path ?? null });
           }
           this.#options.onFormat?.(this.format);
@@ -215,8 +218,9 @@ export class TapeAnalysis {
     this.#candidates = [];
   }
 
-  async #openSpill(): Promise<{ handle: FileHandle; path: string }> {
-    const spillPath = path.join(this.#options.spillDir ?? os.tmpdir(), `superboard-tape-${randomUUID()}.s16`);
+  async #openSpill(index: number): Promise<{ handle: FileHandle; path: string }> {
+    const spillPath =
+      this.#options.spillFiles?.[index] ?? path.join(os.tmpdir(), `superboard-tape-${randomUUID()}.s16`);
     return { handle: await open(spillPath, 'w+'), path: spillPath };
   }
 

@@ -7,7 +7,8 @@ export interface TapeWorkerData {
   path: string;
   /** Absent: the decoder picks the better channel of a stereo file. */
   channel?: number;
-  spillDir: string;
+  /** The files a compressed tape spills to (TapeAnalysisOptions.spillFiles). */
+  spillFiles: [string, string];
 }
 
 export type TapeQuery =

@@ -1,8 +1,6 @@
 // The tapes section of the contract. Each open tape has its own worker thread that analyses the file and
 // then answers queries from its compact results; this class only routes requests and events.
 import { randomUUID } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type {
@@ -17,6 +15,7 @@ import type {
 import { ServiceError, type SectionHandlers } from '../../ipc/dispatch.ts';
 import type { EventHub } from '../../ipc/event-hub.ts';
 import type { FileRegistry } from '../file-registry.ts';
+import type { TempFolder } from '../temp-folder.ts';
 import { EXPORT_EXTENSIONS } from './tape-export.ts';
 import { textListing } from './tape-results.ts';
 import type {
@@ -33,13 +32,24 @@ export type SaveDialog = (defaultName: string, kind: TapeExportKind) => Promise<
 export interface TapeServiceOptions {
   files: FileRegistry;
   events: EventHub;
-  userDataDir: string;
+  /** Where spills and exports waiting for download live. */
+  temp: TempFolder;
   /** The worker script: the .ts source in tests, out/main/tape-worker.js in the built app. */
   workerUrl: URL;
   saveDialog?: SaveDialog;
+  /** How long an export waits for its download, and stays after a download ends (tests shorten them). */
+  exportLifetimeMs?: { unclaimed: number; afterDownload: number };
 }
 
 export const MAX_OPEN_TAPES = 8;
+const EXPORT_LIFETIME_MS = { unclaimed: 15 * 60_000, afterDownload: 60_000 };
+
+/** An export waiting in the temporary folder for the browser host's download. */
+interface PendingExport {
+  ref: FileRef;
+  downloads: number;
+  timer: NodeJS.Timeout | null;
+}
 
 const EMPTY_SUMMARY: TapeSummary = {
   frames: 0,
@@ -66,6 +76,7 @@ class OpenTape {
   readonly fileId: string;
   readonly name: string;
   readonly worker: Worker;
+  readonly spillFiles: [string, string];
   format: TapeFormat | null = null;
   state: TapeInfo['state'] = 'analysing';
   summary: TapeSummary = EMPTY_SUMMARY;
@@ -73,10 +84,11 @@ class OpenTape {
   readonly pending = new Map<number, Pending>();
   nextId = 1;
 
-  constructor(fileId: string, name: string, worker: Worker) {
+  constructor(fileId: string, name: string, worker: Worker, spillFiles: [string, string]) {
     this.fileId = fileId;
     this.name = name;
     this.worker = worker;
+    this.spillFiles = spillFiles;
   }
 
   info(): TapeInfo {
@@ -111,10 +123,12 @@ const round = (values: Float32Array): number[] => Array.from(values, (x) => Math
 export class TapeService {
   readonly #options: TapeServiceOptions;
   readonly #tapes = new Map<string, OpenTape>();
-  readonly #exports = new Map<string, FileRef>();
+  readonly #exports = new Map<string, PendingExport>();
+  readonly #exportLifetime: { unclaimed: number; afterDownload: number };
 
   constructor(options: TapeServiceOptions) {
     this.#options = options;
+    this.#exportLifetime = options.exportLifetimeMs ?? EXPORT_LIFETIME_MS;
   }
 
   get openCount(): number {
@@ -123,7 +137,56 @@ export class TapeService {
 
   /** An export registered for download by the browser host, or null. */
   exportFile(fileId: string): FileRef | null {
-    return this.#exports.get(fileId) ?? null;
+    return this.#exports.get(fileId)?.ref ?? null;
+  }
+
+  /**
+   * Writes an export (`write` fills the path it is given) in the temporary folder and offers it for the
+   * browser host's download, with the lifetime of tape exports. The library's exports come here too.
+   */
+  async offerExport(fileName: string, write: (target: string) => Promise<void>): Promise<FileRef> {
+    const target = this.#options.temp.file('export', fileName.replace(/[^\w.\- ()]/g, '_').slice(-120));
+    let ref: FileRef;
+    try {
+      await write(target);
+      ref = await this.#options.files.register(target, fileName);
+    } catch (error) {
+      await this.#options.temp.remove(target);
+      throw error;
+    }
+    const pending: PendingExport = { ref, downloads: 0, timer: null };
+    this.#exports.set(ref.fileId, pending);
+    this.#expire(pending, this.#exportLifetime.unclaimed);
+    return ref;
+  }
+
+  /**
+   * Tells the service a download of an export starts; call the function returned when it ends. The export
+   * is deleted a while after its last download ends, or if never downloaded, a while after it was made.
+   */
+  beginDownload(fileId: string): () => void {
+    const pending = this.#exports.get(fileId);
+    if (!pending) return () => {};
+    pending.downloads++;
+    this.#expire(pending, null);
+    let ended = false;
+    return () => {
+      if (ended) return;
+      ended = true;
+      pending.downloads--;
+      if (pending.downloads === 0) this.#expire(pending, this.#exportLifetime.afterDownload);
+    };
+  }
+
+  #expire(pending: PendingExport, afterMs: number | null): void {
+    if (pending.timer !== null) clearTimeout(pending.timer);
+    pending.timer = null;
+    if (afterMs === null) return;
+    pending.timer = setTimeout(() => {
+      this.#exports.delete(pending.ref.fileId);
+      void this.#options.files.forget(pending.ref.fileId);
+    }, afterMs);
+    pending.timer.unref();
   }
 
   async open(fileId: string, channel?: number): Promise<TapeInfo> {
@@ -133,14 +196,16 @@ export class TapeService {
       if (oldest === undefined) break;
       await this.close(oldest);
     }
+    const temp = this.#options.temp;
     const data: TapeWorkerData = {
       path: entry.path,
-      spillDir: os.tmpdir(),
+      spillFiles: [temp.file('spill', 's16'), temp.file('spill', 's16')],
       ...(channel === undefined ? {} : { channel }),
     };
     const worker = new Worker(this.#options.workerUrl, { workerData: data });
-    const tape = new OpenTape(fileId, entry.name, worker);
+    const tape = new OpenTape(fileId, entry.name, worker, data.spillFiles);
     this.#tapes.set(tape.tapeId, tape);
+    this.#options.files.hold(fileId);
     return new Promise<TapeInfo>((resolve, reject) => {
       let opened = false;
       const fail = (message: string): void => {
@@ -149,8 +214,7 @@ export class TapeService {
         tape.failAll(message);
         if (!opened) {
           opened = true;
-          this.#tapes.delete(tape.tapeId);
-          void worker.terminate();
+          void this.close(tape.tapeId);
           reject(new ServiceError('failed', message));
         } else {
           this.#options.events.emit('tape.failed', { tapeId: tape.tapeId, message });
@@ -206,6 +270,7 @@ export class TapeService {
     });
   }
 
+  /** Closes a tape: its worker ends and its spill files are deleted. */
   async close(tapeId: string): Promise<void> {
     const tape = this.#tapes.get(tapeId);
     if (!tape) return;
@@ -216,10 +281,15 @@ export class TapeService {
       // A worker that already failed has nothing left to release.
     }
     await tape.worker.terminate();
+    this.#options.files.release(tape.fileId);
+    await Promise.all(tape.spillFiles.map((file) => this.#options.temp.remove(file)));
   }
 
   async stop(): Promise<void> {
     await Promise.all([...this.#tapes.keys()].map((id) => this.close(id)));
+    for (const pending of this.#exports.values()) this.#expire(pending, null);
+    await Promise.all([...this.#exports.keys()].map((id) => this.#options.files.forget(id)));
+    this.#exports.clear();
   }
 
   #get(tapeId: string): OpenTape {
@@ -293,13 +363,10 @@ export class TapeService {
           const { bytes } = await tape.ask({ op: 'export', kind, path: target });
           return { fileName, bytes, download: null, savedAs: path.basename(target) };
         }
-        const dir = path.join(this.#options.userDataDir, 'exports');
-        await mkdir(dir, { recursive: true });
-        const target = path.join(dir, `${randomUUID()}-${fileName}`);
-        const { bytes } = await tape.ask({ op: 'export', kind, path: target });
-        const ref = await this.#options.files.register(target, fileName);
-        this.#exports.set(ref.fileId, ref);
-        return { fileName, bytes, download: ref, savedAs: null };
+        const ref = await this.offerExport(fileName, async (target) => {
+          await tape.ask({ op: 'export', kind, path: target });
+        });
+        return { fileName, bytes: ref.size, download: ref, savedAs: null };
       },
     };
   }

@@ -17,7 +17,7 @@ const post = (message: TapeWorkerMessage): void => port.postMessage(message);
 let lastProgress = 0;
 const analysis = new TapeAnalysis(data.path, {
   ...(data.channel === undefined ? {} : { channel: data.channel }),
-  spillDir: data.spillDir,
+  spillFiles: data.spillFiles,
   // The decoder gets a thread of its own beside this one (the built file is .js, the source .ts).
   decodeWorker: new URL(
     import.meta.url.endsWith('.ts') ? './decode-worker.ts' : './decode-worker.js',

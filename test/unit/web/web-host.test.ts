@@ -17,7 +17,7 @@ beforeEach(async () => {
   await mkdir(path.join(statics.dir, 'assets'));
   await writeFile(path.join(statics.dir, 'assets', 'app.js'), 'console.log(1)');
   host = await startWebHost({ services: made.services, staticDir: statics.dir });
-  uploadDir = made.services.files.uploadDir;
+  uploadDir = made.services.temp.dir;
   cleanup = async () => {
     await host.close();
     await made.remove();
@@ -71,7 +71,7 @@ describe('browser host', () => {
     const ref = (await accepted.json()) as { fileId: string; name: string; size: number };
     expect(ref.name).toBe('a.wav');
     expect(ref.size).toBe(7);
-    expect(await readdir(uploadDir)).toEqual([`${ref.fileId}-a.wav`]);
+    expect(await readdir(uploadDir)).toEqual([expect.stringMatching(/^upload-[0-9a-f-]{36}-a\.wav$/)]);
   });
 
   it('refuses an upload from a foreign origin', async () => {

@@ -55,6 +55,25 @@ describe('EmulatorRunner', () => {
     expect(statuses.at(-1)?.effectiveSpeed).toBeCloseTo(1, 1);
   });
 
+  it('keeps the effective speed true when a new machine or a loaded state restarts the cycle count', async () => {
+    runFor(1);
+    runner.configure({
+      monitor: { bytes: await labMonitor(), source: LAB_MONITOR_SOURCE },
+      basic: [],
+      ramKb: 16,
+      seed: 7,
+    });
+    const afterRam = statuses.length;
+    runFor(1);
+    const saved = runner.command({ kind: 'saveState' }) as string;
+    runFor(1);
+    runner.command({ kind: 'loadState', text: saved });
+    runFor(1);
+    const speeds = statuses.slice(afterRam).map((s) => s.effectiveSpeed);
+    expect(Math.min(...speeds)).toBeGreaterThan(0.9);
+    expect(Math.max(...speeds)).toBeLessThan(1.1);
+  });
+
   it('drops time it cannot catch up on instead of racing', () => {
     runFor(0.1);
     clock += 10_000;

@@ -87,7 +87,7 @@ describe('library section of the contract', () => {
     expect(ref.name).toBe('peek.wav');
     const exported = await call('library.export', { takeId: edited.takes[0]!.id, format: 'text' });
     expect(exported.fileName).toBe('peek.txt');
-    expect(services.library.exportFile(exported.download!.fileId)).not.toBeNull();
+    expect(services.tapes.exportFile(exported.download!.fileId)).not.toBeNull();
     expect(await readFile(services.files.get(exported.download!.fileId).path, 'utf8')).toContain('PEEK');
   });
 
