@@ -40,11 +40,14 @@ describe.skipIf(!HAVE_CHROMIUM)(
         ),
       );
       await writeFile(path.join(folder, 'monitor', 'nops.bin'), Uint8Array.of(0xea, 0xea, 0x60));
-    // More files than the host keeps uploads at once: the area uploads and imports them in batches.
-    await mkdir(path.join(folder, 'club'));
-    for (let i = 1; i <= 12; i++) {
-      await writeFile(path.join(folder, 'club', `listing${i}.bas`), `10 REM CLUB LISTING ${i}\n20 PRINT ${i}\n`);
-    }
+      // More files than the host keeps uploads at once: the area uploads and imports them in batches.
+      await mkdir(path.join(folder, 'club'));
+      for (let i = 1; i <= 12; i++) {
+        await writeFile(
+          path.join(folder, 'club', `listing${i}.bas`),
+          `10 REM CLUB LISTING ${i}\n20 PRINT ${i}\n`,
+        );
+      }
       await writeFile(
         path.join(folder, 'letter.doc'),
         Uint8Array.of(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1),
