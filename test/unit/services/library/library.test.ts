@@ -106,6 +106,23 @@ describe('Library', () => {
     expect(await readdir(path.join(folder, 'tmp'))).toEqual([]);
   });
 
+  it('stops an import when cancelled, reporting the files it left alone', async () => {
+    for (let i = 0; i < 12; i++) await put(`p${String(i).padStart(2, '0')}.bas`, `10 PRINT ${i}\n`);
+    const controller = new AbortController();
+    const report = await library.import([{ path: inbox }], {
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.done === 3) controller.abort();
+      },
+    });
+    const imported = report.filter((e) => e.status === 'imported').length;
+    const cancelled = report.filter((e) => e.reason === 'import cancelled').length;
+    expect(imported).toBeGreaterThanOrEqual(3);
+    expect(imported + cancelled).toBe(12);
+    expect(cancelled).toBeGreaterThan(0);
+    expect(library.list().total).toBe(imported);
+  });
+
   it('finds programs by a word of their listing, title, notes or tags', async () => {
     await put('peek.wav', basicTape(PEEK_PROGRAM));
     await put('hello.bas', HELLO);
