@@ -2,16 +2,15 @@
 // catalogue (library.sqlite, WAL, foreign keys, FTS5) whose paths are relative to the folder, so the folder can
 // be moved. Import is crash-safe: the copy goes to tmp/ inside the folder, is fsynced and renamed into media/,
 // and only then one transaction adds the catalogue rows. The CLI and the app both use this class.
-import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { access, constants, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
-import { splitBlocks, type Block, type BlockKind } from '../../core/library/blocks.ts';
+import { ERROR_CONFIDENCE, splitBlocks, type Block, type BlockKind } from '../../core/library/blocks.ts';
 import { align, differences, type Difference } from '../../core/library/compare.ts';
 import { mergeTakes } from '../../core/library/merge.ts';
 import { textListing } from '../tapes/tape-results.ts';
 import { DecodePool } from './decode-pool.ts';
+import { hashFile, PARTIAL_COPY, storeMedia, walk, type StoredMedia } from './media-store.ts';
 import type { AudioDecode } from './decode-protocol.ts';
 import { migrate, SCHEMA_VERSION, SchemaVersionError, userVersion } from './schema.ts';
 import { identify, SourceError, tapeBytes, type SourceKind } from './take-source.ts';
@@ -198,38 +197,6 @@ const num = (value: unknown): number => (typeof value === 'number' ? value : Num
 const numOrNull = (value: unknown): number | null =>
   value === null || value === undefined ? null : num(value);
 
-async function hashFile(filePath: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(filePath)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
-
-async function syncDir(dir: string): Promise<void> {
-  try {
-    const handle = await open(dir, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    // Some systems cannot fsync a folder; the rename is still atomic.
-  }
-}
-
-/** Files under `dir`, recursively, sorted, as absolute paths. */
-async function walk(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  const entries = await readdir(dir, { withFileTypes: true });
-  entries.sort((a, b) => a.name.localeCompare(b.name));
-  for (const entry of entries) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await walk(full)));
-    else if (entry.isFile()) out.push(full);
-  }
-  return out;
-}
-
 export class Library {
   readonly folder: string;
   readonly db: DatabaseSync;
@@ -326,7 +293,7 @@ export class Library {
   async #check(): Promise<void> {
     const tmp = path.join(this.folder, 'tmp');
     for (const name of await readdir(tmp)) {
-      if (/^import-[0-9a-f-]+\.part$/.test(name)) {
+      if (PARTIAL_COPY.test(name)) {
         await rm(path.join(tmp, name), { force: true });
         this.startup.sweptTemp++;
       }
@@ -422,7 +389,7 @@ export class Library {
       try {
         const decoded = await this.#decode(filePath, name, options.rawAddress ?? 0x0200);
         if (options.signal?.aborted) return this.#entry(name, 'skipped', 'import cancelled');
-        const stored = await this.#store(filePath, path.extname(name).toLowerCase());
+        const stored = await storeMedia(this.folder, filePath, path.extname(name).toLowerCase());
         const ids = this.#commit(stored, name, decoded, {
           tapeId: options.tapeId ?? null,
           title: options.title ?? name.replace(/\.[^.]*$/, ''),
@@ -481,48 +448,6 @@ export class Library {
     };
   }
 
-  /** Copies a file (or bytes) into media/ crash-safely; returns its hash and path relative to the folder. */
-  async #store(
-    source: string | Uint8Array,
-    extension: string,
-  ): Promise<{ sha256: string; path: string; size: number }> {
-    const temp = path.join(this.folder, 'tmp', `import-${randomUUID()}.part`);
-    const hash = createHash('sha256');
-    let size = 0;
-    const out = await open(temp, 'wx');
-    try {
-      if (typeof source === 'string') {
-        for await (const chunk of createReadStream(source)) {
-          hash.update(chunk as Buffer);
-          size += (chunk as Buffer).length;
-          await out.write(chunk as Buffer);
-        }
-      } else {
-        hash.update(source);
-        size = source.length;
-        await out.write(source);
-      }
-      await out.sync();
-    } catch (error) {
-      await out.close();
-      await rm(temp, { force: true });
-      throw error;
-    }
-    await out.close();
-    const sha256 = hash.digest('hex');
-    const ext = /^\.[a-z0-9]{1,5}$/.test(extension) ? extension : '.bin';
-    const relative = `media/${sha256.slice(0, 2)}/${sha256}${ext}`;
-    const target = path.join(this.folder, relative);
-    await mkdir(path.dirname(target), { recursive: true });
-    const there = await stat(target).catch(() => null);
-    if (there?.size === size) await rm(temp, { force: true });
-    else {
-      await rename(temp, target);
-      await syncDir(path.dirname(target));
-    }
-    return { sha256, path: relative, size };
-  }
-
   #transaction<T>(work: () => T): T {
     this.db.exec('BEGIN IMMEDIATE');
     try {
@@ -536,7 +461,7 @@ export class Library {
   }
 
   #commit(
-    stored: { sha256: string; path: string; size: number },
+    stored: StoredMedia,
     name: string,
     decoded: Decoded,
     target: { tapeId: number | null; title: string; origin: Origin; derivedFrom: number[] | null },
@@ -557,7 +482,8 @@ export class Library {
       const audio = decoded.audio;
       const errorStarts: number[] = [];
       for (let i = 0; i < decoded.confidence.length && errorStarts.length < MAX_ERROR_STARTS; i++) {
-        if ((decoded.confidence[i] ?? 0) < 102) errorStarts.push(audio ? (audio.starts[i] ?? 0) : i);
+        if ((decoded.confidence[i] ?? 0) < ERROR_CONFIDENCE)
+          errorStarts.push(audio ? (audio.starts[i] ?? 0) : i);
       }
       const errorCount = decoded.blocks.reduce((n, b) => n + b.errors, 0);
       const takeId = Number(
@@ -964,7 +890,7 @@ export class Library {
     if (takes.some((t) => num(t.row.tape_id) !== tapeId))
       throw new LibraryError('Merge takes of one tape only.');
     const merged = mergeTakes(takes.map(({ bytes, confidence }) => ({ bytes, confidence })));
-    const stored = await this.#store(merged.bytes, '.bin');
+    const stored = await storeMedia(this.folder, merged.bytes, '.bin');
     const decoded: Decoded = {
       kind: 'raw',
       format: 'merged',
