@@ -125,15 +125,23 @@ async function buildZip(library: Library, takeId: number, options: ExportOptions
   return zipSync(files, { level: 6 });
 }
 
-/** Writes an export to `target` (through a temporary file beside it); returns the bytes written. */
+/**
+ * Writes an export to `target` (through a temporary file beside it, unless `direct`: the target is itself a
+ * temporary file the app recorded); returns the bytes written.
+ */
 export async function writeLibraryExport(
   library: Library,
   takeId: number,
   format: LibraryExportFormat,
   target: string,
   options: ExportOptions = {},
+  direct = false,
 ): Promise<number> {
   const data = await build(library, takeId, format, options);
+  if (direct) {
+    await writeFile(target, data);
+    return data.length;
+  }
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.part`);
   try {
     await writeFile(temp, data);

@@ -264,7 +264,7 @@ export class LibraryService {
           }
           let bytes = 0;
           const ref = await this.#options.offerDownload(fileName, async (target) => {
-            bytes = await writeLibraryExport(library, takeId, format, target, options);
+            bytes = await writeLibraryExport(library, takeId, format, target, options, true);
           });
           return { fileName, bytes, download: ref, savedAs: null };
         }),
