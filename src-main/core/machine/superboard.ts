@@ -42,6 +42,11 @@ export const DEFAULT_RAM_BYTES = 8 * 1024;
  * event a device schedules during a slice (e.g. a 4,800 baud frame end) fires up to this late.
  */
 export const MAX_SLICE_CYCLES = 1_024;
+/**
+ * The most CPU cycles a loaded state may have run: 2^50 is 36 years at 1x and months at the fastest a host
+ * manages, and leaves cycle arithmetic exact (doubles are exact to 2^53).
+ */
+export const MAX_STATE_CYCLES = 2 ** 50;
 
 export interface SuperboardConfig {
   readonly roms: RomSet;
@@ -226,7 +231,11 @@ export class Superboard {
 
     this.frameTask = this.scheduler.addTask('frame', (due) => {
       this.frameCount++;
-      this.frameTask.schedule(due + FRAME_CYCLES);
+      // Never more than one frame event per call: a clock far ahead of the event (only a hand-made state
+      // can do that) skips to the next frame boundary instead of replaying every missed frame.
+      const next = due + FRAME_CYCLES;
+      const now = this.cpu.cycles;
+      this.frameTask.schedule(next > now ? next : (Math.floor(now / FRAME_CYCLES) + 1) * FRAME_CYCLES);
       this.onFrame?.(this.frameCount);
     });
     this.powerCycle();
@@ -479,9 +488,12 @@ export class Superboard {
       mismatch('BASIC ROM SHA-1', config.basicSha1, this.roms.basic?.sha1 ?? null);
     }
     const ram = expectBytes(record, 'ram', 'machine state', this.ramBytes);
+    // The clock and the frame event together, as a real run leaves them: the next frame is due within one
+    // frame after the clock, and no more frames have passed than the clock allows.
+    const cycles = expectInt(expectRecord(record.cpu, 'cpu'), 'cycles', 'cpu', 0, MAX_STATE_CYCLES);
     const frame = expectRecord(record.frame, 'frame');
-    const frameCount = expectInt(frame, 'count', 'frame', 0, Number.MAX_SAFE_INTEGER);
-    const nextCycle = expectInt(frame, 'nextCycle', 'frame', 0, Number.MAX_SAFE_INTEGER);
+    const frameCount = expectInt(frame, 'count', 'frame', 0, Math.floor(cycles / FRAME_CYCLES));
+    const nextCycle = expectInt(frame, 'nextCycle', 'frame', cycles + 1, cycles + FRAME_CYCLES);
     const random = expectInt(record, 'random', 'machine state', 0, 0xffff_ffff);
 
     const before = this.saveState();
