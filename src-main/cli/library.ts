@@ -20,11 +20,6 @@ const USAGE = [
   'DIR defaults to the library the app uses (in its user data folder).',
 ].join('\n');
 
-const WORKER = new URL(
-  import.meta.url.endsWith('.ts') ? '../services/library/decode-worker.ts' : './library-worker.js',
-  import.meta.url,
-);
-
 const date = (ms: number): string => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
 
 function table(rows: readonly TapeRow[]): string {
@@ -46,7 +41,7 @@ function table(rows: readonly TapeRow[]): string {
 }
 
 /** `superboard-lab library …`: the same Library class the app uses, on the same folder by default. */
-export async function libraryCommand(argv: string[]): Promise<number> {
+export async function libraryCommand(argv: string[], worker: URL): Promise<number> {
   const [sub, ...rest] = argv;
   if (sub === undefined || sub === '--help' || sub === '-h') {
     process.stdout.write(`${USAGE}\n`);
@@ -86,7 +81,7 @@ export async function libraryCommand(argv: string[]): Promise<number> {
   let library: Library;
   try {
     // A look at the list or a search skips the start-up check of the folder; the rest make it.
-    library = await Library.open(folder, { workerUrl: WORKER, check: sub !== 'list' && sub !== 'search' });
+    library = await Library.open(folder, { workerUrl: worker, check: sub !== 'list' && sub !== 'search' });
   } catch (error) {
     return fail(error instanceof Error ? error.message : String(error), 1);
   }

@@ -41,7 +41,7 @@ export type Settings = v.InferOutput<typeof SettingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = {
   screen: { crop: false, scale: 0 },
-  layout: { columnSplit: 0.5, rowSplit: 0.55, maximized: null },
+  layout: { columnSplit: 0.6, rowSplit: 0.72, maximized: null },
   machine: { ramKb: 8 },
 };
 
@@ -255,6 +255,10 @@ export const tapeRequests = {
     input: v.strictObject({
       ...SampleRange,
       maxBits: v.optional(
+        v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(TAPE_MAX_ANNOTATED_BITS)),
+      ),
+      /** Bytes to list at most (default maxBits / 8), so a zoomed-out view can have bytes without bits. */
+      maxBytes: v.optional(
         v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(TAPE_MAX_ANNOTATED_BITS)),
       ),
     }),

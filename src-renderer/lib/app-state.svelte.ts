@@ -105,9 +105,12 @@ export class AppState {
   async openTapeFile(ref: FileRef, focus: { start: number; end: number } | null): Promise<void> {
     try {
       if (this.maximized !== null && this.maximized !== 'waveform') this.toggleMaximized('waveform');
-      this.openedTape = await this.client.request('files.describe', { fileId: ref.fileId });
       this.say(`Analysing ${ref.name}…`);
-      await this.tape.open(ref.fileId, focus);
+      // The description (size, kind, SHA-1 of the whole file) need not hold up the analysis.
+      const described = this.client
+        .request('files.describe', { fileId: ref.fileId })
+        .then((description) => (this.openedTape = description));
+      await Promise.all([described, this.tape.open(ref.fileId, focus)]);
       this.say(`Opened ${ref.name}.`);
     } catch (error) {
       this.fail(error);

@@ -47,6 +47,11 @@ export const MAX_SLICE_CYCLES = 1_024;
  * manages, and leaves cycle arithmetic exact (doubles are exact to 2^53).
  */
 export const MAX_STATE_CYCLES = 2 ** 50;
+/**
+ * The screen counts as settled when video RAM has not changed for this many cycles: far longer than any
+ * pause inside a ROM's scroll copy (a write every few dozen cycles), a quarter of a frame.
+ */
+export const SCREEN_SETTLE_CYCLES = 4_096;
 
 export interface SuperboardConfig {
   readonly roms: RomSet;
@@ -214,9 +219,12 @@ export class Superboard {
     this.random = new SeededRandom(config.seed ?? 0x5eed_0600);
 
     this.bus = new Bus(config.unmappedRead ?? 'address-high');
-    this.video = new VideoRam(this.bus.memory.subarray(VIDEO_RAM_BASE, VIDEO_RAM_BASE + VIDEO_RAM_SIZE));
     this.cpu = new Cpu6502(this.bus);
     const cpu = this.cpu;
+    this.video = new VideoRam(
+      this.bus.memory.subarray(VIDEO_RAM_BASE, VIDEO_RAM_BASE + VIDEO_RAM_SIZE),
+      () => cpu.cycles,
+    );
     this.scheduler = new Scheduler(() => cpu.cycles);
     this.keyboard = new KeyboardMatrix(() => cpu.cycles, config.typing ?? DEFAULT_TYPING);
     this.acia = new Acia6850(this.scheduler, { cpuHz });
@@ -284,6 +292,24 @@ export class Superboard {
   runFrame(): RunResult {
     const next = this.frameTask.scheduled ? this.frameTask.at : this.cpu.cycles + FRAME_CYCLES;
     return this.execute(next, -1);
+  }
+
+  /** Whether video RAM has been unchanged for `quietCycles` (not in the middle of a scroll copy). */
+  screenSettled(quietCycles = SCREEN_SETTLE_CYCLES): boolean {
+    return this.cpu.cycles - this.video.changedAt >= quietCycles;
+  }
+
+  /**
+   * Runs in steps of at most MAX_SLICE_CYCLES until the screen has settled or `maxCycles` have run;
+   * returns whether it settled.
+   */
+  runUntilScreenSettles(maxCycles: number, quietCycles = SCREEN_SETTLE_CYCLES): boolean {
+    const end = this.cpu.cycles + maxCycles;
+    while (!this.screenSettled(quietCycles)) {
+      if (this.cpu.cycles >= end || this.isPaused || this.cpu.jammed) return false;
+      this.run(Math.min(MAX_SLICE_CYCLES, end - this.cpu.cycles));
+    }
+    return true;
   }
 
   /** Runs until the CPU is about to execute the instruction at `address` (or `maxCycles` pass), then pauses. */

@@ -375,7 +375,7 @@ export class TapeResults {
   }
 
   /** Everything overlapping samples [start, end), at most `maxBits` bit cells and as many bytes. */
-  annotations(start: number, end: number, maxBits: number): Annotations {
+  annotations(start: number, end: number, maxBits: number, maxBytes = Math.ceil(maxBits / 8)): Annotations {
     const result: Annotations = {
       start,
       end,
@@ -401,7 +401,6 @@ export class TapeResults {
       result.bits.value.push(cell >> 7);
       result.bits.confidence.push(Math.round(((cell & 0x7f) / 127) * 1000) / 1000);
     }
-    const maxBytes = Math.ceil(maxBits / 8);
     for (let i = upperBound(this.#byteStart, start - 0x10000); i < this.byteCount; i++) {
       const span = this.byte(i);
       if (span === null || span.start >= end) break;

@@ -236,6 +236,7 @@ export class TapeService {
     const temp = this.#options.temp;
     const data: TapeWorkerData = {
       path: entry.path,
+      name: entry.name,
       spillFiles: [temp.file('spill', 's16'), temp.file('spill', 's16')],
       ...(channel === undefined ? {} : { channel }),
     };
@@ -374,10 +375,16 @@ export class TapeService {
             : { kind: 'peaks', start, end, min: round(result.min), max: round(result.max) };
         return answer;
       },
-      'tape.annotations': async ({ tapeId, start, end, maxBits }) => {
+      'tape.annotations': async ({ tapeId, start, end, maxBits = 4000, maxBytes }) => {
         const tape = this.#get(tapeId);
         this.#range(tape, start, end);
-        return tape.ask({ op: 'annotations', start, end, maxBits: maxBits ?? 4000 });
+        return tape.ask({
+          op: 'annotations',
+          start,
+          end,
+          maxBits,
+          maxBytes: maxBytes ?? Math.ceil(maxBits / 8),
+        });
       },
       'tape.content': async ({ tapeId }) => {
         const content = await this.#get(tapeId).ask({ op: 'content' });

@@ -17,6 +17,7 @@ const post = (message: TapeWorkerMessage): void => port.postMessage(message);
 let lastProgress = 0;
 const analysis = new TapeAnalysis(data.path, {
   ...(data.channel === undefined ? {} : { channel: data.channel }),
+  name: data.name,
   spillFiles: data.spillFiles,
   // The decoder gets a thread of its own beside this one (the built file is .js, the source .ts).
   decodeWorker: new URL(
@@ -47,7 +48,7 @@ async function answer(query: TapeQuery): Promise<unknown> {
     case 'peaks':
       return analysis.peaks(query.start, query.end, query.columns);
     case 'annotations':
-      return results.annotations(query.start, query.end, query.maxBits);
+      return results.annotations(query.start, query.end, query.maxBits, query.maxBytes);
     case 'content': {
       const { indices, framing, truncated } = results.errorIndices(MAX_ERROR_INDICES);
       return {

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -285,6 +286,17 @@ describe('TapeService with a real worker', () => {
     await expect(f.services.handlers()['tape.info']({ tapeId: 'tape-0000' }, browser)).rejects.toThrow(
       'no longer open',
     );
+  });
+
+  it('names an uploaded file as the user named it, not by its stored name', async () => {
+    const ref = await f.services.files.storeUpload(
+      'hello.bas',
+      Readable.from([Buffer.from('10 PRINT 1\r')]),
+      1024,
+    );
+    expect(f.services.files.get(ref.fileId).path).not.toMatch(/[\\/]hello\.bas$/);
+    const opening = f.services.handlers()['tape.open']({ fileId: ref.fileId }, browser);
+    await expect(opening).rejects.toThrow(/^hello\.bas: not a recognised audio file/);
   });
 
   it('keeps what a truncated WAV held and warns about it', async () => {
