@@ -53,6 +53,7 @@ export default defineConfig({
           'tape-worker': resolve('src-main/services/tapes/tape-worker.ts'),
           'decode-worker': resolve('src-main/services/tapes/decode-worker.ts'),
           'audio-worker': resolve('src-main/services/audio/audio-worker.ts'),
+          'library-worker': resolve('src-main/services/library/decode-worker.ts'),
         },
       },
     },

@@ -90,8 +90,17 @@ async function start(): Promise<void> {
           : await dialog.showSaveDialog(options);
         return result.canceled || !result.filePath ? null : result.filePath;
       },
+      saveFileDialog: async (defaultName) => {
+        const parent = BrowserWindow.getFocusedWindow();
+        const options: Electron.SaveDialogOptions = { defaultPath: defaultName };
+        const result = parent
+          ? await dialog.showSaveDialog(parent, options)
+          : await dialog.showSaveDialog(options);
+        return result.canceled || !result.filePath ? null : result.filePath;
+      },
       tapeWorker: unpackedUrl(new URL('./tape-worker.js', import.meta.url)),
       audioWorker: unpackedUrl(new URL('./audio-worker.js', import.meta.url)),
+      libraryWorker: unpackedUrl(new URL('./library-worker.js', import.meta.url)),
     },
     events,
   );

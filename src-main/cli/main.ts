@@ -3,6 +3,11 @@
 
 /** The Lab Monitor's folder, beside this entry module: src-main/rom in the sources, out/rom when built. */
 const ROM_FOLDER = new URL('../rom/', import.meta.url);
+/** The library's decode worker, beside this entry module (a command's own module may sit in a chunk). */
+const LIBRARY_WORKER = new URL(
+  import.meta.url.endsWith('.ts') ? '../services/library/decode-worker.ts' : './library-worker.js',
+  import.meta.url,
+);
 
 const COMMANDS: Record<string, { summary: string; run: (argv: string[]) => Promise<number> }> = {
   run: {
@@ -36,6 +41,10 @@ const COMMANDS: Record<string, { summary: string; run: (argv: string[]) => Promi
   modem: {
     summary: 'the cassette cable as a 300-baud terminal or TCP bridge (soft-modem)',
     run: async (argv) => (await import('./modem.ts')).modemCommand(argv),
+  },
+  library: {
+    summary: 'the tape library: import, list, search, show and export tapes',
+    run: async (argv) => (await import('./library.ts')).libraryCommand(argv, LIBRARY_WORKER),
   },
 };
 

@@ -654,6 +654,243 @@ export const audioEvents = {
   }),
 } as const;
 
+// ---- The tape library: tapes, takes, blocks, import, search, compare and merge, export ----
+
+const LibraryId = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(Number.MAX_SAFE_INTEGER));
+export const LibraryOriginSchema = v.picklist(['line-in', 'imported', 'encoded', 'emulator']);
+export const BlockKindSchema = v.picklist(['basic', '65v', 'bytes']);
+const NullableNumber = v.nullable(v.number());
+const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+
+export const LibraryTapeSchema = v.strictObject({
+  id: LibraryId,
+  title: v.string(),
+  side: v.nullable(v.picklist(['A', 'B'])),
+  tags: v.string(),
+  origin: LibraryOriginSchema,
+  createdAt: v.number(),
+  modifiedAt: v.number(),
+  takeCount: Count,
+  errorCount: v.nullable(Count),
+  byteCount: Count,
+  kinds: v.array(BlockKindSchema),
+});
+export type LibraryTape = v.InferOutput<typeof LibraryTapeSchema>;
+
+export const LibraryBlockSchema = v.strictObject({
+  takeId: LibraryId,
+  index: Count,
+  kind: BlockKindSchema,
+  offset: Count,
+  length: Count,
+  errors: Count,
+  startSample: Count,
+  endSample: Count,
+  /** Where the first weak byte starts: a sample, or a byte offset for a take that is not audio. */
+  firstError: v.nullable(Count),
+  preview: v.string(),
+});
+export type LibraryBlock = v.InferOutput<typeof LibraryBlockSchema>;
+
+export const LibraryTakeSchema = v.strictObject({
+  id: LibraryId,
+  tapeId: LibraryId,
+  name: v.string(),
+  format: v.picklist(['wav', 'flac', 'ogg-flac', 'ogg-vorbis', 'mp3', 'basic', '65v', 'raw', 'merged']),
+  sha256: v.string(),
+  size: Count,
+  sampleRate: NullableNumber,
+  channels: NullableNumber,
+  channel: NullableNumber,
+  durationSeconds: NullableNumber,
+  byteCount: Count,
+  errorCount: Count,
+  markHz: NullableNumber,
+  spaceHz: NullableNumber,
+  baud: NullableNumber,
+  speedDeviationPercent: NullableNumber,
+  warnings: v.array(v.string()),
+  createdAt: v.number(),
+  derivedFrom: v.nullable(v.array(LibraryId)),
+  best: v.boolean(),
+  present: v.boolean(),
+  blocks: v.array(LibraryBlockSchema),
+});
+export type LibraryTake = v.InferOutput<typeof LibraryTakeSchema>;
+
+export const LibraryTapeDetailSchema = v.strictObject({
+  ...LibraryTapeSchema.entries,
+  notes: v.string(),
+  machine: v.string(),
+  bestTakeId: v.nullable(LibraryId),
+  takes: v.array(LibraryTakeSchema),
+});
+export type LibraryTapeDetail = v.InferOutput<typeof LibraryTapeDetailSchema>;
+
+export const LibraryInfoSchema = v.strictObject({
+  folder: v.string(),
+  open: v.boolean(),
+  /** Why the library could not be opened (damaged or newer catalogue, folder not writable). */
+  problem: v.nullable(
+    v.strictObject({ reason: v.picklist(['corrupt', 'newer', 'unwritable', 'other']), message: v.string() }),
+  ),
+  orphans: v.array(v.string()),
+  missing: v.array(v.strictObject({ takeId: LibraryId, tapeId: LibraryId, path: v.string() })),
+  tapes: Count,
+  schemaVersion: Count,
+});
+export type LibraryInfo = v.InferOutput<typeof LibraryInfoSchema>;
+
+export const LibraryImportEntrySchema = v.strictObject({
+  name: v.string(),
+  status: v.picklist(['imported', 'skipped', 'failed']),
+  reason: v.nullable(v.string()),
+  tapeId: v.nullable(LibraryId),
+  takeId: v.nullable(LibraryId),
+});
+export type LibraryImportEntry = v.InferOutput<typeof LibraryImportEntrySchema>;
+
+export const LibraryListQuerySchema = v.strictObject({
+  search: v.optional(Text(200)),
+  sort: v.optional(v.picklist(['title', 'created', 'modified', 'errors', 'takes'])),
+  descending: v.optional(v.boolean()),
+  origin: v.optional(LibraryOriginSchema),
+  kind: v.optional(BlockKindSchema),
+  errors: v.optional(v.picklist(['with', 'without'])),
+  from: v.optional(v.number()),
+  to: v.optional(v.number()),
+  offset: v.optional(v.pipe(Count, v.maxValue(10_000_000))),
+  limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000))),
+});
+export type LibraryListQuery = v.InferOutput<typeof LibraryListQuerySchema>;
+
+export const LibraryExportFormatSchema = v.picklist([
+  'original',
+  'wav',
+  'text',
+  'raw',
+  '65v',
+  'labels',
+  'zip',
+]);
+export type LibraryExportFormat = v.InferOutput<typeof LibraryExportFormatSchema>;
+
+const TrashTarget = v.strictObject({ kind: v.picklist(['tape', 'take']), id: LibraryId });
+const ImportId = v.pipe(v.string(), v.regex(/^import-[a-z0-9-]{4,64}$/, 'not an import id'));
+
+export const libraryRequests = {
+  'library.info': { input: NoInput, output: LibraryInfoSchema },
+  /** Opens a library folder (null: the default one in the user data folder), creating it if new. */
+  'library.open': {
+    input: v.strictObject({
+      folder: v.nullable(Text(4096)),
+      /** Keep a damaged catalogue aside and start a new one: only when the user says so. */
+      startFresh: v.optional(v.boolean()),
+    }),
+    output: LibraryInfoSchema,
+  },
+  'library.list': {
+    input: LibraryListQuerySchema,
+    output: v.strictObject({ total: Count, items: v.array(LibraryTapeSchema) }),
+  },
+  'library.tape': { input: v.strictObject({ tapeId: LibraryId }), output: LibraryTapeDetailSchema },
+  'library.update': {
+    input: v.strictObject({
+      tapeId: LibraryId,
+      title: v.optional(Text(300)),
+      side: v.optional(v.nullable(v.picklist(['A', 'B']))),
+      notes: v.optional(Text(100_000)),
+      tags: v.optional(Text(1000)),
+      machine: v.optional(Text(300)),
+      bestTakeId: v.optional(v.nullable(LibraryId)),
+    }),
+    output: LibraryTapeDetailSchema,
+  },
+  /** Imports opened files in the background; progress and the report come as events. */
+  'library.import': {
+    input: v.strictObject({
+      fileIds: v.pipe(v.array(FileIdSchema), v.minLength(1), v.maxLength(20_000)),
+      /** Add them as takes of this tape instead of a tape each. */
+      tapeId: v.optional(LibraryId),
+      origin: v.optional(LibraryOriginSchema),
+      title: v.optional(Text(300)),
+    }),
+    output: v.strictObject({ importId: ImportId }),
+  },
+  'library.cancelImport': { input: v.strictObject({ importId: ImportId }), output: v.strictObject({}) },
+  'library.trash': { input: TrashTarget, output: v.strictObject({}) },
+  'library.restore': { input: TrashTarget, output: v.strictObject({}) },
+  'library.trashList': {
+    input: NoInput,
+    output: v.strictObject({
+      items: v.array(v.strictObject({ ...TrashTarget.entries, title: v.string(), deletedAt: v.number() })),
+    }),
+  },
+  'library.emptyTrash': { input: NoInput, output: v.strictObject({ removed: Count }) },
+  'library.resolveOrphan': {
+    input: v.strictObject({ path: Text(1000), action: v.picklist(['reattach', 'remove']) }),
+    output: v.strictObject({ entry: v.nullable(LibraryImportEntrySchema) }),
+  },
+  /** Two takes' bytes aligned by edit distance; the stretches where they differ (at most 1,000). */
+  'library.compare': {
+    input: v.strictObject({ a: LibraryId, b: LibraryId }),
+    output: v.strictObject({
+      aLength: Count,
+      bLength: Count,
+      distance: Count,
+      differences: v.array(v.strictObject({ aStart: Count, aEnd: Count, bStart: Count, bEnd: Count })),
+      truncated: v.boolean(),
+    }),
+  },
+  /** Majority vote per byte, weighed by the decoder's confidence; kept as a derived take of the tape. */
+  'library.merge': {
+    input: v.strictObject({ takeIds: v.pipe(v.array(LibraryId), v.minLength(2), v.maxLength(16)) }),
+    output: v.strictObject({ takeId: LibraryId, decided: Count, weak: Count }),
+  },
+  /** A take's decoded bytes and text listing, with the indices of its weak bytes. */
+  'library.content': {
+    input: v.strictObject({ takeId: LibraryId }),
+    output: v.strictObject({ bytesBase64: v.string(), text: v.string(), weakIndices: v.array(Count) }),
+  },
+  /** Registers a take's original file so the Waveform area can open it (tape.open). */
+  'library.openTake': { input: v.strictObject({ takeId: LibraryId }), output: FileRefSchema },
+  /** Puts a take's decoded bytes in the emulator's cassette deck; then LOAD or L reads them. */
+  'library.loadIntoDeck': {
+    input: v.strictObject({ takeId: LibraryId, speed: v.picklist(['tape', 'fast']) }),
+    output: v.strictObject({ name: v.string(), bytes: Count }),
+  },
+  /** Like tape.export: a download in the browser host, the save dialog in Electron. */
+  'library.export': {
+    input: v.strictObject({
+      takeId: LibraryId,
+      format: LibraryExportFormatSchema,
+      rate: v.optional(v.pipe(v.number(), v.integer(), v.minValue(8000), v.maxValue(96000))),
+    }),
+    output: v.strictObject({
+      fileName: v.string(),
+      bytes: Count,
+      download: v.nullable(FileRefSchema),
+      savedAs: v.nullable(v.string()),
+    }),
+  },
+} as const;
+
+export const libraryEvents = {
+  'library.importProgress': v.strictObject({
+    importId: ImportId,
+    done: Count,
+    total: Count,
+    current: v.nullable(v.string()),
+  }),
+  'library.importDone': v.strictObject({
+    importId: ImportId,
+    cancelled: v.boolean(),
+    entries: v.array(LibraryImportEntrySchema),
+  }),
+  /** The catalogue changed (import, edit, trash): lists should be fetched again. */
+  'library.changed': v.strictObject({}),
+} as const;
+
 // ---- The whole contract ----
 
 export const requests = {
@@ -663,6 +900,7 @@ export const requests = {
   ...tapeDeckRequests,
   ...memoryRequests,
   ...audioRequests,
+  ...libraryRequests,
 } as const;
 
 export const events = {
@@ -671,6 +909,7 @@ export const events = {
   ...machineEvents,
   ...memoryEvents,
   ...audioEvents,
+  ...libraryEvents,
 } as const;
 
 export type RequestMethod = keyof typeof requests;

@@ -15,6 +15,7 @@ import { AudioService } from './audio/audio-service.ts';
 import { audioHandlers } from './audio/audio-handlers.ts';
 import { EmulatorService, type EmulatorServiceOptions } from './emulator/emulator-service.ts';
 import { FileRegistry } from './file-registry.ts';
+import { LibraryService } from './library/library-service.ts';
 import { SettingsStore } from './settings-store.ts';
 import { TempFolder } from './temp-folder.ts';
 import { TapeService, type SaveDialog } from './tapes/tape-service.ts';
@@ -38,6 +39,10 @@ export interface HostInfo {
   tapeWorker?: URL;
   /** The audio worker script; defaults to the TypeScript source (tests, the CLI). */
   audioWorker?: URL;
+  /** The library's decode worker script; defaults to the TypeScript source (tests). */
+  libraryWorker?: URL;
+  /** Electron's save dialog without a format filter (library exports). */
+  saveFileDialog?: (defaultName: string) => Promise<string | null>;
 }
 
 /** The service objects behind the contract. They know nothing of Electron or WebSockets. */
@@ -46,6 +51,7 @@ export class AppServices {
   readonly settings: SettingsStore;
   readonly files: FileRegistry;
   readonly tapes: TapeService;
+  readonly library: LibraryService;
   readonly events: EventHub;
   readonly info: HostInfo;
   readonly audio: AudioService;
@@ -71,12 +77,25 @@ export class AppServices {
       workerUrl: info.audioWorker ?? new URL('./audio/audio-worker.ts', import.meta.url),
       journalDir: path.join(info.userDataDir, 'recordings-in-progress'),
     });
+    this.library = new LibraryService({
+      files: this.files,
+      events,
+      userDataDir: info.userDataDir,
+      workerUrl: info.libraryWorker ?? new URL('./library/decode-worker.ts', import.meta.url),
+      ...(info.saveFileDialog ? { saveDialog: info.saveFileDialog } : {}),
+      offerDownload: (fileName, write) => this.tapes.offerExport(fileName, write),
+      playBytes: () => {
+        const emulator = this.emulator;
+        return emulator ? (name, bytes, speed) => emulator.playBytes(name, bytes, speed) : null;
+      },
+    });
   }
 
   async start(): Promise<void> {
     const swept = await this.temp.open();
     if (swept > 0) this.info.log?.(`removed ${swept} temporary files left by an earlier run`);
     await this.settings.load();
+    await this.library.start();
     if (this.info.emulator) {
       this.emulator = new EmulatorService({
         ...this.info.emulator,
@@ -100,6 +119,7 @@ export class AppServices {
   async stop(): Promise<void> {
     await this.audio.close();
     await this.tapes.stop();
+    await this.library.stop();
     await this.emulator?.stop();
     await this.temp.close();
   }
@@ -111,6 +131,7 @@ export class AppServices {
       ...this.tapes.handlers(),
       ...this.#machineHandlers(),
       ...audioHandlers(this.audio, this.settings, this.events),
+      ...this.library.handlers(),
     };
   }
 

@@ -50,6 +50,7 @@ const services = new AppServices(
     log,
     tapeWorker: new URL('./tape-worker.js', import.meta.url),
     audioWorker: new URL('./audio-worker.js', import.meta.url),
+    libraryWorker: new URL('./library-worker.js', import.meta.url),
   },
   new EventHub(),
 );

@@ -1,6 +1,13 @@
-import type { AppInfo, FileDescription, Settings, SettingsPatch } from '../../src-main/ipc/contract.ts';
+import type {
+  AppInfo,
+  FileDescription,
+  FileRef,
+  Settings,
+  SettingsPatch,
+} from '../../src-main/ipc/contract.ts';
 import { AudioDevices } from './audio-devices.svelte.ts';
 import type { ConnectionState, IpcClient } from './ipc-client.ts';
+import { LibraryView } from './library-view.svelte.ts';
 import { MachineView } from './machine-view.svelte.ts';
 import { MemoryInspector } from './memory-inspector.svelte.ts';
 import { pickFiles } from './pick-file.ts';
@@ -31,6 +38,7 @@ export class AppState {
   readonly tapeDeck: TapeDeck;
   /** The sound card, for a real board (the Devices panel). */
   readonly audio: AudioDevices;
+  readonly library: LibraryView;
 
   constructor(client: IpcClient) {
     this.client = client;
@@ -43,6 +51,11 @@ export class AppState {
     );
     this.tape = new TapeView(client, (kind, text) => (this.notice = { kind, text }));
     this.audio = new AudioDevices(client, (error) => this.fail(error));
+    this.library = new LibraryView(client, {
+      say: (text) => this.say(text),
+      fail: (error) => this.fail(error),
+      openInWaveform: (file, focus) => this.openTapeFile(file, focus),
+    });
   }
 
   async start(): Promise<void> {
@@ -59,7 +72,7 @@ export class AppState {
       this.fail(error);
     }
     this.memory.start();
-    await this.machine.start();
+    await Promise.all([this.machine.start(), this.library.start()]);
   }
 
   fail(error: unknown): void {
@@ -90,12 +103,22 @@ export class AppState {
         onProgress: (chosen, f) => this.say(`Uploading ${chosen.name}: ${Math.round(f * 100)}%`),
       });
       if (!ref) return;
+      await this.openTapeFile(ref, null);
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  /** Opens a registered file in the Waveform area, showing samples [start, end) once it is analysed. */
+  async openTapeFile(ref: FileRef, focus: { start: number; end: number } | null): Promise<void> {
+    try {
+      if (this.maximized !== null && this.maximized !== 'waveform') this.toggleMaximized('waveform');
       this.say(`Analysing ${ref.name}…`);
       // The description (size, kind, SHA-1 of the whole file) need not hold up the analysis.
       const described = this.client
         .request('files.describe', { fileId: ref.fileId })
         .then((description) => (this.openedTape = description));
-      await Promise.all([described, this.tape.open(ref.fileId)]);
+      await Promise.all([described, this.tape.open(ref.fileId, focus)]);
       this.say(`Opened ${ref.name}.`);
     } catch (error) {
       this.fail(error);

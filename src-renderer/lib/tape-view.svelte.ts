@@ -54,6 +54,8 @@ export class TapeView {
   #focusSeq = 0;
   #visibleSeq = 0;
   #followSeq = 0;
+  /** Where to look once the analysis is done (a library block opened here). */
+  #pendingFocus: { start: number; end: number } | null = null;
 
   constructor(client: IpcClient, notify: Notify) {
     this.#client = client;
@@ -89,8 +91,9 @@ export class TapeView {
     return this.frames / this.sampleRate;
   }
 
-  async open(fileId: string): Promise<void> {
+  async open(fileId: string, focus: { start: number; end: number } | null = null): Promise<void> {
     await this.close();
+    this.#pendingFocus = focus;
     this.status = 'opening';
     this.progress = 0;
     try {
@@ -157,6 +160,12 @@ export class TapeView {
     this.map = map;
     this.progress = 1;
     this.status = 'done';
+    const focus = this.#pendingFocus;
+    this.#pendingFocus = null;
+    if (focus) {
+      this.focus = { ...focus, seq: ++this.#focusSeq };
+      void this.selectAt(focus.start);
+    }
   }
 
   /**
@@ -172,7 +181,8 @@ export class TapeView {
   ): Promise<VisibleData | null> {
     const tapeId = this.info?.tapeId;
     const stop = Math.min(end, this.frames);
-    if (!tapeId || stop <= start) return null;
+    // A hidden area (another one maximized) has no width, so no range to ask for.
+    if (!tapeId || !Number.isFinite(start) || !Number.isFinite(stop) || stop <= start) return null;
     const seq = ++this.#visibleSeq;
     const [peaks, annotations] = await Promise.all([
       this.#client.request('tape.peaks', { tapeId, start, end: stop, columns: Math.max(1, columns) }),

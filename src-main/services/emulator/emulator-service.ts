@@ -174,6 +174,11 @@ export class EmulatorService {
     };
   }
 
+  /** Plays bytes already decoded (a library take) into the cassette port as a tape of bytes. */
+  async playBytes(name: string, bytes: Uint8Array, speed: 'tape' | 'fast'): Promise<void> {
+    await this.#call({ kind: 'tapePlayBytes', name, bytes, speed });
+  }
+
   tapeDeckHandlers(): SectionHandlers<typeof tapeDeckRequests> {
     return {
       'machine.tapePlay': async ({ fileId, speed }) => {

@@ -319,6 +319,23 @@ export class TapeResults {
     };
   }
 
+  /** Per byte, its weakest bit's confidence on 0..255; 0 for a byte with a framing error. */
+  byteConfidence(): Uint8Array {
+    const out = new Uint8Array(this.byteCount);
+    let bit = 0;
+    for (let i = 0; i < this.byteCount; i++) {
+      const start = this.#byteStart.at(i);
+      const end = start + this.#byteLength.at(i);
+      while (bit < this.bitCount && this.#bitStart.at(bit) < start) bit++;
+      let weakest = 127;
+      for (let k = bit; k < this.bitCount && this.#bitStart.at(k) < end; k++) {
+        weakest = Math.min(weakest, this.#bitCell.at(k) & 0x7f);
+      }
+      out[i] = (this.#byteFlags.at(i) & FRAMING) !== 0 ? 0 : Math.round((weakest * 255) / 127);
+    }
+    return out;
+  }
+
   /** A copy of the decoded bytes. */
   bytes(): Uint8Array {
     return this.#byteValue.data.slice(0, this.byteCount);

@@ -176,6 +176,26 @@ export class TapeService {
   }
 
   /**
+   * Writes an export (`write` fills the path it is given) in the temporary folder and offers it for the
+   * browser host's download, with the lifetime of tape exports. The library's exports come here too.
+   */
+  async offerExport(fileName: string, write: (target: string) => Promise<void>): Promise<FileRef> {
+    const target = this.#options.temp.file('export', fileName.replace(/[^\w.\- ()]/g, '_').slice(-120));
+    let ref: FileRef;
+    try {
+      await write(target);
+      ref = await this.#options.files.register(target, fileName);
+    } catch (error) {
+      await this.#options.temp.remove(target);
+      throw error;
+    }
+    const pending: PendingExport = { ref, downloads: 0, timer: null };
+    this.#exports.set(ref.fileId, pending);
+    this.#expire(pending, this.#exportLifetime.unclaimed);
+    return ref;
+  }
+
+  /**
    * Tells the service a download of an export starts; call the function returned when it ends. The export
    * is deleted a while after its last download ends, or if never downloaded, a while after it was made.
    */
@@ -402,18 +422,9 @@ export class TapeService {
           const { bytes } = await tape.ask({ op: 'export', kind, path: target });
           return { fileName, bytes, download: null, savedAs: path.basename(target) };
         }
-        const target = this.#options.temp.file('export', fileName.replace(/[^\w.\- ()]/g, '_').slice(-120));
-        let ref: FileRef;
-        try {
+        const ref = await this.offerExport(fileName, async (target) => {
           await tape.ask({ op: 'export', kind, path: target });
-          ref = await this.#options.files.register(target, fileName);
-        } catch (error) {
-          await this.#options.temp.remove(target);
-          throw error;
-        }
-        const pending: PendingExport = { ref, downloads: 0, timer: null };
-        this.#exports.set(ref.fileId, pending);
-        this.#expire(pending, this.#exportLifetime.unclaimed);
+        });
         return { fileName, bytes: ref.size, download: ref, savedAs: null };
       },
     };

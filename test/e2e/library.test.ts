@@ -1,0 +1,195 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build65v } from '../../src-main/core/formats/osi65v.ts';
+import { openAppPage, type AppPage } from '../support/app-page.ts';
+import { messageProgram } from '../support/assemble.ts';
+import { HAVE_CHROMIUM } from '../support/browser.ts';
+import { basicTape, PEEK_PROGRAM, RATE, tapeSamples } from '../support/library-tapes.ts';
+import { peekFromPage } from '../support/page-ipc.ts';
+import { tempDir } from '../support/temp-dir.ts';
+import { wavBytes } from '../support/wav-writer.ts';
+import { REPO } from '../support/web-host-process.ts';
+
+const SHOTS = path.join(REPO, 'test-results');
+const MESSAGE = 'MERGED FROM TWO TAKES';
+const PROGRAM_65V = build65v(messageProgram(MESSAGE).segments, { run: 0x0300 });
+const PROGRAM_BYTES = Uint8Array.from(PROGRAM_65V, (c) => c.charCodeAt(0));
+
+describe.skipIf(!HAVE_CHROMIUM)(
+  'Library area in Chromium against the browser host (needs /usr/bin/chromium)',
+  () => {
+    let app: AppPage;
+    let page: Page;
+    let work: { dir: string; remove: () => Promise<void> };
+    const problems: string[] = [];
+    const shot = (name: string): Promise<Buffer> => page.screenshot({ path: path.join(SHOTS, name) });
+
+    beforeAll(async () => {
+      work = await tempDir('sbl-e2e-library-');
+      const folder = path.join(work.dir, 'shoebox');
+      await mkdir(path.join(folder, 'monitor'), { recursive: true });
+      await writeFile(path.join(folder, 'screen-fill.wav'), basicTape(PEEK_PROGRAM));
+      await writeFile(path.join(folder, 'hello.bas'), '10 PRINT "HELLO"\n20 GOTO 10\n');
+      await writeFile(
+        path.join(folder, 'monitor', 'blink.65v'),
+        build65v(
+          { address: 0x0200, bytes: Uint8Array.of(0xee, 0x00, 0xd0, 0x4c, 0x00, 0x02) },
+          { run: true },
+        ),
+      );
+      await writeFile(path.join(folder, 'monitor', 'nops.bin'), Uint8Array.of(0xea, 0xea, 0x60));
+      // More files than the host keeps uploads at once: the area uploads and imports them in batches.
+      await mkdir(path.join(folder, 'club'));
+      for (let i = 1; i <= 12; i++) {
+        await writeFile(
+          path.join(folder, 'club', `listing${i}.bas`),
+          `10 REM CLUB LISTING ${i}\n20 PRINT ${i}\n`,
+        );
+      }
+      await writeFile(
+        path.join(folder, 'letter.doc'),
+        Uint8Array.of(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1),
+      );
+      // Two impaired recordings of one program, each damaged in different places.
+      await writeFile(
+        path.join(folder, 'message-take1.wav'),
+        wavBytes(tapeSamples(PROGRAM_BYTES, [20, 70], 3), RATE),
+      );
+      await writeFile(
+        path.join(work.dir, 'message-take2.wav'),
+        wavBytes(tapeSamples(PROGRAM_BYTES, [45, 95], 4), RATE),
+      );
+      await mkdir(SHOTS, { recursive: true });
+      app = await openAppPage();
+      page = app.page;
+      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      page.on('console', (message) => {
+        if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+      });
+      await page.keyboard.press('Alt+4');
+      await page
+        .getByRole('region', { name: 'Library', exact: true })
+        .getByRole('button', { name: 'Restore' })
+        .waitFor();
+    });
+
+    afterAll(async () => {
+      await app?.close();
+      await work?.remove();
+      expect(problems).toEqual([]);
+    });
+
+    it('imports a folder of mixed files with a progress bar and a report', async () => {
+      await expect(page.getByText('Your tape library is empty.').count()).resolves.toBe(1);
+      await page.getByTestId('library-folder-input').setInputFiles(path.join(work.dir, 'shoebox'));
+      const progress = page.getByTestId('library-progress');
+      await progress.filter({ hasText: 'Imported 18 of 18' }).waitFor({ timeout: 60_000 });
+      const report = page.getByTestId('library-report');
+      await expect(report.locator('li.imported').count()).resolves.toBe(17);
+      await expect(report.locator('li.failed').textContent()).resolves.toContain('letter.doc');
+      await expect.poll(() => page.getByTestId('library-count').textContent()).toBe('17 tapes');
+      await shot('library-import.png');
+    });
+
+    it('finds a program by a word in its listing and shows its blocks', async () => {
+      await page.getByTestId('library-search').fill('PEEK');
+      await expect.poll(() => page.getByTestId('library-count').textContent()).toBe('1 tape matching "PEEK"');
+      await page.getByTestId('library-row').first().click();
+      const detail = page.getByTestId('library-detail');
+      await detail.waitFor();
+      await expect(page.getByTestId('tape-title').inputValue()).resolves.toBe('screen-fill');
+      const block = page.getByTestId('block-row').first();
+      await expect(block.textContent()).resolves.toContain('10 REM SCREEN FILL');
+      // Inline editing: the title is saved and the list follows.
+      await page.getByTestId('tape-title').fill('Screen fill demo');
+      await page.getByTestId('tape-title').press('Enter');
+      await expect
+        .poll(() => page.getByTestId('library-row').first().textContent())
+        .toContain('Screen fill demo');
+      await shot('library-search.png');
+    });
+
+    it('opens a block in the Waveform area at its position', async () => {
+      await page.getByTestId('block-row').first().click();
+      await page.getByTestId('tape-info').filter({ hasText: 'screen-fill.wav' }).waitFor();
+      await page.locator('[data-testid=tape-summary][data-tape="screen-fill.wav"]').waitFor();
+      await expect
+        .poll(
+          async () => {
+            const { start, end } = await page
+              .getByTestId('overlay')
+              .evaluate((canvas: HTMLCanvasElement) => ({
+                start: Number(canvas.dataset.start),
+                end: Number(canvas.dataset.end),
+              }));
+            // The block starts after the 1 s leader: the view has moved to it, zoomed in from the whole tape.
+            return start <= RATE && end > RATE && end - start < RATE * 8;
+          },
+          { timeout: 15_000 },
+        )
+        .toBe(true);
+      await shot('library-waveform.png');
+      await page.keyboard.press('Alt+4');
+      await page
+        .getByRole('region', { name: 'Library', exact: true })
+        .getByRole('button', { name: 'Restore' })
+        .waitFor();
+    });
+
+    it('compares and merges two impaired takes of one program into an exact copy', async () => {
+      await page.getByTestId('library-search').fill('message');
+      await expect
+        .poll(() => page.getByTestId('library-count').textContent())
+        .toBe('1 tape matching "message"');
+      await page.getByTestId('library-row').first().click();
+      await page.getByTestId('add-takes-input').setInputFiles(path.join(work.dir, 'message-take2.wav'));
+      await expect.poll(() => page.getByTestId('take-row').count(), { timeout: 30_000 }).toBe(2);
+      const rows = page.getByTestId('take-row');
+      for (let i = 0; i < 2; i++) await rows.nth(i).getByRole('checkbox').check();
+      await page.getByTestId('compare-takes').click();
+      await expect(page.getByTestId('comparison').textContent()).resolves.toMatch(/\d+ edits apart/);
+      await page.getByTestId('merge-takes').click();
+      await expect.poll(() => rows.count()).toBe(3);
+      const merged = rows.nth(2);
+      await expect(merged.textContent()).resolves.toMatch(/merged of \d+\+\d+/);
+      const weak = await merged.locator('td.num').nth(1).textContent();
+      expect(weak).toBe('0');
+      const content = (await page.evaluate(
+        async (takeId) => {
+          const token = sessionStorage.getItem('superboard-token');
+          const ws = new WebSocket(`ws://${location.host}/ipc?token=${token}`);
+          await new Promise((resolve) => ws.addEventListener('open', resolve));
+          const reply = new Promise<unknown>((resolve) =>
+            ws.addEventListener('message', (event) => resolve(JSON.parse(String(event.data)).result)),
+          );
+          ws.send(JSON.stringify({ id: 1, method: 'library.content', payload: { takeId } }));
+          const result = await reply;
+          ws.close();
+          return result;
+        },
+        Number(await merged.getAttribute('data-take')),
+      )) as { value: { bytesBase64: string } };
+      expect(Buffer.from(content.value.bytesBase64, 'base64').toString('latin1')).toBe(PROGRAM_65V);
+      await shot('library-merge.png');
+    });
+
+    it('loads the merged take into the emulator, where the monitor reads and runs it', async () => {
+      await page.keyboard.press('Escape');
+      await page
+        .getByRole('region', { name: 'Library', exact: true })
+        .getByRole('button', { name: 'Maximize' })
+        .waitFor();
+      await page.getByTestId('screen').click();
+      await page.keyboard.press('l', { delay: 50 });
+      await page.getByTestId('take-row').nth(2).getByTestId('load-take').click();
+      const first = MESSAGE.charCodeAt(0);
+      await expect.poll(() => peekFromPage(page, 0xd2c5), { timeout: 30_000 }).toBe(first);
+      const shown: number[] = [];
+      for (let i = 0; i < MESSAGE.length; i++) shown.push(await peekFromPage(page, 0xd2c5 + i));
+      expect(String.fromCharCode(...shown)).toBe(MESSAGE);
+      await shot('library-emulator.png');
+    });
+  },
+);
