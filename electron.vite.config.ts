@@ -37,6 +37,7 @@ export default defineConfig({
           'emulator-worker': resolve('src-main/services/emulator/emulator-worker.ts'),
           'tape-worker': resolve('src-main/services/tapes/tape-worker.ts'),
           'decode-worker': resolve('src-main/services/tapes/decode-worker.ts'),
+          'farm-thread': resolve('src-main/services/farm/farm-thread.ts'),
         },
       },
     },

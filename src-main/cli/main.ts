@@ -2,6 +2,7 @@
 import { asmCommand } from './asm.ts';
 import { decodeCommand } from './decode.ts';
 import { encodeCommand } from './encode.ts';
+import { farmCommand } from './farm.ts';
 import { runCommand } from './run.ts';
 
 const COMMANDS: Record<string, { summary: string; run: (argv: string[]) => Promise<number> }> = {
@@ -15,6 +16,10 @@ const COMMANDS: Record<string, { summary: string; run: (argv: string[]) => Promi
     run: decodeCommand,
   },
   encode: { summary: 'write a file, BASIC text or 65V machine code as a tape WAV', run: encodeCommand },
+  farm: {
+    summary: 'run jobs on emulated Superboards: here in threads, or on a Redis queue',
+    run: farmCommand,
+  },
 };
 
 const usage = (): string =>

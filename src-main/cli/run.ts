@@ -7,10 +7,10 @@ import { FRAME_CYCLES, SUPERBOARD_CPU_HZ, Superboard } from '../core/machine/sup
 import { VISIBLE_WINDOW } from '../core/machine/video-ram.ts';
 import { DecodedTapeSource } from '../core/modem/kcs-tape.ts';
 import { ServiceError } from '../ipc/dispatch.ts';
-import { labMonitorLoader } from '../services/lab-monitor-rom.ts';
 import { scanRomDir } from '../services/rom-library.ts';
 import { decodeTapeFile, isAudioFile } from '../services/tape-decode.ts';
 import { TapeAnalysisError } from '../services/tapes/tape-analysis.ts';
+import { cliLabMonitor } from './lab-monitor.ts';
 
 const USAGE = `usage: superboard-lab run [options]
   Runs the emulated Superboard II headless and prints the screen as text at the end.
@@ -106,12 +106,7 @@ async function runBoard(values: Record<string, string | boolean | string[] | und
   );
   const romDir = values['rom-dir'] as string | undefined;
   const choice = romDir ? await scanRomDir(romDir) : { monitor: null, basic: [] };
-  const monitorBytes =
-    choice.monitor?.bytes ??
-    (await labMonitorLoader(
-      new URL('../rom/lab-monitor.bin', import.meta.url),
-      new URL('../rom/', import.meta.url),
-    )());
+  const monitorBytes = choice.monitor?.bytes ?? (await cliLabMonitor());
   const monitor = loadMonitorRom(monitorBytes, choice.monitor?.source ?? 'Lab Monitor');
   const basic =
     choice.basic.length > 0

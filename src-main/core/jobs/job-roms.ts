@@ -2,7 +2,7 @@
  * Which ROMs a job runs on: the Lab Monitor alone, the Lab Monitor with a BASIC from the worker's ROM folder,
  * or the worker's own monitor and BASIC, each picked by SHA-1 from what the worker found in its folder.
  */
-import type { RomImage, RomSet } from '../machine/rom-set.ts';
+import { loadBasicRom, loadMonitorRom, type RomImage, type RomSet } from '../machine/rom-set.ts';
 import type { Job } from './job.ts';
 
 /** The ROM images a worker has, by SHA-1 (found in its own ROM folder). */
@@ -49,4 +49,24 @@ export function chooseJobRoms(job: Job, catalog: RomCatalog, labMonitor: RomImag
   if (job.basic !== undefined && basic === undefined)
     return { ok: false, error: 'a BASIC listing needs a BASIC ROM, and this job asks for none' };
   return { ok: true, roms: { monitor, basic } };
+}
+
+/** ROM bytes as a worker found them, in a form that crosses to a thread. */
+export interface RomCatalogData {
+  readonly monitors: readonly Uint8Array[];
+  readonly basics: readonly Uint8Array[];
+}
+
+export function buildRomCatalog(data: RomCatalogData): RomCatalog {
+  const monitors = new Map<string, RomImage>();
+  const basics = new Map<string, RomImage>();
+  for (const bytes of data.monitors) {
+    const rom = loadMonitorRom(bytes);
+    monitors.set(rom.sha1, rom);
+  }
+  for (const bytes of data.basics) {
+    const rom = loadBasicRom(bytes);
+    basics.set(rom.sha1, rom);
+  }
+  return { monitors, basics };
 }
