@@ -2,14 +2,7 @@ import { open, readFile, type FileHandle } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { parseJobLine, type Job, type JobResult } from '../core/jobs/job.ts';
 import { ServiceError } from '../ipc/dispatch.ts';
-import { embeddedEngine, queueEngine, type FarmEngine } from '../services/farm/farm-engine.ts';
-import {
-  DEFAULT_QUEUE_NAME,
-  JobQueue,
-  parseQueueUrl,
-  startQueueWorker,
-  waitForJobs,
-} from '../services/farm/job-queue.ts';
+import { DEFAULT_QUEUE_NAME, embeddedEngine, type FarmEngine } from '../services/farm/farm-engine.ts';
 import { readRomFolder } from '../services/farm/rom-folder.ts';
 import { defaultThreadCount, JobThreadPool } from '../services/farm/thread-pool.ts';
 import { cliLabMonitor } from './lab-monitor.ts';
@@ -77,9 +70,13 @@ async function makePool(values: Values, size: number | undefined): Promise<JobTh
   return new JobThreadPool({ workerUrl: threadUrl(), setup: { labMonitor, roms }, size });
 }
 
-function target(values: Values) {
+/** The queue side, loaded only when a command uses a queue (BullMQ is big). */
+const queueModule = () => import('../services/farm/job-queue.ts');
+
+async function target(values: Values, forClient = true) {
   if (values.queue === undefined) throw new UsageError('this command needs --queue redis://HOST:PORT');
-  return parseQueueUrl(values.queue, values['queue-name'] ?? DEFAULT_QUEUE_NAME);
+  const { parseQueueUrl } = await queueModule();
+  return parseQueueUrl(values.queue, values['queue-name'] ?? DEFAULT_QUEUE_NAME, forClient);
 }
 
 /** Reads a JSON Lines file of jobs: the good ones to run, the bad ones already as failed results. */
@@ -197,8 +194,9 @@ class ProgressBar {
 
 async function farmRun(file: string | undefined, values: Values): Promise<number> {
   const { jobs, bad } = await readJobs(file);
+  const { JobQueue, queueEngine } = await queueModule();
   const engine: FarmEngine = values.queue
-    ? queueEngine(new JobQueue(target(values)))
+    ? queueEngine(new JobQueue(await target(values)))
     : embeddedEngine(await makePool(values, count(values.threads, '--threads') ?? defaultThreadCount()));
   const writer = await ResultWriter.open(values.out);
   const bar = new ProgressBar(jobs.length + bad.length, values.quiet);
@@ -234,15 +232,15 @@ function parseRate(text: string | undefined): { max: number; duration: number } 
 }
 
 async function farmWorker(values: Values): Promise<number> {
-  const where = target(values);
-  const t = { ...where, connection: parseQueueUrl(values.queue as string, where.name, false).connection };
+  const where = await target(values, false);
+  const { startQueueWorker } = await queueModule();
   const concurrency = count(values.concurrency, '--concurrency') ?? defaultThreadCount();
   const pool = await makePool(values, concurrency);
   const log = (line: string): void => {
     process.stdout.write(`farm worker ${process.pid}: ${line}\n`);
   };
   const worker = startQueueWorker({
-    target: t,
+    target: where,
     pool,
     concurrency,
     limiter: parseRate(values.rate),
@@ -268,7 +266,8 @@ async function farmWorker(values: Values): Promise<number> {
 async function farmSubmit(file: string | undefined, values: Values): Promise<number> {
   const { jobs, bad } = await readJobs(file);
   for (const result of bad) process.stderr.write(`farm: not queued: ${JSON.stringify(result)}\n`);
-  const queue = new JobQueue(target(values));
+  const { JobQueue } = await queueModule();
+  const queue = new JobQueue(await target(values));
   try {
     await queue.ready();
     const { batch } = await queue.submit(jobs);
@@ -283,7 +282,8 @@ async function farmSubmit(file: string | undefined, values: Values): Promise<num
 async function farmResults(values: Values): Promise<number> {
   const batch = values.batch;
   if (batch === undefined || !/^[\w-]{1,100}$/.test(batch)) throw new UsageError('--batch ID is needed');
-  const queue = new JobQueue(target(values));
+  const { JobQueue, waitForJobs } = await queueModule();
+  const queue = new JobQueue(await target(values));
   const writer = await ResultWriter.open(values.out);
   let missing = 0;
   try {

@@ -1,6 +1,7 @@
 import type { Job, JobResult } from '../../core/jobs/job.ts';
-import { JobQueue, waitForJobs } from './job-queue.ts';
 import type { JobThreadPool } from './thread-pool.ts';
+
+export const DEFAULT_QUEUE_NAME = 'superboard-jobs';
 
 export interface FarmHooks {
   readonly onResult: (index: number, result: JobResult) => void | Promise<void>;
@@ -33,19 +34,5 @@ export function embeddedEngine(pool: JobThreadPool): FarmEngine {
       );
     },
     close: () => pool.close(),
-  };
-}
-
-/** Jobs on a BullMQ queue, run by whatever workers serve it. */
-export function queueEngine(queue: JobQueue): FarmEngine {
-  return {
-    where: `queue ${queue.target.name} at ${queue.target.display}`,
-    async runAll(jobs, hooks) {
-      if (jobs.length === 0) return;
-      await queue.ready();
-      const { ids } = await queue.submit(jobs);
-      await waitForJobs(queue, ids, hooks);
-    },
-    close: () => queue.close(),
   };
 }

@@ -10,9 +10,9 @@ import { Queue, QueueEvents, Worker, type ConnectionOptions, type Job as BullJob
 import type { Job, JobResult } from '../../core/jobs/job.ts';
 import { validateJob } from '../../core/jobs/job.ts';
 import { ServiceError } from '../../ipc/dispatch.ts';
+import { DEFAULT_QUEUE_NAME, type FarmEngine } from './farm-engine.ts';
 import type { JobThreadPool, ProgressListener } from './thread-pool.ts';
 
-export const DEFAULT_QUEUE_NAME = 'superboard-jobs';
 /** Attempts per job when its worker thread crashes (a dead worker process counts as a stall, not an attempt). */
 export const JOB_ATTEMPTS = 3;
 
@@ -251,4 +251,18 @@ export function startQueueWorker(options: QueueWorkerOptions): Worker<QueueData,
   );
   worker.on('error', (error) => log(`queue error: ${error.message}`));
   return worker;
+}
+
+/** Jobs on a BullMQ queue, run by whatever workers serve it. */
+export function queueEngine(queue: JobQueue): FarmEngine {
+  return {
+    where: `queue ${queue.target.name} at ${queue.target.display}`,
+    async runAll(jobs, hooks) {
+      if (jobs.length === 0) return;
+      await queue.ready();
+      const { ids } = await queue.submit(jobs);
+      await waitForJobs(queue, ids, hooks);
+    },
+    close: () => queue.close(),
+  };
 }
