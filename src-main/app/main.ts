@@ -85,6 +85,7 @@ async function start(): Promise<void> {
         return result.canceled || !result.filePath ? null : result.filePath;
       },
       tapeWorker: new URL('./tape-worker.js', import.meta.url),
+      farmThread: new URL('./farm-thread.js', import.meta.url),
     },
     events,
   );

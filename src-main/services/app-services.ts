@@ -10,7 +10,9 @@ import {
 import { ServiceError, type Handlers, type SectionHandlers } from '../ipc/dispatch.ts';
 import type { EventHub } from '../ipc/event-hub.ts';
 import { EmulatorService, type EmulatorServiceOptions } from './emulator/emulator-service.ts';
+import { JobsService } from './farm/jobs-service.ts';
 import { FileRegistry } from './file-registry.ts';
+import { labMonitorLoader } from './lab-monitor-rom.ts';
 import { SettingsStore } from './settings-store.ts';
 import { TempFolder } from './temp-folder.ts';
 import { TapeService, type SaveDialog } from './tapes/tape-service.ts';
@@ -29,6 +31,8 @@ export interface HostInfo {
   saveDialog?: SaveDialog;
   /** The tape worker script; defaults to the TypeScript source next to this file (tests, the CLI). */
   tapeWorker?: URL;
+  /** The farm thread script; defaults to the TypeScript source (tests). */
+  farmThread?: URL;
 }
 
 /** The service objects behind the contract. They know nothing of Electron or WebSockets. */
@@ -37,6 +41,7 @@ export class AppServices {
   readonly settings: SettingsStore;
   readonly files: FileRegistry;
   readonly tapes: TapeService;
+  readonly jobs: JobsService;
   readonly events: EventHub;
   readonly info: HostInfo;
   emulator: EmulatorService | null = null;
@@ -55,6 +60,12 @@ export class AppServices {
       temp: this.temp,
       workerUrl: info.tapeWorker ?? new URL('./tapes/tape-worker.ts', import.meta.url),
       ...(info.saveDialog ? { saveDialog: info.saveDialog } : {}),
+    });
+    this.jobs = new JobsService({
+      events,
+      threadUrl: info.farmThread ?? new URL('./farm/farm-thread.ts', import.meta.url),
+      labMonitor: info.emulator?.labMonitor ?? labMonitorLoader(null, new URL('../rom/', import.meta.url)),
+      romDir: info.emulator?.romDir,
     });
   }
 
@@ -83,6 +94,7 @@ export class AppServices {
   }
 
   async stop(): Promise<void> {
+    await this.jobs.stop();
     await this.tapes.stop();
     await this.emulator?.stop();
     await this.temp.close();
@@ -90,7 +102,12 @@ export class AppServices {
 
   /** Every section of the contract, each from the service that owns it. */
   handlers(): Handlers {
-    return { ...this.#appHandlers(), ...this.tapes.handlers(), ...this.#machineHandlers() };
+    return {
+      ...this.#appHandlers(),
+      ...this.tapes.handlers(),
+      ...this.#machineHandlers(),
+      ...this.jobs.handlers(),
+    };
   }
 
   #machineHandlers(): SectionHandlers<typeof machineRequests & typeof tapeDeckRequests> {
