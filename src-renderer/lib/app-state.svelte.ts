@@ -1,5 +1,6 @@
 import type { AppInfo, FileDescription, Settings, SettingsPatch } from '../../src-main/ipc/contract.ts';
 import type { ConnectionState, IpcClient } from './ipc-client.ts';
+import { JobsView } from './jobs-view.svelte.ts';
 import { MachineView } from './machine-view.svelte.ts';
 import { pickFiles } from './pick-file.ts';
 import { TapeDeck } from './tape-deck.svelte.ts';
@@ -19,6 +20,7 @@ export class AppState {
   connection = $state<ConnectionState>('connecting');
   notice = $state<Notice | null>(null);
   helpOpen = $state(false);
+  jobsOpen = $state(false);
   openedTape = $state<FileDescription | null>(null);
   /** The tape open in the Waveform area. */
   readonly tape: TapeView;
@@ -26,6 +28,7 @@ export class AppState {
 
   readonly machine: MachineView;
   readonly tapeDeck: TapeDeck;
+  readonly jobs: JobsView;
 
   constructor(client: IpcClient) {
     this.client = client;
@@ -35,6 +38,7 @@ export class AppState {
       (text) => this.say(text),
       (error) => this.fail(error),
     );
+    this.jobs = new JobsView(client, (error) => this.fail(error));
     this.tape = new TapeView(client, (kind, text) => (this.notice = { kind, text }));
   }
 
