@@ -24,9 +24,22 @@ function labMonitorRom(): Plugin {
   };
 }
 
+/**
+ * Writes out/main/package.json marking the main side's files as ES modules, so the workers the packaged app
+ * starts from app.asar.unpacked (outside the app's own package.json) load as modules there too.
+ */
+function moduleScope(): Plugin {
+  return {
+    name: 'module-scope',
+    closeBundle() {
+      writeFileSync(resolve('out/main/package.json'), '{ "type": "module" }\n');
+    },
+  };
+}
+
 export default defineConfig({
   main: {
-    plugins: [labMonitorRom()],
+    plugins: [labMonitorRom(), moduleScope()],
     build: {
       outDir: 'out/main',
       rollupOptions: {
@@ -37,7 +50,7 @@ export default defineConfig({
           'emulator-worker': resolve('src-main/services/emulator/emulator-worker.ts'),
           'tape-worker': resolve('src-main/services/tapes/tape-worker.ts'),
           'decode-worker': resolve('src-main/services/tapes/decode-worker.ts'),
-          'farm-thread': resolve('src-main/services/farm/farm-thread.ts'),
+          'farm-worker': resolve('src-main/services/farm/farm-thread.ts'),
         },
       },
     },

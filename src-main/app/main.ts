@@ -6,10 +6,12 @@ import type { FilePurpose, TapeExportKind } from '../ipc/contract.ts';
 import { registerElectronTransport } from '../ipc/electron-transport.ts';
 import { EventHub } from '../ipc/event-hub.ts';
 import { MEDIA_PATH } from '../ipc/wire.ts';
-import { SECURITY_HEADERS } from '../security.ts';
+import { ELECTRON_SECURITY_HEADERS, safeDecode } from '../security.ts';
 import { AppServices } from '../services/app-services.ts';
 import { labMonitorLoader } from '../services/lab-monitor-rom.ts';
 import { serveMediaRange } from '../services/media-range.ts';
+import { unpackedUrl } from './asar.ts';
+import { denyAllPermissions } from './permissions.ts';
 import { APP_SCHEME, createMainWindow, hardenWebContents, isAppUrl } from './window.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -55,7 +57,7 @@ async function start(): Promise<void> {
       electron: process.versions.electron ?? null,
       userDataDir: app.getPath('userData'),
       emulator: {
-        workerUrl: new URL('./emulator-worker.js', import.meta.url),
+        workerUrl: unpackedUrl(new URL('./emulator-worker.js', import.meta.url)),
         labMonitor: labMonitorLoader(
           new URL('../rom/lab-monitor.bin', import.meta.url),
           new URL('../../src-main/rom/', import.meta.url),
@@ -84,8 +86,8 @@ async function start(): Promise<void> {
           : await dialog.showSaveDialog(options);
         return result.canceled || !result.filePath ? null : result.filePath;
       },
-      tapeWorker: new URL('./tape-worker.js', import.meta.url),
-      farmThread: new URL('./farm-thread.js', import.meta.url),
+      tapeWorker: unpackedUrl(new URL('./tape-worker.js', import.meta.url)),
+      farmThread: unpackedUrl(new URL('./farm-worker.js', import.meta.url)),
     },
     events,
   );
@@ -94,33 +96,33 @@ async function start(): Promise<void> {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     if (url.host === 'app' && url.pathname.startsWith(MEDIA_PATH)) return media(request, url);
-    const file = path.resolve(
-      rendererDir,
-      decodeURIComponent(url.pathname).replace(/^\/+/, '') || 'index.html',
-    );
+    const decoded = safeDecode(url.pathname);
+    if (decoded === null) return new Response('not found', { status: 404 });
+    const file = path.resolve(rendererDir, decoded.replace(/^\/+/, '') || 'index.html');
     if (url.host !== 'app' || !file.startsWith(rendererDir + path.sep))
       return new Response('not found', { status: 404 });
     const response = await net.fetch(pathToFileURL(file).toString());
     const headers = new Headers(response.headers);
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers.set(name, value);
+    for (const [name, value] of Object.entries(ELECTRON_SECURITY_HEADERS)) headers.set(name, value);
     return new Response(response.body, { status: response.status, headers });
   });
 
   function media(request: Request, url: URL): Response {
     let file;
     try {
-      file = services.files.get(decodeURIComponent(url.pathname.slice(MEDIA_PATH.length)));
+      file = services.files.get(safeDecode(url.pathname.slice(MEDIA_PATH.length)) ?? '');
     } catch {
       return new Response('not found', { status: 404 });
     }
     const answer = serveMediaRange(file.path, file.size, request.headers.get('range'));
     const body = answer.body ? (Readable.toWeb(answer.body) as ReadableStream) : null;
-    return new Response(body, { status: answer.status, headers: { ...SECURITY_HEADERS, ...answer.headers } });
+    return new Response(body, {
+      status: answer.status,
+      headers: { ...ELECTRON_SECURITY_HEADERS, ...answer.headers },
+    });
   }
 
-  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => {
-    callback(permission === 'media' || permission === 'clipboard-sanitized-write');
-  });
+  denyAllPermissions(session.defaultSession);
 
   const unregister = registerElectronTransport({
     ipcMain,

@@ -12,10 +12,13 @@ export function isAppUrl(url: string): boolean {
   }
 }
 
-/** Blocks navigation away from the app, new windows and webviews for one WebContents. */
+/** Blocks navigation away from the app (of the page and of any frame), new windows and webviews. */
 export function hardenWebContents(contents: WebContents): void {
   contents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-frame-navigate', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
   });
   contents.on('will-redirect', (event, url) => {
     if (!isAppUrl(url)) event.preventDefault();

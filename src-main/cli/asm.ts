@@ -3,8 +3,14 @@ import { extname } from 'node:path';
 import { assemble, formatError, formatListing, formatSymbols } from '../core/cpu/assembler/assembler.ts';
 import { build65v } from '../core/formats/osi65v.ts';
 
-const USAGE =
-  'usage: superboard-lab asm SOURCE [-o OUT.bin] [--listing FILE] [--symbols FILE] [--65v FILE [--run]]';
+const USAGE = `usage: superboard-lab asm SOURCE [-o OUT.bin] [--listing FILE] [--symbols FILE] [--65v FILE [--run]]
+  Assembles 6502 SOURCE with our assembler (docs/assembler.md) into a binary image.
+  -o, --output FILE  write the binary to FILE (default: SOURCE with .bin in place of its extension)
+  --listing FILE     also write a listing: address, bytes and source line by line
+  --symbols FILE     also write the symbols with their values
+  --65v FILE         also write the program as 65V monitor keystrokes, a tape text for the monitor's L
+  --run              with --65v: end the keystrokes with G, so the program starts once loaded
+  -h, --help         show this help`;
 
 interface AsmArgs {
   source: string;

@@ -3,7 +3,14 @@ import { TapeAnalysis, TapeAnalysisError } from '../services/tapes/tape-analysis
 import { writeTapeExport } from '../services/tapes/tape-export.ts';
 import { textListing } from '../services/tapes/tape-results.ts';
 
-const USAGE = 'usage: superboard-lab decode TAPE [--out FILE] [--raw] [--labels FILE] [--channel N]';
+const USAGE = `usage: superboard-lab decode TAPE [--out FILE] [--raw] [--labels FILE] [--channel N]
+  Decodes a cassette recording (WAV, FLAC, Ogg, MP3) of Kansas City Standard audio; the bytes go to
+  standard output (or --out), progress and a summary of errors to standard error.
+  -o, --out FILE    write the decoded bytes to FILE instead of standard output
+  --raw             the bytes exactly as on tape; without it, the text listing (NULs dropped, CR as line end)
+  --labels FILE     also write an Audacity label file: every byte and error with its start and end time
+  --channel N       decode channel N (1 = left) of a stereo recording instead of the better of the two
+  -h, --help        show this help`;
 
 interface DecodeArgs {
   tape: string;

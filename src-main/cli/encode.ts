@@ -3,7 +3,15 @@ import { encodeWav } from '../core/formats/wav.ts';
 import { basicTextToBytes, encodeKcs } from '../core/modem/kcs-encoder.ts';
 import { build65v } from '../core/formats/osi65v.ts';
 
-const USAGE = 'usage: superboard-lab encode FILE TAPE [--rate HZ] [--basic | --65v --addr HEX [--run]]';
+const USAGE = `usage: superboard-lab encode FILE TAPE [--rate HZ] [--basic | --65v --addr HEX [--run]]
+  Writes FILE as a cassette tape TAPE (a 16-bit mono WAV of 300 baud Kansas City Standard, 8N2) that a
+  Superboard can load; without --basic or --65v the file's bytes go on tape exactly as they are.
+  --rate HZ      the WAV's sample rate, 8000 to 96000 (default 44100)
+  --basic        FILE is a BASIC listing: line ends become CR, each followed by 10 NULs, for BASIC's LOAD
+  --65v          FILE is machine code: it goes on tape as 65V monitor keystrokes, for the monitor's L
+  --addr HEX     with --65v: the address the code loads at, such as 0200
+  --run          with --65v: the tape ends with G, so the program starts once loaded
+  -h, --help     show this help`;
 
 interface EncodeArgs {
   input: string;

@@ -5,7 +5,7 @@ import { ServiceError } from '../ipc/dispatch.ts';
 import { DEFAULT_QUEUE_NAME, embeddedEngine, type FarmEngine } from '../services/farm/farm-engine.ts';
 import { readRomFolder } from '../services/farm/rom-folder.ts';
 import { defaultThreadCount, JobThreadPool } from '../services/farm/thread-pool.ts';
-import { cliLabMonitor } from './lab-monitor.ts';
+import { labMonitorLoader } from '../services/lab-monitor-rom.ts';
 
 const USAGE = `usage: superboard-lab farm <run|worker|submit|results> [options]
   Runs farm jobs (JSON Lines, one job per line; see docs/cloud.md) on emulated Superboards.
@@ -59,14 +59,17 @@ function count(text: string | undefined, what: string): number | undefined {
   return value;
 }
 
-/** farm-thread.js beside the built CLI, or the source when run from the tree. */
+/** farm-worker.js beside the built CLI, or the source when run from the tree. */
 const threadUrl = (): URL =>
   import.meta.url.endsWith('.ts')
     ? new URL('../services/farm/farm-thread.ts', import.meta.url)
-    : new URL('./farm-thread.js', import.meta.url);
+    : new URL('./farm-worker.js', import.meta.url);
 
-async function makePool(values: Values, size: number | undefined): Promise<JobThreadPool> {
-  const [labMonitor, roms] = await Promise.all([cliLabMonitor(), readRomFolder(values['rom-dir'])]);
+async function makePool(values: Values, size: number | undefined, romFolder: URL): Promise<JobThreadPool> {
+  const [labMonitor, roms] = await Promise.all([
+    labMonitorLoader(new URL('lab-monitor.bin', romFolder), romFolder)(),
+    readRomFolder(values['rom-dir']),
+  ]);
   return new JobThreadPool({ workerUrl: threadUrl(), setup: { labMonitor, roms }, size });
 }
 
@@ -192,12 +195,14 @@ class ProgressBar {
   }
 }
 
-async function farmRun(file: string | undefined, values: Values): Promise<number> {
+async function farmRun(file: string | undefined, values: Values, romFolder: URL): Promise<number> {
   const { jobs, bad } = await readJobs(file);
   const { JobQueue, queueEngine } = await queueModule();
   const engine: FarmEngine = values.queue
     ? queueEngine(new JobQueue(await target(values)))
-    : embeddedEngine(await makePool(values, count(values.threads, '--threads') ?? defaultThreadCount()));
+    : embeddedEngine(
+        await makePool(values, count(values.threads, '--threads') ?? defaultThreadCount(), romFolder),
+      );
   const writer = await ResultWriter.open(values.out);
   const bar = new ProgressBar(jobs.length + bad.length, values.quiet);
   try {
@@ -231,11 +236,11 @@ function parseRate(text: string | undefined): { max: number; duration: number } 
   return { max, duration: Math.round(seconds * 1000) };
 }
 
-async function farmWorker(values: Values): Promise<number> {
+async function farmWorker(values: Values, romFolder: URL): Promise<number> {
   const where = await target(values, false);
   const { startQueueWorker } = await queueModule();
   const concurrency = count(values.concurrency, '--concurrency') ?? defaultThreadCount();
-  const pool = await makePool(values, concurrency);
+  const pool = await makePool(values, concurrency, romFolder);
   const log = (line: string): void => {
     process.stdout.write(`farm worker ${process.pid}: ${line}\n`);
   };
@@ -318,8 +323,8 @@ async function farmResults(values: Values): Promise<number> {
   return writer.failed > 0 || missing > 0 ? 1 : 0;
 }
 
-/** `superboard-lab farm`: returns the exit code. */
-export async function farmCommand(argv: string[]): Promise<number> {
+/** `superboard-lab farm`: returns the exit code. `romFolder` holds the Lab Monitor (built, else its sources). */
+export async function farmCommand(argv: string[], romFolder: URL): Promise<number> {
   try {
     const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
     const [sub, file, ...extra] = positionals;
@@ -330,9 +335,9 @@ export async function farmCommand(argv: string[]): Promise<number> {
     if (extra.length > 0) throw new UsageError(`unexpected ${extra.join(' ')}`);
     switch (sub) {
       case 'run':
-        return await farmRun(file, values);
+        return await farmRun(file, values, romFolder);
       case 'worker':
-        return await farmWorker(values);
+        return await farmWorker(values, romFolder);
       case 'submit':
         return await farmSubmit(file, values);
       case 'results':

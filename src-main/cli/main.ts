@@ -1,24 +1,29 @@
 // superboard-lab: the headless command line. Each command lives in its own module and returns an exit code.
-import { asmCommand } from './asm.ts';
-import { decodeCommand } from './decode.ts';
-import { encodeCommand } from './encode.ts';
-import { farmCommand } from './farm.ts';
-import { runCommand } from './run.ts';
+// Commands load on demand, so each starts without the others' modules.
+
+/** The Lab Monitor's folder, beside this entry module: src-main/rom in the sources, out/rom when built. */
+const ROM_FOLDER = new URL('../rom/', import.meta.url);
 
 const COMMANDS: Record<string, { summary: string; run: (argv: string[]) => Promise<number> }> = {
   run: {
     summary: 'run the emulated Superboard (or a bare 6502) headless and print its screen',
-    run: runCommand,
+    run: async (argv) => (await import('./run.ts')).runCommand(argv, ROM_FOLDER),
   },
-  asm: { summary: 'assemble 6502 source to a binary, a listing and 65V tape text', run: asmCommand },
+  asm: {
+    summary: 'assemble 6502 source to a binary, a listing and 65V tape text',
+    run: async (argv) => (await import('./asm.ts')).asmCommand(argv),
+  },
   decode: {
     summary: 'decode a cassette recording (WAV, FLAC, Ogg, MP3) to bytes or a text listing',
-    run: decodeCommand,
+    run: async (argv) => (await import('./decode.ts')).decodeCommand(argv),
   },
-  encode: { summary: 'write a file, BASIC text or 65V machine code as a tape WAV', run: encodeCommand },
+  encode: {
+    summary: 'write a file, BASIC text or 65V machine code as a tape WAV',
+    run: async (argv) => (await import('./encode.ts')).encodeCommand(argv),
+  },
   farm: {
     summary: 'run jobs on emulated Superboards: here in threads, or on a Redis queue',
-    run: farmCommand,
+    run: async (argv) => (await import('./farm.ts')).farmCommand(argv, ROM_FOLDER),
   },
 };
 

@@ -41,7 +41,7 @@ export type Settings = v.InferOutput<typeof SettingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = {
   screen: { crop: false, scale: 0 },
-  layout: { columnSplit: 0.5, rowSplit: 0.55, maximized: null },
+  layout: { columnSplit: 0.6, rowSplit: 0.72, maximized: null },
   machine: { ramKb: 8 },
 };
 

@@ -139,8 +139,10 @@ is_letter:
 @no:      clc
           rts
 
-; Ctrl-C check (the Ctrl-C vector, called by BASIC while it runs): returns at once unless CTRL and C are
-; both down; then it waits for C to be released and breaks into BASIC through its warm start.
+; Ctrl-C check (the Ctrl-C vector, reached from BASIC's JSR to its own check routine): returns at once
+; unless CTRL and C are both down; then it waits for C to be released and answers as SYN600 does, with
+; A = 3 and a jump into BASIC's check routine just after the monitor call (BASIC_BREAK), with the stack as
+; BASIC left it, so BASIC stops the program with BREAK IN <line> and CONT can go on.
 ctrl_c_check:
           pha
           lda #$FE              ; row 0: CTRL is bit 6
@@ -156,9 +158,11 @@ ctrl_c_check:
 @release: lda KBD
           and #$40
           beq @release
+          pla
           lda #0
           sta LOADFLAG
-          jmp BASIC_WARM
+          lda #3
+          jmp BASIC_BREAK
 @no:      pla
           rts
 

@@ -13,6 +13,7 @@ TDRE      = $02               ; status: the transmitter can take a byte
 BASIC_ROM = $A000
 BASIC_COLD = $BD11
 BASIC_WARM = $0000
+BASIC_BREAK = $A636           ; OSI BASIC 1.0 rev 3.2: CMP #3 after its JSR to the monitor's Ctrl-C check
 
 ; ---- Screen window (the conventional visible area) ---------------------------------------------------
 CURSOR_START = $65            ; first visible cell of a line: row 3, column 5

@@ -25,7 +25,7 @@ export interface HostInfo {
   /** The native open dialog; absent in the browser host. Returns the chosen paths, empty when cancelled. */
   openDialog?: (purpose: FilePurpose, multiple: boolean) => Promise<string[]>;
   /** Where the emulator comes from; without it the machine methods answer 'unsupported'. */
-  emulator?: Pick<EmulatorServiceOptions, 'workerUrl' | 'labMonitor' | 'romDir'>;
+  emulator?: Pick<EmulatorServiceOptions, 'workerUrl' | 'labMonitor' | 'romDir' | 'callTimeoutMs'>;
   log?: (message: string, error?: unknown) => void;
   /** The native save dialog for exports; absent in the browser host, which offers a download instead. */
   saveDialog?: SaveDialog;

@@ -27,8 +27,12 @@ export async function isAudioFile(path: string): Promise<boolean> {
  * Decodes a cassette recording to its bytes with their sample spans: the tape analysis without the waveform
  * (the better channel of a stereo file unless told which). Throws TapeAnalysisError for unreadable files.
  */
-export async function decodeTapeFile(path: string, channel?: number): Promise<DecodedTape> {
-  const analysis = new TapeAnalysis(path, { waveform: false, ...(channel === undefined ? {} : { channel }) });
+export async function decodeTapeFile(path: string, name?: string, channel?: number): Promise<DecodedTape> {
+  const analysis = new TapeAnalysis(path, {
+    waveform: false,
+    ...(name === undefined ? {} : { name }),
+    ...(channel === undefined ? {} : { channel }),
+  });
   try {
     await analysis.run();
     const results = analysis.results;

@@ -45,7 +45,7 @@ const services = new AppServices(
     },
     log,
     tapeWorker: new URL('./tape-worker.js', import.meta.url),
-    farmThread: new URL('./farm-thread.js', import.meta.url),
+    farmThread: new URL('./farm-worker.js', import.meta.url),
   },
   new EventHub(),
 );

@@ -2,14 +2,21 @@ import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
 import { TAPE_EXPORT_PATH } from '../ipc/contract.ts';
 import type { Logger } from '../ipc/dispatch.ts';
 import { ServiceError } from '../ipc/dispatch.ts';
 import { attachWebSocketTransport, tokensEqual } from '../ipc/websocket-transport.ts';
-import { MEDIA_PATH, TOKEN_HEADER, UPLOAD_PATH } from '../ipc/wire.ts';
-import { SECURITY_HEADERS } from '../security.ts';
+import {
+  MAX_UPLOAD_BYTES,
+  MEDIA_PATH,
+  TOKEN_HEADER,
+  UPLOAD_PATH,
+  WS_PATH,
+  uploadTooLarge,
+} from '../ipc/wire.ts';
+import { SECURITY_HEADERS, safeDecode } from '../security.ts';
 import type { AppServices } from '../services/app-services.ts';
 import { serveMediaRange } from '../services/media-range.ts';
 
@@ -24,7 +31,13 @@ const MIME: Record<string, string> = {
   '.wasm': 'application/wasm',
 };
 
-export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024 * 1024;
+/** Uploads running at once (choosing BASIC as four 2K parts sends four). */
+export const MAX_CONCURRENT_UPLOADS = 4;
+/** A connection must show the token (or be loading the page) within this long. */
+export const UNAUTHENTICATED_TIMEOUT_MS = 5_000;
+/** Connections that have not shown the token, at once; more are closed as they arrive. */
+export const MAX_UNAUTHENTICATED = 64;
+const LOG_EVERY_MS = 10_000;
 
 export interface WebHostOptions {
   services: AppServices;
@@ -33,6 +46,16 @@ export interface WebHostOptions {
   port?: number;
   token?: string;
   log?: Logger;
+  /** Limits, smaller in tests. */
+  limits?: Partial<WebHostLimits>;
+}
+
+export interface WebHostLimits {
+  /** The largest upload, and the most bytes all uploads running at once may declare together. */
+  uploadBytes: number;
+  concurrentUploads: number;
+  unauthenticatedTimeoutMs: number;
+  unauthenticated: number;
 }
 
 export interface WebHost {
@@ -48,9 +71,27 @@ export interface WebHost {
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const { services, log = () => {} } = options;
+  const limits: WebHostLimits = {
+    uploadBytes: MAX_UPLOAD_BYTES,
+    concurrentUploads: MAX_CONCURRENT_UPLOADS,
+    unauthenticatedTimeoutMs: UNAUTHENTICATED_TIMEOUT_MS,
+    unauthenticated: MAX_UNAUTHENTICATED,
+    ...options.limits,
+  };
   const token = options.token ?? randomBytes(24).toString('hex');
   const staticDir = path.resolve(options.staticDir);
   let origins: string[] = [];
+  let hosts: string[] = [];
+  const uploads = { running: 0, bytes: 0 };
+
+  // A flood of refused connections must not flood the log: each reason at most once per LOG_EVERY_MS.
+  const lastLogged = new Map<string, number>();
+  const logThrottled = (reason: string): void => {
+    const now = Date.now();
+    if (now - (lastLogged.get(reason) ?? -Infinity) < LOG_EVERY_MS) return;
+    lastLogged.set(reason, now);
+    log(reason);
+  };
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
@@ -60,7 +101,75 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
   });
 
+  // Every connection starts unauthenticated: it gets a few seconds to show the token (a WebSocket upgrade,
+  // an upload, media or an export) and is closed after that once it has no request running (loading the
+  // page's files needs no token). Only so many may be waiting at once, so idle connections cannot use up
+  // the host's file descriptors: a new one pushes out the oldest that has no request running, so a flood of
+  // idle connections cannot keep a browser from loading the page either.
+  interface Pending {
+    timer: NodeJS.Timeout;
+    /** Requests seen, and requests whose response is still open. */
+    requests: number;
+    active: number;
+    expired: boolean;
+  }
+  const unauthenticated = new Map<Socket, Pending>();
+  server.on('connection', (socket: Socket) => {
+    if (unauthenticated.size >= limits.unauthenticated) {
+      logThrottled(`closing idle connections: ${limits.unauthenticated} are open without the token`);
+      const idle = [...unauthenticated].find(([, waiting]) => waiting.active === 0)?.[0];
+      if (idle === undefined) {
+        socket.destroy();
+        return;
+      }
+      idle.destroy();
+      unauthenticated.delete(idle);
+    }
+    const pending: Pending = {
+      requests: 0,
+      active: 0,
+      expired: false,
+      timer: setTimeout(() => {
+        pending.expired = true;
+        if (pending.active > 0) return;
+        if (pending.requests === 0) logThrottled('closing connections that sent no request in time');
+        socket.destroy();
+      }, limits.unauthenticatedTimeoutMs),
+    };
+    unauthenticated.set(socket, pending);
+    socket.once('close', () => {
+      clearTimeout(pending.timer);
+      unauthenticated.delete(socket);
+    });
+  });
+  const authenticate = (socket: Socket): void => {
+    const pending = unauthenticated.get(socket);
+    if (!pending) return;
+    clearTimeout(pending.timer);
+    unauthenticated.delete(socket);
+  };
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    const pending = unauthenticated.get(request.socket);
+    if (!pending) return;
+    pending.requests++;
+    pending.active++;
+    response.once('close', () => {
+      pending.active--;
+      if (pending.expired && pending.active === 0) request.socket.destroy();
+    });
+  });
+  // The transport checks the token again and refuses the upgrade itself; this only stops the clock.
+  server.on('upgrade', (request: IncomingMessage, socket: Socket) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname === WS_PATH && tokensEqual(url.searchParams.get('token'), token)) authenticate(socket);
+  });
+
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    // DNS rebinding: a page on another name resolving to 127.0.0.1 would send its own Host.
+    if (!hosts.includes(request.headers.host ?? '')) {
+      request.resume();
+      return sendJson(response, 421, { error: 'wrong host' });
+    }
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === UPLOAD_PATH) return upload(request, response, url);
     if (url.pathname.startsWith(MEDIA_PATH)) return media(request, response, url);
@@ -86,6 +195,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   function media(request: IncomingMessage, response: ServerResponse, url: URL): void {
     if (!tokensEqual(url.searchParams.get('token'), token))
       return sendJson(response, 401, { error: 'missing or wrong token' });
+    authenticate(request.socket);
     let file;
     try {
       file = services.files.get(safeDecode(url.pathname.slice(MEDIA_PATH.length)) ?? '');
@@ -106,6 +216,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   function exported(response: ServerResponse, url: URL): void {
     if (!tokensEqual(url.searchParams.get('token'), token))
       return sendJson(response, 401, { error: 'missing or wrong token' });
+    authenticate(response.socket as Socket);
     const fileId = safeDecode(url.pathname.slice(TAPE_EXPORT_PATH.length)) ?? '';
     const ref = services.tapes.exportFile(fileId);
     if (ref === null) return sendJson(response, 404, { error: 'not found' });
@@ -134,13 +245,36 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       request.resume();
       return sendJson(response, 403, { error: 'forbidden origin' });
     }
+    authenticate(request.socket);
     const name = url.searchParams.get('name') ?? 'upload';
+    // Refusals are answered before the body is read, and the body is then read and dropped, so the client
+    // gets the answer instead of a connection reset.
+    const declared = Number(request.headers['content-length']);
+    if (request.headers['content-length'] === undefined || !Number.isSafeInteger(declared)) {
+      request.resume();
+      return sendJson(response, 411, { error: 'An upload needs a Content-Length.' });
+    }
+    if (declared > limits.uploadBytes) {
+      request.resume();
+      return sendJson(response, 413, { error: uploadTooLarge(path.basename(name), limits.uploadBytes) });
+    }
+    if (uploads.running >= limits.concurrentUploads || uploads.bytes + declared > limits.uploadBytes) {
+      request.resume();
+      return sendJson(response, 429, {
+        error: `Too many uploads at once (${uploads.running} running); try again when they are done.`,
+      });
+    }
+    uploads.running++;
+    uploads.bytes += declared;
     try {
-      const ref = await services.files.storeUpload(name, request, MAX_UPLOAD_BYTES);
+      const ref = await services.files.storeUpload(name, request, declared);
       sendJson(response, 200, ref);
     } catch (error) {
       const message = error instanceof ServiceError ? error.message : 'upload failed';
       sendJson(response, 400, { error: message });
+    } finally {
+      uploads.running--;
+      uploads.bytes -= declared;
     }
   }
 
@@ -151,6 +285,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const port = (server.address() as AddressInfo).port;
   const origin = `http://127.0.0.1:${port}`;
   origins = [origin, `http://localhost:${port}`];
+  hosts = [`127.0.0.1:${port}`, `localhost:${port}`];
 
   const transport = attachWebSocketTransport({
     server,
@@ -158,6 +293,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     events: services.events,
     token,
     allowedOrigins: () => origins,
+    allowedHosts: () => hosts,
     log,
   });
 
@@ -171,15 +307,6 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
-}
-
-/** A path segment decoded, or null when its %-escapes are malformed. */
-function safeDecode(text: string): string | null {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return null;
-  }
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {

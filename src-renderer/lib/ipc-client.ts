@@ -9,7 +9,15 @@ import type {
   RequestOutput,
 } from '../../src-main/ipc/contract.ts';
 import type { PreloadApi } from '../../src-main/ipc/preload-api.ts';
-import { MEDIA_PATH, TOKEN_HEADER, UPLOAD_PATH, WS_PATH, type WireMessage } from '../../src-main/ipc/wire.ts';
+import {
+  MAX_UPLOAD_BYTES,
+  MEDIA_PATH,
+  TOKEN_HEADER,
+  UPLOAD_PATH,
+  WS_PATH,
+  uploadTooLarge,
+  type WireMessage,
+} from '../../src-main/ipc/wire.ts';
 
 export class IpcError extends Error {
   readonly code: IpcErrorBody['code'];
@@ -155,6 +163,11 @@ function browserClient(): IpcClient {
       return () => connectionListeners.delete(listener);
     },
     upload(file, onProgress) {
+      if (file.size > MAX_UPLOAD_BYTES) {
+        return Promise.reject(
+          new IpcError({ code: 'bad-request', message: uploadTooLarge(file.name, MAX_UPLOAD_BYTES) }),
+        );
+      }
       return new Promise<FileRef>((resolve, reject) => {
         const xhr = new XMLHttpRequest();
         xhr.open('POST', `${UPLOAD_PATH}?name=${encodeURIComponent(file.name)}`);

@@ -51,6 +51,8 @@ describe.skipIf(!HAVE_CHROMIUM)(
     });
 
     it('round-trips a setting through main and keeps it across a reload', async () => {
+      // Without a BASIC ROM fitted, the map says $A000 is empty rather than promising a dump.
+      await page.getByTestId('memory-map').getByText('Nothing fitted (no BASIC ROM): unmapped').waitFor();
       await page.getByTestId('ram-size').selectOption('32');
       await page.getByTestId('memory-map').getByText('RAM, 32K').waitFor();
       const onDisk = JSON.parse(await readFile(path.join(userData.dir, 'settings.json'), 'utf8'));

@@ -36,6 +36,47 @@ describe.skipIf(!HAVE_CHROMIUM)('Screen area in Chromium (needs /usr/bin/chromiu
     expect(lit).toBeLessThan(4000);
   });
 
+  it('shows the whole screen at every window size, and Pause/Run keeps its width', async () => {
+    for (const [width, height] of [
+      [800, 500],
+      [1024, 700],
+      [1280, 800],
+      [1920, 1080],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      const canvas = page.getByTestId('screen-canvas');
+      await expect
+        .poll(async () => {
+          const shown = await canvas.boundingBox();
+          const box = await page.getByTestId('screen').boundingBox();
+          if (!shown || !box) return false;
+          const inside =
+            shown.x >= box.x - 0.5 &&
+            shown.y >= box.y - 0.5 &&
+            shown.x + shown.width <= box.x + box.width + 0.5 &&
+            shown.y + shown.height <= box.y + box.height + 0.5 &&
+            shown.y + shown.height <= height;
+          return inside && shown.width > 100 && Math.abs(shown.width - shown.height) < 1;
+        })
+        .toBe(true);
+      // The default layout gives the Screen room for 1x at 1024x700 and 2x at 1920x1080; in a smaller
+      // window the picture shrinks below 1x rather than being cut. The scale follows a resize observer, so
+      // it is polled like the box.
+      const scale = (): Promise<number> => canvas.getAttribute('data-scale').then(Number);
+      if (width < 1024) await expect.poll(scale, { message: `scale at ${width}x${height}` }).toBeLessThan(1);
+      else await expect.poll(scale, { message: `scale at ${width}x${height}` }).toBe(width >= 1920 ? 2 : 1);
+      await page.screenshot({ path: path.join(REPO, 'test-results', `screen-${width}x${height}.png`) });
+    }
+    const button = page.getByTestId('pause');
+    const before = (await button.boundingBox())!.width;
+    await button.click();
+    const after = (await page.getByTestId('resume').boundingBox())!.width;
+    await page.getByTestId('resume').click();
+    await page.getByTestId('pause').waitFor();
+    expect(after).toBeCloseTo(before, 1);
+    await page.setViewportSize({ width: 1400, height: 1000 });
+  });
+
   it('takes a burst of keys typed with no delay, repeated keys included', async () => {
     await page.getByTestId('screen').click();
     // page.keyboard.type sends each key's down and up back to back, faster than the ROM polls.

@@ -44,6 +44,119 @@ describe('superboard-lab run', () => {
     expect(result.stdout).toContain('TAPE OK');
   });
 
+  it('presses PLAY only once the typed input has been taken, so a long --type loses no tape bytes', async () => {
+    const program = messageProgram('TAPE OK');
+    const tape = path.join(dir, 'program.65v');
+    await writeFile(tape, build65v(program.segments, { run: 0x0300 }), 'latin1');
+    const typing = '.0200/00\\r.0201/00\\r.0202/00\\r.0203/00\\rL';
+    const result = cli('--type', typing, '--tape', tape, '--until-text', 'TAPE OK');
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain('TAPE OK');
+  });
+
+  it('presses PLAY at --tape-at seconds of machine time', async () => {
+    const program = messageProgram('TAPE OK');
+    const tape = path.join(dir, 'program.65v');
+    await writeFile(tape, build65v(program.segments, { run: 0x0300 }), 'latin1');
+    const result = cli('--type', 'L', '--tape', tape, '--tape-at', '3', '--until-text', 'TAPE OK');
+    expect(result.status, result.stderr).toBe(0);
+    // 3 s, then 1 s of leader, then the bytes at 300 baud.
+    const cycles = Number(/run: (\d+) cycles/.exec(result.stderr)?.[1]);
+    expect(cycles).toBeGreaterThan(4 * 983_040);
+    expect(cli('--tape-at', '3').stderr).toMatch(/--tape-at needs --tape/);
+  });
+
+  it('stops on a settled screen, not in the middle of a scroll copy', async () => {
+    // Fills the visible rows with distinct lines, writes DONE on the last one, then scrolls the window
+    // up one row slowly (a pause of ~2,300 cycles after each row), so frame ends fall inside the copy.
+    const program = assembleOrThrow(`
+      .org $0300
+        ldx #3
+      fill:
+        txa
+        ora #$40
+        ldy #0
+        jsr rowaddr
+      cells:
+        sta ($F0),y
+        iny
+        cpy #24
+        bne cells
+        inx
+        cpx #27
+        bne fill
+        ldx #27
+        jsr rowaddr
+        ldy #3
+      done:
+        lda text,y
+        sta ($F0),y
+        dey
+        bpl done
+        ldx #3
+      scroll:
+        jsr rowaddr
+        lda $F0
+        clc
+        adc #32
+        sta $F2
+        lda $F1
+        adc #0
+        sta $F3
+        ldy #23
+      copy:
+        lda ($F2),y
+        sta ($F0),y
+        dey
+        bpl copy
+        ldy #0
+      pause:
+        nop
+        nop
+        iny
+        bne pause
+        inx
+        cpx #27
+        bne scroll
+        jsr rowaddr
+        lda #' '
+        ldy #23
+      blank:
+        sta ($F0),y
+        dey
+        bpl blank
+      here:
+        jmp here
+      rowaddr:                    ; $F0/$F1 = $D000 + 32 * X + 5
+        pha
+        txa
+        lsr a
+        lsr a
+        lsr a
+        ora #$D0
+        sta $F1
+        txa
+        asl a
+        asl a
+        asl a
+        asl a
+        asl a
+        ora #5
+        sta $F0
+        pla
+        rts
+      text:
+        .text "DONE"
+    `);
+    const tape = path.join(dir, 'scroll.65v');
+    await writeFile(tape, build65v(program.segments, { run: 0x0300 }), 'latin1');
+    const result = cli('--type', 'L', '--tape', tape, '--fast-tape', '--until-text', 'DONE', '--crop');
+    expect(result.status, result.stderr).toBe(0);
+    const lines = result.stdout.split('\n').filter((line) => line.trim() !== '');
+    expect(lines.at(-1)).toBe('DONE');
+    expect(new Set(lines).size).toBe(lines.length);
+  });
+
   it('exits 1 and says so when the text never shows', () => {
     const result = cli('--until-text', 'NEVER THERE', '--cycles', '200000');
     expect(result.status).toBe(1);

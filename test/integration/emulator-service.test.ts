@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { build65v } from '../../src-main/core/formats/osi65v.ts';
 import { encodeWav } from '../../src-main/core/formats/wav.ts';
 import { encodeKcs } from '../../src-main/core/modem/kcs-encoder.ts';
@@ -181,6 +181,20 @@ describe('emulator service with its worker thread', () => {
     expect(await peek()).toBe(before);
   });
 
+  it('refuses a crafted state whose clock would hang the worker, and keeps answering', async () => {
+    const handlers = services.handlers();
+    const saved = JSON.parse((await handlers['machine.saveState'](null, context)).text);
+    const file = path.join(userDataDir, 'crafted.sblstate');
+    saved.cpu.cycles = 2 ** 53 - 1;
+    saved.frame.nextCycle = 0;
+    await writeFile(file, JSON.stringify(saved));
+    const ref = await services.files.register(file);
+    await expect(handlers['machine.loadState']({ fileId: ref.fileId }, context)).rejects.toThrow(
+      /Cannot load crafted\.sblstate: machine state is damaged: cpu\.cycles: expected an integer/,
+    );
+    expect((await handlers['machine.status'](null, context)).running).toBe(true);
+  });
+
   it('refuses a state saved with another RAM size and says what to change', async () => {
     const handlers = services.handlers();
     const saved = await handlers['machine.saveState'](null, context);
@@ -271,5 +285,37 @@ describe('the emulator cassette deck', () => {
     await expect(
       services.handlers()['machine.tapePlay']({ fileId: ref.fileId, speed: 'tape' }, context),
     ).rejects.toThrow(/neither a recording we can decode nor a tape of bytes/);
+  });
+});
+
+describe('emulator service deadlines', () => {
+  it('restarts a worker that stops answering and tells the caller, then answers again', async () => {
+    const log: string[] = [];
+    const made = await makeServices({
+      emulator: {
+        workerUrl: new URL('../support/hanging-emulator-worker.ts', import.meta.url),
+        labMonitor,
+        callTimeoutMs: 1_000,
+      },
+      log: (message) => log.push(message),
+    });
+    try {
+      const handlers = made.services.handlers();
+      const started = Date.now();
+      await expect(handlers['machine.type']({ text: 'HANG' }, context)).rejects.toThrow(
+        /The emulator did not answer in 1 s and was restarted/,
+      );
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(log.join('\n')).toMatch(/did not answer 'type' in 1 s; restarting it/);
+      await vi.waitFor(
+        async () => {
+          expect((await handlers['machine.status'](null, context)).running).toBe(true);
+        },
+        { timeout: 20_000, interval: 200 },
+      );
+    } finally {
+      await made.services.stop();
+      await made.remove();
+    }
   });
 });

@@ -200,6 +200,25 @@ export class Cpu6502 {
     return false;
   }
 
+  /**
+   * run() that also stops after an instruction that leaves PC where it was (a JMP or branch to itself,
+   * the way test programs end). Returns true when it stopped so; false at untilCycle, or at once when
+   * the CPU is jammed (its clock then stays where the jam left it).
+   */
+  runUntilStuck(untilCycle: number): boolean {
+    while (this.cycles < untilCycle) {
+      if (this.attention) {
+        if (this.jammed) return false;
+        if (this.pollInterrupts()) continue;
+      }
+      const pc = this.pc;
+      const opcode = this.fetch();
+      (handlers[opcode] as Handler)(this, opcode);
+      if (this.pc === pc) return true;
+    }
+    return false;
+  }
+
   saveState(): Cpu6502State {
     return {
       version: 1,

@@ -7,13 +7,11 @@
  */
 import { ByteTapeSource } from '../machine/cassette-port.ts';
 import type { RomSet } from '../machine/rom-set.ts';
-import { FRAME_CYCLES, MAX_SLICE_CYCLES, SUPERBOARD_CPU_HZ, Superboard } from '../machine/superboard.ts';
+import { FRAME_CYCLES, SUPERBOARD_CPU_HZ, Superboard } from '../machine/superboard.ts';
 import { VISIBLE_WINDOW } from '../machine/video-ram.ts';
 import { ACIA_BASE, RDRF } from '../machine/acia6850.ts';
 import { DEFAULT_JOB_SECONDS, decodeBase64, type Job, type JobResult, type StopReason } from './job.ts';
 
-/** Video RAM unchanged this long counts as a settled screen (not in the middle of a scroll). */
-const SETTLE_CYCLES = 4_096;
 const PROGRESS_CYCLES = 1_000_000;
 
 export interface RunJobOptions {
@@ -114,7 +112,7 @@ export function runJob(job: Job, roms: RomSet, options: RunJobOptions = {}): Job
     return screenCache;
   };
   const ready = (step: Step): boolean => {
-    if (board.status().typingPending > 0) return false;
+    if (board.keyboard.typingPending > 0) return false;
     if (step.at !== undefined && board.cpu.cycles < step.at) return false;
     if (step.afterTape && (board.cassette.playing || (board.acia.peek(ACIA_BASE) & RDRF) !== 0)) return false;
     return step.when === undefined || screen().includes(step.when);
@@ -141,7 +139,7 @@ export function runJob(job: Job, roms: RomSet, options: RunJobOptions = {}): Job
       break;
     }
     if (job.until !== undefined && screen().includes(job.until)) {
-      settle(board, Math.min(SUPERBOARD_CPU_HZ, limit - cpu.cycles));
+      board.runUntilScreenSettles(Math.min(SUPERBOARD_CPU_HZ, limit - cpu.cycles));
       reason = 'text';
       break;
     }
@@ -168,18 +166,6 @@ export function runJob(job: Job, roms: RomSet, options: RunJobOptions = {}): Job
     roms: `${roms.monitor.name} ${roms.monitor.sha1}${roms.basic ? ` + ${roms.basic.name} ${roms.basic.sha1}` : ''}`,
     wallMs: Math.round(now() - started),
   };
-}
-
-/** Runs until video RAM has been quiet for SETTLE_CYCLES, or `maxCycles` pass. */
-function settle(machine: Superboard, maxCycles: number): void {
-  const end = machine.cpu.cycles + maxCycles;
-  machine.video.takeDirtyRows();
-  let quiet = 0;
-  while (quiet < SETTLE_CYCLES && machine.cpu.cycles < end && !machine.cpu.jammed) {
-    const before = machine.cpu.cycles;
-    machine.run(Math.min(MAX_SLICE_CYCLES, end - before));
-    quiet = machine.video.takeDirtyRows() === 0 ? quiet + machine.cpu.cycles - before : 0;
-  }
 }
 
 function collect(job: Job, machine: Superboard): Partial<JobResult> {

@@ -28,6 +28,8 @@ export const TRANSMIT_BREAK = 0x60;
 export const CR_RECEIVE_IRQ = 0x80;
 
 export const ACIA_BASE = 0xf000;
+/** ACIA clock ticks in the longest frame: a start bit and at most 12 more bits, at the divide-by-64 clock. */
+const MAX_FRAME_TICKS = 13 * 64;
 
 export type Parity = 'even' | 'odd' | 'none';
 
@@ -344,8 +346,12 @@ export class Acia6850 implements Device<Acia6850State> {
       dcdHigh: expectBool(f, 'dcdHigh', where),
       ctsHigh: expectBool(f, 'ctsHigh', where),
     };
-    if (!Number.isSafeInteger(next.frameEndTick) || next.frameEndTick < 0) {
-      throw new StateError(`${where}.frameEndTick: expected a whole tick count, got ${next.frameEndTick}`);
+    // A frame being sent ends at most one frame (13 bits at the slowest divider) after now.
+    const latest = this.cycleToTick(this.scheduler.now()) + MAX_FRAME_TICKS;
+    if (!Number.isSafeInteger(next.frameEndTick) || next.frameEndTick < 0 || next.frameEndTick > latest) {
+      throw new StateError(
+        `${where}.frameEndTick: expected a whole tick count from 0 to ${latest}, got ${next.frameEndTick}`,
+      );
     }
     this.control = next.control;
     this.inReset = next.inReset;

@@ -178,37 +178,65 @@ export interface HostKeyEvent {
 export type HostKeyMode = 'positional' | 'symbolic';
 
 /**
- * How long emulated keys stay down. The SYN600 poller accepts a key after seeing it in three consecutive
- * passes (about 5 ms apart), auto-repeats after about 150 more passes, and needs one pass with no key before
- * the same key counts again. Counting reads of the key's row makes typing independent of emulation speed.
+ * How long emulated keys stay down, in CPU cycles (machine time, so typing does not depend on emulation
+ * speed). A real key is down for a span of time whatever the ROM scans; see docs/accuracy.md for how these
+ * spans were found from the SYN600, BASIC and Lab Monitor key routines.
  */
 export interface TypingOptions {
-  /** Reads of the key's row with the key down before it may be released. */
-  readonly holdScans: number;
-  /** And at least this many CPU cycles down. */
-  readonly minHoldCycles: number;
-  /** Reads of the key's row with the key up before the next key goes down. */
-  readonly gapScans: number;
-  /** And at least this many CPU cycles up. */
-  readonly minGapCycles: number;
+  /**
+   * A typed key stays down this long from the first read of its row (so a key typed while the ROM is busy
+   * waits for it); a host key at least this long from going down.
+   */
+  readonly holdCycles: number;
+  /**
+   * Up time before the next typed or host key goes down. When the next key is the same key, the ROM must
+   * see it up: the span counts from the first read of its row after the release.
+   */
+  readonly gapCycles: number;
+  /**
+   * A typed key whose row the ROM does not read, while it does read other rows, counts as seen after this
+   * long (a key pressed while a loop looks at other keys only is lost, as on the board, and typing goes on).
+   */
+  readonly unseenCycles: number;
 }
 
 export const DEFAULT_TYPING: TypingOptions = {
-  holdScans: 16,
-  minHoldCycles: 16_384,
-  gapScans: 4,
-  minGapCycles: 8_192,
+  holdCycles: 32_768,
+  gapCycles: 12_288,
+  unseenCycles: 983_040,
 };
 
-interface Stroke {
+/** A typed key: down (its hold clock waits for the ROM to read its row), then up. */
+interface TypedStroke {
   readonly rowMask: number;
   readonly bits: Uint8Array;
   readonly shiftLock: boolean | undefined;
-  /** 'wait': a host key waiting its turn behind earlier presses the ROM has not seen yet. */
-  phase: 'wait' | 'hold' | 'gap';
-  scans: number;
-  since: number;
-  releaseRequested: boolean;
+  phase: 'down' | 'up';
+  /** When the ROM first read the key's row in this phase, or -1. */
+  seenAt: number;
+  /** When the ROM first read other rows only in this phase, or -1. */
+  otherReadAt: number;
+  /** When the key went up. */
+  upAt: number;
+}
+
+/** A host key: waiting behind earlier presses, down while held (at least holdCycles), then up. */
+interface HostStroke {
+  readonly code: string;
+  readonly rowMask: number;
+  readonly bits: Uint8Array;
+  readonly shiftLock: boolean | undefined;
+  phase: 'wait' | 'down' | 'up';
+  downAt: number;
+  /** When the host released the key, or -1 while it holds it. */
+  releasedAt: number;
+  upAt: number;
+}
+
+interface Keys {
+  readonly rowMask: number;
+  readonly bits: Uint8Array;
+  readonly shiftLock: boolean | undefined;
 }
 
 export interface KeyboardState {
@@ -224,6 +252,10 @@ export class KeyboardError extends Error {
 /**
  * The model 600 keyboard at $DF00: writing latches the row select (a row is selected when its bit is 0) and
  * reading returns the AND of the selected rows, where a pressed key pulls its column bit to 0.
+ *
+ * Emulated keys are down for spans of machine time (TypingOptions), whatever rows the ROM reads: typed
+ * text goes key by key through a queue, so each character arrives exactly once; host keys are down while
+ * the host holds them. Both change state only at reads of $DF00, the only place the ROM can see them.
  */
 export class KeyboardMatrix implements Device<KeyboardState> {
   /** The latching SHIFT LOCK. It is down by default because BASIC only accepts upper case. */
@@ -233,9 +265,10 @@ export class KeyboardMatrix implements Device<KeyboardState> {
   /** Keys pressed through press()/release(), bit set = down, per row. */
   private readonly manual = new Uint8Array(8);
   private readonly pressed = new Uint8Array(8);
-  private readonly queue: Stroke[] = [];
-  /** Host key strokes in the order they were pressed, by KeyboardEvent.code. */
-  private readonly live: { readonly code: string; readonly stroke: Stroke }[] = [];
+  /** Typed keys; the head is down or up, the rest wait. An up head stays until the next may go down. */
+  private readonly queue: TypedStroke[] = [];
+  /** Host key strokes in the order they were pressed. */
+  private readonly live: HostStroke[] = [];
   private readonly clock: () => number;
 
   constructor(clock: () => number = () => 0, typing: TypingOptions = DEFAULT_TYPING) {
@@ -245,8 +278,11 @@ export class KeyboardMatrix implements Device<KeyboardState> {
   }
 
   read(addr: number): number {
+    if (this.queue.length === 0 && this.live.length === 0) return this.peek(addr);
+    const now = this.clock();
+    if (this.advance(now)) this.refresh();
     const value = this.peek(addr);
-    if (this.queue.length > 0 || this.live.length > 0) this.countScan(~this.rowLatch & 0xff);
+    this.observe(~this.rowLatch & 0xff, now);
     return value;
   }
 
@@ -321,29 +357,26 @@ export class KeyboardMatrix implements Device<KeyboardState> {
   }
 
   queueChord(chord: Chord): void {
-    const stroke = this.makeStroke(chord);
-    this.queue.push(stroke);
-    if (this.queue.length === 1) this.startStroke(stroke);
-    this.refresh();
+    this.queue.push({ ...chordKeys(chord), phase: 'down', seenAt: -1, otherReadAt: -1, upAt: -1 });
+    if (this.queue.length === 1 || this.advance(this.clock())) this.refresh();
   }
 
-  /** Keys still to be typed, including the one going down now. */
+  /** Typed keys not yet released, including the one down now. 0 means the typed input has been taken. */
   get typingPending(): number {
-    return this.queue.length;
+    const head = this.queue[0];
+    return head?.phase === 'up' ? this.queue.length - 1 : this.queue.length;
   }
 
   /**
    * A host key went down. Returns false when the key means nothing on this keyboard (let the host use it).
-   * Host events can arrive faster than the ROM polls (a paste-like burst, or several events between two
-   * emulated frames), so a press goes down at once only while every earlier press is still held by the user
-   * (chords and rollover); behind a key already released but not yet seen by the ROM it waits its turn,
-   * and goes down after the ROM has seen that key held and then up. A key released before the ROM could
-   * see it stays down until it has been scanned long enough.
+   * The key goes down at once while every earlier press is still held by the user (chords and rollover);
+   * behind a key already released but still within its minimum hold, or up for less than the gap, it
+   * waits its turn, so a burst of host events (faster than the ROM polls) arrives in order.
    */
   hostKeyDown(event: HostKeyEvent, mode: HostKeyMode = 'symbolic'): boolean {
     const latest = this.latestStroke(event.code);
     // Auto-repeat from the host: the key is already down.
-    if (latest !== undefined && !latest.releaseRequested) return true;
+    if (latest !== undefined && latest.releasedAt < 0) return true;
     if (event.code === 'CapsLock') {
       this.toggleShiftLock();
       return true;
@@ -358,22 +391,27 @@ export class KeyboardMatrix implements Device<KeyboardState> {
       chord = keyToChord(event.key);
     }
     if (chord === undefined) return false;
-    const stroke = this.makeStroke(chord);
-    stroke.phase = 'wait';
-    this.live.push({ code: event.code, stroke });
-    this.advanceLive();
+    this.live.push({
+      ...chordKeys(chord),
+      code: event.code,
+      phase: 'wait',
+      downAt: -1,
+      releasedAt: -1,
+      upAt: -1,
+    });
+    this.advance(this.clock());
     this.refresh();
     return true;
   }
 
   hostKeyUp(code: string): void {
     const stroke = this.latestStroke(code);
-    if (stroke === undefined || stroke.releaseRequested) return;
-    stroke.releaseRequested = true;
-    if (this.advanceLive()) this.refresh();
+    if (stroke === undefined || stroke.releasedAt >= 0) return;
+    stroke.releasedAt = this.clock();
+    if (this.advance(stroke.releasedAt)) this.refresh();
   }
 
-  /** Host key presses not yet fully seen by the ROM, including keys held down now. */
+  /** Host key presses not yet over (held, within their minimum hold or gap, or waiting their turn). */
   get hostKeysPending(): number {
     return this.live.length;
   }
@@ -398,118 +436,97 @@ export class KeyboardMatrix implements Device<KeyboardState> {
     this.refresh();
   }
 
-  private makeStroke(chord: Chord): Stroke {
-    const bits = new Uint8Array(8);
-    let rowMask = 0;
-    for (const key of chord.keys) {
-      const [row, col] = MATRIX_KEYS[key];
-      bits[row] = (bits[row] ?? 0) | (1 << col);
-      if (row !== 0) rowMask |= 1 << row;
-    }
-    // A chord of row-0 keys only (ESC, CTRL) is scanned through row 0.
-    if (rowMask === 0) rowMask = 1;
-    return {
-      rowMask,
-      bits,
-      shiftLock: chord.shiftLock,
-      phase: 'hold',
-      scans: 0,
-      since: 0,
-      releaseRequested: false,
-    };
-  }
-
-  private startStroke(stroke: Stroke): void {
-    stroke.phase = 'hold';
-    stroke.scans = 0;
-    stroke.since = this.clock();
-  }
-
-  private latestStroke(code: string): Stroke | undefined {
+  private latestStroke(code: string): HostStroke | undefined {
     for (let i = this.live.length - 1; i >= 0; i--) {
-      const entry = this.live[i];
-      if (entry?.code === code) return entry.stroke;
+      const stroke = this.live[i];
+      if (stroke?.code === code) return stroke;
     }
     return undefined;
   }
 
-  /**
-   * Moves host strokes on: a released key held long enough goes up, a key up long enough is forgotten, and
-   * a waiting key goes down once nothing before it is still to be seen. Returns whether any changed.
-   */
-  private advanceLive(): boolean {
+  /** Moves typed and host keys on to `now`; returns whether any key went down or up. */
+  private advance(now: number): boolean {
+    const typed = this.advanceTyped(now);
+    return this.advanceLive(now) || typed;
+  }
+
+  private advanceTyped(now: number): boolean {
+    const { holdCycles, gapCycles, unseenCycles } = this.typing;
+    let changed = false;
+    for (;;) {
+      const head = this.queue[0];
+      if (head === undefined) return changed;
+      const unseenTooLong = (): boolean => head.otherReadAt >= 0 && now - head.otherReadAt >= unseenCycles;
+      if (head.phase === 'down') {
+        if (head.seenAt < 0 && unseenTooLong()) head.seenAt = now;
+        if (head.seenAt < 0 || now - head.seenAt < holdCycles) return changed;
+        head.phase = 'up';
+        head.upAt = head.seenAt + holdCycles;
+        head.seenAt = -1;
+        head.otherReadAt = -1;
+        changed = true;
+      }
+      const next = this.queue[1];
+      if (next === undefined) {
+        // Kept a while for a same key typed next; then gone, so reads take the fast path again.
+        if (now - head.upAt >= unseenCycles) this.queue.shift();
+        return changed;
+      }
+      const upLongEnough = sharesKeys(head, next)
+        ? (head.seenAt >= 0 && now - head.seenAt >= gapCycles) || unseenTooLong()
+        : now - head.upAt >= gapCycles;
+      if (!upLongEnough) return changed;
+      this.queue.shift();
+      changed = true;
+    }
+  }
+
+  private advanceLive(now: number): boolean {
+    const { holdCycles, gapCycles } = this.typing;
     let changed = false;
     let blocked = false;
     for (let i = 0; i < this.live.length; i++) {
-      const stroke = this.live[i]?.stroke;
+      const stroke = this.live[i];
       if (stroke === undefined) continue;
       if (stroke.phase === 'wait' && !blocked) {
-        this.startStroke(stroke);
+        stroke.phase = 'down';
+        stroke.downAt = now;
         changed = true;
       }
-      if (stroke.phase === 'hold' && stroke.releaseRequested && this.heldLongEnough(stroke)) {
-        stroke.phase = 'gap';
-        stroke.scans = 0;
-        stroke.since = this.clock();
+      if (stroke.phase === 'down' && stroke.releasedAt >= 0 && now - stroke.downAt >= holdCycles) {
+        stroke.phase = 'up';
+        stroke.upAt = Math.max(stroke.downAt + holdCycles, stroke.releasedAt);
         changed = true;
       }
-      if (stroke.phase === 'gap' && this.upLongEnough(stroke)) {
+      if (stroke.phase === 'up' && now - stroke.upAt >= gapCycles) {
         this.live.splice(i--, 1);
         changed = true;
         continue;
       }
-      if (stroke.phase !== 'hold' || stroke.releaseRequested) blocked = true;
+      if (stroke.phase !== 'down' || stroke.releasedAt >= 0) blocked = true;
     }
     return changed;
   }
 
-  private upLongEnough(stroke: Stroke): boolean {
-    return stroke.scans >= this.typing.gapScans && this.clock() - stroke.since >= this.typing.minGapCycles;
-  }
-
-  private heldLongEnough(stroke: Stroke): boolean {
-    return stroke.scans >= this.typing.holdScans && this.clock() - stroke.since >= this.typing.minHoldCycles;
-  }
-
-  private countScan(selectedRows: number): void {
-    let changed = false;
+  /** Notes what the ROM has seen of the typed key with this read of `selectedRows`. */
+  private observe(selectedRows: number, now: number): void {
     const head = this.queue[0];
-    if (head !== undefined && (selectedRows & head.rowMask) !== 0) {
-      head.scans++;
-      if (head.phase === 'hold') {
-        if (this.heldLongEnough(head)) {
-          head.phase = 'gap';
-          head.scans = 0;
-          head.since = this.clock();
-          changed = true;
-        }
-      } else if (this.upLongEnough(head)) {
-        this.queue.shift();
-        const next = this.queue[0];
-        if (next !== undefined) this.startStroke(next);
-        changed = true;
-      }
-    }
-    let counted = false;
-    for (const { stroke } of this.live) {
-      if (stroke.phase === 'wait' || (selectedRows & stroke.rowMask) === 0) continue;
-      stroke.scans++;
-      counted = true;
-    }
-    if (counted && this.advanceLive()) changed = true;
-    if (changed) this.refresh();
+    if (head === undefined || (head.phase === 'up' && this.queue.length === 1)) return;
+    if ((selectedRows & head.rowMask) !== 0) {
+      if (head.seenAt < 0) head.seenAt = now;
+    } else if (head.otherReadAt < 0) head.otherReadAt = now;
   }
 
   private refresh(): void {
     this.pressed.set(this.manual);
     let shiftLock = this.shiftLock;
-    for (const { stroke } of this.live) {
-      if (stroke.phase !== 'hold') continue;
+    for (const stroke of this.live) {
+      if (stroke.phase !== 'down') continue;
       this.merge(stroke);
       if (stroke.shiftLock !== undefined) shiftLock = stroke.shiftLock;
     }
     const head = this.queue[0];
-    if (head !== undefined && head.phase === 'hold') {
+    if (head !== undefined && head.phase === 'down') {
       this.merge(head);
       if (head.shiftLock !== undefined) shiftLock = head.shiftLock;
     }
@@ -517,7 +534,25 @@ export class KeyboardMatrix implements Device<KeyboardState> {
     this.pressed[0] = ((this.pressed[0] ?? 0) & ~(1 << lockBit)) | (shiftLock ? 1 << lockBit : 0);
   }
 
-  private merge(stroke: Stroke): void {
-    for (let row = 0; row < 8; row++) this.pressed[row] = (this.pressed[row] ?? 0) | (stroke.bits[row] ?? 0);
+  private merge(keys: Keys): void {
+    for (let row = 0; row < 8; row++) this.pressed[row] = (this.pressed[row] ?? 0) | (keys.bits[row] ?? 0);
   }
+}
+
+function chordKeys(chord: Chord): Keys {
+  const bits = new Uint8Array(8);
+  let rowMask = 0;
+  for (const key of chord.keys) {
+    const [row, col] = MATRIX_KEYS[key];
+    bits[row] = (bits[row] ?? 0) | (1 << col);
+    if (row !== 0) rowMask |= 1 << row;
+  }
+  // A chord of row-0 keys only (ESC, CTRL) is scanned through row 0.
+  return { rowMask: rowMask === 0 ? 1 : rowMask, bits, shiftLock: chord.shiftLock };
+}
+
+/** Whether two chords share a key outside row 0 (the same key typed twice must be seen going up). */
+function sharesKeys(a: Keys, b: Keys): boolean {
+  for (let row = 1; row < 8; row++) if (((a.bits[row] ?? 0) & (b.bits[row] ?? 0)) !== 0) return true;
+  return (a.rowMask & b.rowMask & 1) !== 0 && ((a.bits[0] ?? 0) & (b.bits[0] ?? 0)) !== 0;
 }

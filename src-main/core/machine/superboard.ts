@@ -42,6 +42,16 @@ export const DEFAULT_RAM_BYTES = 8 * 1024;
  * event a device schedules during a slice (e.g. a 4,800 baud frame end) fires up to this late.
  */
 export const MAX_SLICE_CYCLES = 1_024;
+/**
+ * The most CPU cycles a loaded state may have run: 2^50 is 36 years at 1x and months at the fastest a host
+ * manages, and leaves cycle arithmetic exact (doubles are exact to 2^53).
+ */
+export const MAX_STATE_CYCLES = 2 ** 50;
+/**
+ * The screen counts as settled when video RAM has not changed for this many cycles: far longer than any
+ * pause inside a ROM's scroll copy (a write every few dozen cycles), a quarter of a frame.
+ */
+export const SCREEN_SETTLE_CYCLES = 4_096;
 
 export interface SuperboardConfig {
   readonly roms: RomSet;
@@ -209,9 +219,12 @@ export class Superboard {
     this.random = new SeededRandom(config.seed ?? 0x5eed_0600);
 
     this.bus = new Bus(config.unmappedRead ?? 'address-high');
-    this.video = new VideoRam(this.bus.memory.subarray(VIDEO_RAM_BASE, VIDEO_RAM_BASE + VIDEO_RAM_SIZE));
     this.cpu = new Cpu6502(this.bus);
     const cpu = this.cpu;
+    this.video = new VideoRam(
+      this.bus.memory.subarray(VIDEO_RAM_BASE, VIDEO_RAM_BASE + VIDEO_RAM_SIZE),
+      () => cpu.cycles,
+    );
     this.scheduler = new Scheduler(() => cpu.cycles);
     this.keyboard = new KeyboardMatrix(() => cpu.cycles, config.typing ?? DEFAULT_TYPING);
     this.acia = new Acia6850(this.scheduler, { cpuHz });
@@ -226,7 +239,11 @@ export class Superboard {
 
     this.frameTask = this.scheduler.addTask('frame', (due) => {
       this.frameCount++;
-      this.frameTask.schedule(due + FRAME_CYCLES);
+      // Never more than one frame event per call: a clock far ahead of the event (only a hand-made state
+      // can do that) skips to the next frame boundary instead of replaying every missed frame.
+      const next = due + FRAME_CYCLES;
+      const now = this.cpu.cycles;
+      this.frameTask.schedule(next > now ? next : (Math.floor(now / FRAME_CYCLES) + 1) * FRAME_CYCLES);
       this.onFrame?.(this.frameCount);
     });
     this.powerCycle();
@@ -275,6 +292,24 @@ export class Superboard {
   runFrame(): RunResult {
     const next = this.frameTask.scheduled ? this.frameTask.at : this.cpu.cycles + FRAME_CYCLES;
     return this.execute(next, -1);
+  }
+
+  /** Whether video RAM has been unchanged for `quietCycles` (not in the middle of a scroll copy). */
+  screenSettled(quietCycles = SCREEN_SETTLE_CYCLES): boolean {
+    return this.cpu.cycles - this.video.changedAt >= quietCycles;
+  }
+
+  /**
+   * Runs in steps of at most MAX_SLICE_CYCLES until the screen has settled or `maxCycles` have run;
+   * returns whether it settled.
+   */
+  runUntilScreenSettles(maxCycles: number, quietCycles = SCREEN_SETTLE_CYCLES): boolean {
+    const end = this.cpu.cycles + maxCycles;
+    while (!this.screenSettled(quietCycles)) {
+      if (this.cpu.cycles >= end || this.isPaused || this.cpu.jammed) return false;
+      this.run(Math.min(MAX_SLICE_CYCLES, end - this.cpu.cycles));
+    }
+    return true;
   }
 
   /** Runs until the CPU is about to execute the instruction at `address` (or `maxCycles` pass), then pauses. */
@@ -479,9 +514,12 @@ export class Superboard {
       mismatch('BASIC ROM SHA-1', config.basicSha1, this.roms.basic?.sha1 ?? null);
     }
     const ram = expectBytes(record, 'ram', 'machine state', this.ramBytes);
+    // The clock and the frame event together, as a real run leaves them: the next frame is due within one
+    // frame after the clock, and no more frames have passed than the clock allows.
+    const cycles = expectInt(expectRecord(record.cpu, 'cpu'), 'cycles', 'cpu', 0, MAX_STATE_CYCLES);
     const frame = expectRecord(record.frame, 'frame');
-    const frameCount = expectInt(frame, 'count', 'frame', 0, Number.MAX_SAFE_INTEGER);
-    const nextCycle = expectInt(frame, 'nextCycle', 'frame', 0, Number.MAX_SAFE_INTEGER);
+    const frameCount = expectInt(frame, 'count', 'frame', 0, Math.floor(cycles / FRAME_CYCLES));
+    const nextCycle = expectInt(frame, 'nextCycle', 'frame', cycles + 1, cycles + FRAME_CYCLES);
     const random = expectInt(record, 'random', 'machine state', 0, 0xffff_ffff);
 
     const before = this.saveState();

@@ -18,13 +18,20 @@ export class VideoRam implements Device<VideoRamState> {
   readonly bytes: Uint8Array;
   /** Bit n set: row n changed since the last `takeDirtyRows`. */
   dirtyRows = 0;
+  /** The clock reading at the last write that changed a cell. */
+  changedAt = 0;
+  private readonly clock: () => number;
 
-  /** `backing` lets the bus read the cells straight from its memory (Bus.mapWatchedRam). */
-  constructor(backing?: Uint8Array) {
+  /**
+   * `backing` lets the bus read the cells straight from its memory (Bus.mapWatchedRam); `clock` stamps
+   * changes (the CPU cycle count) so a host can tell a settled screen from one in mid-scroll.
+   */
+  constructor(backing?: Uint8Array, clock: () => number = () => 0) {
     if (backing !== undefined && backing.length !== VIDEO_RAM_SIZE) {
       throw new RangeError(`video RAM backing must be ${VIDEO_RAM_SIZE} bytes, got ${backing.length}`);
     }
     this.bytes = backing ?? new Uint8Array(VIDEO_RAM_SIZE);
+    this.clock = clock;
   }
 
   read(addr: number): number {
@@ -40,6 +47,7 @@ export class VideoRam implements Device<VideoRamState> {
     if (this.bytes[offset] !== value) {
       this.bytes[offset] = value;
       this.dirtyRows |= 1 << (offset >> 5);
+      this.changedAt = this.clock();
     }
   }
 
@@ -54,6 +62,7 @@ export class VideoRam implements Device<VideoRamState> {
   fill(source: (index: number) => number): void {
     for (let i = 0; i < VIDEO_RAM_SIZE; i++) this.bytes[i] = source(i) & 0xff;
     this.dirtyRows = -1;
+    this.changedAt = this.clock();
   }
 
   /** Video RAM keeps its contents over a reset (the reset line does not reach the 2114s). */
@@ -69,6 +78,7 @@ export class VideoRam implements Device<VideoRamState> {
     const dirtyRows = expectInt(fields, 'dirtyRows', 'video', 0, 0xffff_ffff);
     this.bytes.set(bytes);
     this.dirtyRows = dirtyRows | 0;
+    this.changedAt = this.clock();
   }
 }
 

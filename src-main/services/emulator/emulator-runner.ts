@@ -17,6 +17,8 @@ const SPEED_FACTOR: Record<Exclude<MachineSpeed, 'max'>, number> = { '1x': 1, '2
 const MAX_LAG_SECONDS = 0.1;
 const FRAME_INTERVAL_MS = 1000 / 60;
 const STATUS_INTERVAL_MS = 250;
+/** A frame waits for a settled screen (not one in mid-scroll) at most this long. */
+const MAX_FRAME_DEFER_MS = 100;
 /** At maximum speed, emulate for this long before yielding to messages. */
 const MAX_SPEED_SLICE_MS = 15;
 
@@ -322,7 +324,12 @@ export class EmulatorRunner {
     const machine = this.#machine;
     if (!machine) return;
     if (machine.video.takeDirtyRows() !== 0) this.#videoDirty = true;
-    if (this.#videoDirty && now - this.#lastFrameSent >= FRAME_INTERVAL_MS - 1) {
+    const settled =
+      machine.paused ||
+      machine.cpu.jammed ||
+      machine.screenSettled() ||
+      now - this.#lastFrameSent >= MAX_FRAME_DEFER_MS;
+    if (this.#videoDirty && now - this.#lastFrameSent >= FRAME_INTERVAL_MS - 1 && settled) {
       this.#videoDirty = false;
       this.#lastFrameSent = now;
       this.#output.frame(machine.status().frameCount, machine.video.bytes.slice());

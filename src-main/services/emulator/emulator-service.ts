@@ -23,7 +23,15 @@ export interface EmulatorServiceOptions {
   /** `--rom-dir`: ROMs from this folder take precedence over the saved choice. */
   romDir?: string;
   log?: (message: string, error?: unknown) => void;
+  /** How long a call may go unanswered before the worker counts as hung and is restarted. */
+  callTimeoutMs?: number;
 }
+
+const DEFAULT_CALL_TIMEOUT_MS = 10_000;
+/** Until a new worker has answered once, calls also wait for it to load. */
+const STARTING_CALL_TIMEOUT_MS = 30_000;
+/** Playing a recording decodes all of it in the worker first, which takes a while for a long tape. */
+const DECODE_CALL_TIMEOUT_MS = 120_000;
 
 /** A tape of bytes (65V or BASIC text) bigger than this is surely something else. */
 const MAX_BYTE_TAPE = 1024 * 1024;
@@ -55,6 +63,8 @@ export class EmulatorService {
   #lastStatus: MachineStatus | null = null;
   #unsubscribe: (() => void) | null = null;
   #restarts: number[] = [];
+  /** Whether the current worker has answered a call yet (it has loaded). */
+  #answered = false;
   /** The ROMs the machine runs now (null monitor: the Lab Monitor). */
   #choice: RomChoice = { monitor: null, basic: [] };
 
@@ -201,6 +211,7 @@ export class EmulatorService {
 
   #spawn(): void {
     const worker = new Worker(this.#options.workerUrl);
+    this.#answered = false;
     worker.on('message', (message: EmulatorMessage) => this.#receive(message));
     worker.on('error', (error) => this.#options.log?.('the emulator worker failed', error));
     worker.on('exit', (code) => {
@@ -226,6 +237,7 @@ export class EmulatorService {
 
   #receive(message: EmulatorMessage): void {
     if (message.kind === 'reply') {
+      this.#answered = true;
       const pending = this.#pending.get(message.id);
       this.#pending.delete(message.id);
       if (message.ok) pending?.resolve(message.value);
@@ -239,12 +251,39 @@ export class EmulatorService {
     }
   }
 
+  /**
+   * Sends one command and waits for its reply. A worker that does not answer in time is hung (a runaway
+   * loop never yields to messages): it is terminated, which fails every call waiting on it and restarts it.
+   */
   #call(command: EmulatorCommand): Promise<unknown> {
     const worker = this.#worker;
     if (!worker) return Promise.reject(new ServiceError('failed', 'The emulator is not running.'));
     const id = this.#nextId++;
+    const timeout = Math.max(
+      this.#answered ? 0 : STARTING_CALL_TIMEOUT_MS,
+      command.kind === 'tapePlayAudio' ? DECODE_CALL_TIMEOUT_MS : 0,
+      this.#options.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS,
+    );
     return new Promise((resolve, reject) => {
-      this.#pending.set(id, { resolve, reject });
+      const timer = setTimeout(() => {
+        if (!this.#pending.delete(id)) return;
+        const seconds = Math.round(timeout / 100) / 10;
+        this.#options.log?.(
+          `the emulator worker did not answer '${command.kind}' in ${seconds} s; restarting it`,
+        );
+        reject(
+          new ServiceError(
+            'failed',
+            `The emulator did not answer in ${seconds} s and was restarted with the same ROMs and RAM.`,
+          ),
+        );
+        void worker.terminate();
+      }, timeout);
+      const settle = (): void => clearTimeout(timer);
+      this.#pending.set(id, {
+        resolve: (value) => (settle(), resolve(value)),
+        reject: (error) => (settle(), reject(error)),
+      });
       worker.postMessage({ ...command, id });
     });
   }

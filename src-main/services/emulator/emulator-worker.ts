@@ -35,7 +35,7 @@ async function handle(request: EmulatorRequest): Promise<unknown> {
     case 'configure':
       return runner.configure(request.config);
     case 'tapePlayAudio': {
-      const tape = await decodeTapeFile(request.path);
+      const tape = await decodeTapeFile(request.path, request.name);
       if (tape.bytes.length === 0)
         throw new Error(`No Kansas City Standard data was found in ${request.name}.`);
       runner.playTape(request.name, new DecodedTapeSource(tape.bytes, tape.sampleRate), request.speed);

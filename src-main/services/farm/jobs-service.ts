@@ -8,7 +8,7 @@ import { JobThreadPool } from './thread-pool.ts';
 
 export interface JobsServiceOptions {
   readonly events: EventHub;
-  /** farm-thread.js beside the built host, or the .ts source. */
+  /** farm-worker.js beside the built host, or the farm-thread.ts source. */
   readonly threadUrl: URL;
   readonly labMonitor: () => Promise<Uint8Array>;
   readonly romDir?: string | undefined;

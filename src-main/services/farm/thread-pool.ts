@@ -18,7 +18,7 @@ export type ThreadReply =
   | { readonly type: 'result'; readonly result: JobResult };
 
 export interface ThreadPoolOptions {
-  /** farm-thread.js beside the built CLI, or the .ts source. */
+  /** farm-worker.js beside the built CLI, or the farm-thread.ts source. */
   readonly workerUrl: URL;
   readonly setup: ThreadSetup;
   /** Threads; the machine's cores by default. */

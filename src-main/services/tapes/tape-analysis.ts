@@ -35,6 +35,8 @@ export interface TapeAnalysisOptions {
    * channel while the decoder picks one. Absent: new files in the OS temporary folder.
    */
   spillFiles?: readonly [string, string];
+  /** The file's name as the user knows it, for messages (default: the path's last part). */
+  name?: string;
   signal?: AbortSignal;
   onFormat?: (format: AnalysisFormat) => void;
   onProgress?: (frames: number) => void;
@@ -86,7 +88,7 @@ export class TapeAnalysis {
   async run(): Promise<void> {
     const { waveform = true } = this.#options;
     let decoder: Decoder | null = null;
-    const name = path.basename(this.path);
+    const name = this.#options.name ?? path.basename(this.path);
     try {
       for await (const event of streamAudioFile(this.path, { signal: this.#options.signal })) {
         if (this.#closed) return;

@@ -5,6 +5,8 @@ import type { Annotations, ByteSpan } from './tape-results.ts';
 
 export interface TapeWorkerData {
   path: string;
+  /** The file's name as the user gave it (an upload is stored under another). */
+  name: string;
   /** Absent: the decoder picks the better channel of a stereo file. */
   channel?: number;
   /** The files a compressed tape spills to (TapeAnalysisOptions.spillFiles). */

@@ -39,10 +39,17 @@ export interface TapeServiceOptions {
   saveDialog?: SaveDialog;
   /** How long an export waits for its download, and stays after a download ends (tests shorten them). */
   exportLifetimeMs?: { unclaimed: number; afterDownload: number };
+  /** How long a query may go unanswered before the tape's worker counts as hung and the tape is closed. */
+  callTimeoutMs?: number;
 }
 
 export const MAX_OPEN_TAPES = 8;
 const EXPORT_LIFETIME_MS = { unclaimed: 15 * 60_000, afterDownload: 60_000 };
+const DEFAULT_CALL_TIMEOUT_MS = 30_000;
+/** Opening waits for the worker to load and read the file's header. */
+const OPEN_TIMEOUT_MS = 30_000;
+/** A clean WAV of an hour-long tape is a large file to write. */
+const EXPORT_CALL_TIMEOUT_MS = 120_000;
 
 /** An export waiting in the temporary folder for the browser host's download. */
 interface PendingExport {
@@ -83,12 +90,23 @@ class OpenTape {
   error: string | null = null;
   readonly pending = new Map<number, Pending>();
   nextId = 1;
+  readonly #timeoutMs: number;
+  readonly #onHung: (tape: OpenTape) => void;
 
-  constructor(fileId: string, name: string, worker: Worker, spillFiles: [string, string]) {
+  constructor(
+    fileId: string,
+    name: string,
+    worker: Worker,
+    spillFiles: [string, string],
+    timeoutMs: number,
+    onHung: (tape: OpenTape) => void,
+  ) {
     this.fileId = fileId;
     this.name = name;
     this.worker = worker;
     this.spillFiles = spillFiles;
+    this.#timeoutMs = timeoutMs;
+    this.#onHung = onHung;
   }
 
   info(): TapeInfo {
@@ -104,10 +122,27 @@ class OpenTape {
     };
   }
 
+  /** Asks the worker; one that does not answer in time is hung, and the tape is closed (`onHung`). */
   ask<Q extends TapeQuery>(query: Q): Promise<TapeQueryResults[Q['op']]> {
     const id = this.nextId++;
+    const timeout =
+      query.op === 'export' ? Math.max(EXPORT_CALL_TIMEOUT_MS, this.#timeoutMs) : this.#timeoutMs;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      const timer = setTimeout(() => {
+        if (!this.pending.delete(id)) return;
+        const seconds = Math.round(timeout / 100) / 10;
+        reject(
+          new ServiceError(
+            'failed',
+            `${this.name} did not answer in ${seconds} s and was closed; open it again.`,
+          ),
+        );
+        this.#onHung(this);
+      }, timeout);
+      this.pending.set(id, {
+        resolve: (value) => (clearTimeout(timer), resolve(value as TapeQueryResults[Q['op']])),
+        reject: (error) => (clearTimeout(timer), reject(error)),
+      });
       this.worker.postMessage({ ...query, id } satisfies TapeRequestMessage);
     });
   }
@@ -172,23 +207,35 @@ export class TapeService {
   async open(fileId: string, channel?: number): Promise<TapeInfo> {
     const entry = this.#options.files.get(fileId);
     while (this.#tapes.size >= MAX_OPEN_TAPES) {
-      const oldest = this.#tapes.keys().next().value;
+      // The oldest tape that is open already goes first; one still opening only when every tape is.
+      const tapes = [...this.#tapes.values()];
+      const oldest = tapes.find((t) => t.format !== null) ?? tapes[0];
       if (oldest === undefined) break;
-      await this.close(oldest);
+      await this.close(oldest.tapeId);
     }
     const temp = this.#options.temp;
     const data: TapeWorkerData = {
       path: entry.path,
+      name: entry.name,
       spillFiles: [temp.file('spill', 's16'), temp.file('spill', 's16')],
       ...(channel === undefined ? {} : { channel }),
     };
     const worker = new Worker(this.#options.workerUrl, { workerData: data });
-    const tape = new OpenTape(fileId, entry.name, worker, data.spillFiles);
+    const timeout = this.#options.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;
+    const tape = new OpenTape(fileId, entry.name, worker, data.spillFiles, timeout, (hung) => {
+      void this.close(hung.tapeId);
+    });
     this.#tapes.set(tape.tapeId, tape);
     this.#options.files.hold(fileId);
     return new Promise<TapeInfo>((resolve, reject) => {
       let opened = false;
+      const openTimeout = Math.max(OPEN_TIMEOUT_MS, timeout);
+      const timer = setTimeout(
+        () => fail(`${tape.name} did not open in ${Math.round(openTimeout / 100) / 10} s.`),
+        openTimeout,
+      );
       const fail = (message: string): void => {
+        clearTimeout(timer);
         tape.state = 'failed';
         tape.error = message;
         tape.failAll(message);
@@ -203,6 +250,7 @@ export class TapeService {
       worker.on('message', (message: TapeWorkerMessage) => {
         switch (message.type) {
           case 'format':
+            clearTimeout(timer);
             tape.format = message.format;
             opened = true;
             resolve(tape.info());
@@ -242,7 +290,12 @@ export class TapeService {
       });
       worker.on('error', (error) => fail(`The tape analysis stopped: ${error.message}`));
       worker.on('exit', () => {
-        if (this.#tapes.get(tape.tapeId) === tape && tape.state === 'analysing') {
+        const closed = this.#tapes.get(tape.tapeId) !== tape;
+        if (!opened && closed) {
+          fail(
+            `${tape.name} was closed before it finished opening: at most ${MAX_OPEN_TAPES} tapes stay open, and more were opened at once.`,
+          );
+        } else if (!closed && tape.state === 'analysing') {
           fail('The tape analysis stopped unexpectedly.');
         }
         tape.failAll(`${tape.name} is closed.`);

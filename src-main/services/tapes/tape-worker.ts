@@ -17,6 +17,7 @@ const post = (message: TapeWorkerMessage): void => port.postMessage(message);
 let lastProgress = 0;
 const analysis = new TapeAnalysis(data.path, {
   ...(data.channel === undefined ? {} : { channel: data.channel }),
+  name: data.name,
   spillFiles: data.spillFiles,
   // The decoder gets a thread of its own beside this one (the built file is .js, the source .ts).
   decodeWorker: new URL(

@@ -14,6 +14,8 @@ const electron = vi.hoisted(() => {
     windows: [] as { options: Record<string, unknown>; url: string }[],
     windowOpenHandler: null as Handler | null,
     permissionHandler: null as Handler | null,
+    permissionCheckHandler: null as Handler | null,
+    deviceHandler: null as Handler | null,
     protocolHandler: null as ((request: Request) => Promise<Response>) | null,
     ipcChannels: [] as string[],
     privileged: [] as unknown[],
@@ -70,6 +72,8 @@ const electron = vi.hoisted(() => {
       session: {
         defaultSession: {
           setPermissionRequestHandler: (handler: Handler) => (state.permissionHandler = handler),
+          setPermissionCheckHandler: (handler: Handler) => (state.permissionCheckHandler = handler),
+          setDevicePermissionHandler: (handler: Handler) => (state.deviceHandler = handler),
         },
       },
     },
@@ -129,15 +133,60 @@ describe('Electron bootstrap', () => {
     expect(webviewStopped).toBe(true);
   });
 
-  it('grants audio capture but no other permission', () => {
-    const decide = (permission: string): boolean => {
-      let granted = false;
-      electron.state.permissionHandler?.(null, permission, (ok: boolean) => (granted = ok));
-      return granted;
+  it('grants no permission, asked or checked, to the app or anyone else', () => {
+    const request = (permission: string, details: object): boolean => {
+      let granted: boolean | null = null;
+      electron.state.permissionHandler?.(null, permission, (ok: boolean) => (granted = ok), details);
+      expect(granted).not.toBeNull();
+      return granted!;
     };
-    expect(decide('media')).toBe(true);
-    expect(decide('geolocation')).toBe(false);
-    expect(decide('notifications')).toBe(false);
+    const app = { requestingUrl: 'superboard://app/index.html' };
+    expect(request('media', { ...app, mediaTypes: ['audio'] })).toBe(false);
+    expect(request('media', { ...app, mediaTypes: ['video'] })).toBe(false);
+    expect(request('media', { requestingUrl: 'https://evil.example/', mediaTypes: ['audio'] })).toBe(false);
+    for (const permission of [
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'hid',
+      'serial',
+      'openExternal',
+    ])
+      expect(request(permission, app)).toBe(false);
+    const check = electron.state.permissionCheckHandler!;
+    expect(check(null, 'media', 'superboard://app', { mediaType: 'audio' })).toBe(false);
+    expect(check(null, 'media', 'https://evil.example', { mediaType: 'video' })).toBe(false);
+    expect(check(null, 'notifications', 'superboard://app', {})).toBe(false);
+    expect(electron.state.deviceHandler!({ deviceType: 'usb', origin: 'superboard://app' })).toBe(false);
+  });
+
+  it('blocks navigation of any frame away from the app', () => {
+    const navigate = electron.contentsEvents.get('will-frame-navigate')!;
+    const prevented = (url: string, isMainFrame: boolean): boolean => {
+      let stopped = false;
+      navigate({ url, isMainFrame, preventDefault: () => (stopped = true) });
+      return stopped;
+    };
+    expect(prevented('https://example.com/', false)).toBe(true);
+    expect(prevented('https://example.com/', true)).toBe(true);
+    expect(prevented('superboard://app/index.html', false)).toBe(false);
+  });
+
+  it('allows the Electron page no WebSocket: connect-src is the app itself', async () => {
+    const page = await electron.state.protocolHandler!(new Request('superboard://app/index.html'));
+    const csp = page.headers.get('content-security-policy')!;
+    expect(csp).toContain("connect-src 'self';");
+    expect(csp).not.toMatch(/ws:|wss:|localhost|127\.0\.0\.1/);
+  });
+
+  it('answers a malformed %-escape with 404 instead of throwing', async () => {
+    const handler = electron.state.protocolHandler!;
+    for (const url of [
+      'superboard://app/%E0%A4%A',
+      'superboard://app/%ZZ.js',
+      'superboard://app/media/%E0%A4%A',
+    ])
+      expect((await handler(new Request(url))).status).toBe(404);
   });
 
   it('serves the renderer with the CSP and refuses paths outside it', async () => {

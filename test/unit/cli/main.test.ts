@@ -19,6 +19,26 @@ describe('superboard-lab command line', () => {
     expect(result.stdout).toMatch(/^ {2}asm /m);
   });
 
+  it.each(['run', 'asm', 'decode', 'encode'])(
+    'lists every option of %s --help with a sentence',
+    (command) => {
+      const result = cli(command, '--help');
+      expect(result.status).toBe(0);
+      const lines = result.stdout.split('\n');
+      const usageOptions = lines
+        .filter((line) => line.startsWith('usage:') || line.startsWith('superboard-lab'))
+        .flatMap((line) => line.match(/--[a-z0-9-]+/g) ?? []);
+      expect(usageOptions.length).toBeGreaterThan(0);
+      for (const option of new Set(usageOptions)) {
+        const described = lines.find((line) => new RegExp(`^ +(-[a-z], )?${option}\\b`).test(line)) ?? '';
+        const sentence = described.replace(/^ +(-[a-z], )?--[a-z0-9-]+( [A-Z][A-Z@.]*)?/, '').trim();
+        expect(sentence.split(/\s+/).length, `${command} --help describes ${option}`).toBeGreaterThanOrEqual(
+          3,
+        );
+      }
+    },
+  );
+
   it('refuses an unknown command by name', () => {
     const result = cli('frobnicate');
     expect(result.status).toBe(2);

@@ -1,9 +1,14 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
-import { attachWebSocketTransport, tokensEqual } from '../../../src-main/ipc/websocket-transport.ts';
-import type { WireMessage } from '../../../src-main/ipc/wire.ts';
+import type { Handlers } from '../../../src-main/ipc/dispatch.ts';
+import {
+  MAX_IN_FLIGHT,
+  attachWebSocketTransport,
+  tokensEqual,
+} from '../../../src-main/ipc/websocket-transport.ts';
+import { MAX_MESSAGE_BYTES, type WireMessage } from '../../../src-main/ipc/wire.ts';
 import { makeServices } from '../../support/services.ts';
 
 const TOKEN = 'a'.repeat(48);
@@ -139,5 +144,105 @@ describe('WebSocket transport', () => {
     expect(tokensEqual(TOKEN, TOKEN)).toBe(true);
     expect(tokensEqual(TOKEN.slice(1), TOKEN)).toBe(false);
     expect(tokensEqual(undefined, TOKEN)).toBe(false);
+  });
+});
+
+describe('WebSocket transport limits', () => {
+  /** A second transport whose machine.peek answers with `length` bytes, as the emulator does. */
+  async function peekServer(
+    peek: Handlers['machine.peek'] = async ({ start, length }) => ({
+      start,
+      bytes: Buffer.alloc(length, 0xa5).toString('base64'),
+    }),
+  ): Promise<{ url: string; log: unknown[][]; close: () => Promise<void> }> {
+    const log: unknown[][] = [];
+    const peekServer = createServer((_req, res) => res.end());
+    await new Promise<void>((resolve) => peekServer.listen(0, '127.0.0.1', resolve));
+    const transport = attachWebSocketTransport({
+      server: peekServer,
+      handlers: {
+        ...services.handlers(),
+        'machine.peek': peek,
+      },
+      events: services.events,
+      token: TOKEN,
+      allowedOrigins: () => [],
+      log: (...args) => log.push(args),
+    });
+    return {
+      url: `ws://127.0.0.1:${(peekServer.address() as AddressInfo).port}/ipc?token=${TOKEN}`,
+      log,
+      close: async () => {
+        await transport.close();
+        await new Promise<void>((resolve) => peekServer.close(() => resolve()));
+      },
+    };
+  }
+
+  it('closes a client that sends requests but never reads the answers, saying why', async () => {
+    const host = await peekServer();
+    try {
+      const ws = new WebSocket(host.url);
+      await opened(ws);
+      ws.pause();
+      // 400 answers of 64 KiB (87 KB as base64) are 35 MB: more than the 16 MiB a connection may queue.
+      for (let id = 1; id <= 400; id++) {
+        ws.send(JSON.stringify({ id, method: 'machine.peek', payload: { start: 0, length: 0x10000 } }));
+      }
+      await vi.waitFor(
+        () => expect(host.log.map((l) => l[0])).toContainEqual(expect.stringMatching(/does not read/)),
+        { timeout: 10_000 },
+      );
+      ws.terminate();
+    } finally {
+      await host.close();
+    }
+  });
+
+  it('runs at most 32 requests of one connection at once and reads the rest as they end', async () => {
+    let running = 0;
+    let most = 0;
+    const waiting: (() => void)[] = [];
+    const host = await peekServer(async ({ start }) => {
+      most = Math.max(most, ++running);
+      await new Promise<void>((resolve) => waiting.push(resolve));
+      running--;
+      return { start, bytes: '' };
+    });
+    try {
+      const ws = new WebSocket(host.url);
+      await opened(ws);
+      const answered = new Set<number>();
+      ws.on('message', (data) => answered.add((JSON.parse(String(data)) as { id: number }).id));
+      for (let id = 1; id <= 100; id++) {
+        ws.send(JSON.stringify({ id, method: 'machine.peek', payload: { start: 0, length: 1 } }));
+      }
+      await vi.waitFor(() => expect(waiting).toHaveLength(MAX_IN_FLIGHT));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(running).toBe(MAX_IN_FLIGHT);
+      while (answered.size < 100) {
+        waiting.splice(0).forEach((release) => release());
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      expect(most).toBe(MAX_IN_FLIGHT);
+      ws.close();
+    } finally {
+      await host.close();
+    }
+  });
+
+  it('logs a refused oversize frame in one line, without a stack trace', async () => {
+    const host = await peekServer();
+    try {
+      const ws = new WebSocket(host.url);
+      await opened(ws);
+      const closed = new Promise((resolve) => ws.once('close', resolve));
+      ws.send('x'.repeat(MAX_MESSAGE_BYTES + 1));
+      await closed;
+      await vi.waitFor(() => expect(host.log).toHaveLength(1));
+      expect(host.log[0]).toEqual([expect.stringMatching(/^WebSocket connection closed: Max payload size/)]);
+    } finally {
+      await host.close();
+    }
   });
 });

@@ -404,20 +404,29 @@ describe('Lab Monitor on a bare board', () => {
     expect(board.ram[0x503]).toBe(0x5a); // the SPACE that ended LOAD was not typed
   });
 
-  it('Ctrl-C check returns at once, or warm-starts BASIC at $0000 when CTRL and C are down', () => {
-    const board = boot();
-    load(board, ' .org $0000\n lda #$77\n sta $0310\nhere: jmp here');
-    load(board, ' .org $0400\nloop: jsr $FFF1\n inc $0311\n jmp loop');
+  it("Ctrl-C check returns at once, or answers A = 3 at BASIC's $A636 with the stack BASIC left", () => {
+    const basic = fakeBasic();
+    // At $A636 (rev 3.2: CMP #3 after the monitor call) this "BASIC" records A, S and the return address.
+    const breakHandler = assemble(
+      ' .org $A636\n sta $0312\n tsx\n stx $0313\n pla\n sta $0314\n pla\n sta $0315\nhere: jmp here',
+    );
+    for (const segment of breakHandler.segments) basic.set(segment.bytes, segment.address - 0xa000);
+    const board = boot(basic);
+    const symbols = load(board, ' .org $0400\nloop: jsr $FFF1\nback: inc $0311\n jmp loop');
     board.ram[0x311] = 0;
     board.cpu.pc = 0x400;
+    const stack = board.cpu.s;
     board.run(50_000);
     expect(board.ram[0x311]).toBeGreaterThan(10);
     board.press('CTRL', 'C');
     board.run(50_000);
-    expect(board.ram[0x310]).not.toBe(0x77); // waits for C to be released
+    expect(board.ram[0x312]).not.toBe(3); // waits for C to be released
     board.release('CTRL', 'C');
     board.run(50_000);
-    expect(board.ram[0x310]).toBe(0x77);
+    expect(board.ram[0x312]).toBe(3);
+    expect(board.ram[0x313]).toBe((stack - 2) & 0xff);
+    const back = (symbols.get('back') ?? 0) - 1;
+    expect([board.ram[0x314], board.ram[0x315]]).toEqual([back & 0xff, back >> 8]);
   });
 });
 

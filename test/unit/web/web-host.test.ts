@@ -1,6 +1,9 @@
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { request as httpRequest, type ClientRequest } from 'node:http';
+import { connect, type Socket } from 'node:net';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import WebSocket from 'ws';
 import { CONTENT_SECURITY_POLICY } from '../../../src-main/security.ts';
 import { startWebHost, type WebHost } from '../../../src-main/web/web-host.ts';
 import { makeServices } from '../../support/services.ts';
@@ -74,6 +77,37 @@ describe('browser host', () => {
     expect(await readdir(uploadDir)).toEqual([expect.stringMatching(/^upload-[0-9a-f-]{36}-a\.wav$/)]);
   });
 
+  it('answers an upload declared over 2 GiB with the reason before reading its body', async () => {
+    const port = Number(new URL(host.origin).port);
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const request = httpRequest(
+        {
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: '/upload?name=huge.wav',
+          headers: { 'x-superboard-token': host.token, 'content-length': 2 ** 31 + 1 },
+        },
+        (response) => {
+          let body = '';
+          response.setEncoding('utf8');
+          response.on('data', (chunk: string) => (body += chunk));
+          response.on('end', () => {
+            request.destroy();
+            resolve({ status: response.statusCode ?? 0, body });
+          });
+        },
+      );
+      request.on('error', reject);
+      request.write(new Uint8Array(1024));
+    });
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.body)).toEqual({
+      error: 'huge.wav is larger than 2147483648 bytes, the most the browser host takes.',
+    });
+    expect(await readdir(uploadDir).catch(() => [])).toEqual([]);
+  });
+
   it('refuses an upload from a foreign origin', async () => {
     const response = await fetch(`${host.origin}/upload?name=a.wav`, {
       method: 'POST',
@@ -110,5 +144,176 @@ describe('browser host media', () => {
     await media.close();
     await made.remove();
     await statics.remove();
+  });
+});
+
+describe('browser host limits', () => {
+  /** A host with small limits, its log, and a way to stop it. */
+  async function limitedHost(limits: Parameters<typeof startWebHost>[0]['limits']) {
+    const made = await makeServices();
+    const statics = await tempDir();
+    await writeFile(path.join(statics.dir, 'index.html'), '<!doctype html><title>t</title>');
+    const log: unknown[][] = [];
+    const limited = await startWebHost({
+      services: made.services,
+      staticDir: statics.dir,
+      limits,
+      log: (...args) => log.push(args),
+    });
+    const port = Number(new URL(limited.origin).port);
+    return {
+      host: limited,
+      port,
+      log,
+      uploadDir: made.services.temp.dir,
+      stop: async () => {
+        await limited.close();
+        await made.remove();
+        await statics.remove();
+      },
+    };
+  }
+
+  /** A raw HTTP request, so the Host header and the body can be anything. */
+  function rawRequest(
+    port: number,
+    options: { method?: string; path?: string; headers: Record<string, string | number>; body?: Buffer },
+  ): Promise<{ status: number; body: string }> {
+    return new Promise((resolve, reject) => {
+      const request = httpRequest(
+        {
+          host: '127.0.0.1',
+          port,
+          method: options.method ?? 'GET',
+          path: options.path ?? '/',
+          headers: options.headers,
+        },
+        (response) => {
+          let body = '';
+          response.setEncoding('utf8');
+          response.on('data', (chunk: string) => (body += chunk));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+        },
+      );
+      request.on('error', reject);
+      request.end(options.body);
+    });
+  }
+
+  it('answers only requests addressed to 127.0.0.1:PORT or localhost:PORT', async () => {
+    const h = await limitedHost({});
+    try {
+      for (const good of [`127.0.0.1:${h.port}`, `localhost:${h.port}`]) {
+        expect((await rawRequest(h.port, { headers: { Host: good } })).status).toBe(200);
+      }
+      for (const bad of ['evil.example', `evil.example:${h.port}`, '127.0.0.1', `127.0.0.1:${h.port + 1}`]) {
+        expect((await rawRequest(h.port, { headers: { Host: bad } })).status).toBe(421);
+      }
+      const ws = new WebSocket(`ws://127.0.0.1:${h.port}/ipc?token=${h.host.token}`, {
+        headers: { Host: 'evil.example' },
+      });
+      const status = await new Promise((resolve) =>
+        ws.once('unexpected-response', (_q, r) => resolve(r.statusCode)),
+      );
+      expect(status).toBe(421);
+    } finally {
+      await h.stop();
+    }
+  });
+
+  it('closes idle connections without the token, caps them, and keeps the authenticated socket and the page', async () => {
+    const h = await limitedHost({ unauthenticatedTimeoutMs: 3_000, unauthenticated: 8 });
+    const sockets: Socket[] = [];
+    try {
+      const ws = new WebSocket(`ws://127.0.0.1:${h.port}/ipc?token=${h.host.token}`);
+      await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+      let closed = 0;
+      for (let i = 0; i < 20; i++) {
+        const socket = connect(h.port, '127.0.0.1');
+        socket.on('error', () => {});
+        socket.on('close', () => closed++);
+        sockets.push(socket);
+      }
+      // Each one over the cap pushes out the oldest idle one at once.
+      await vi.waitFor(() => expect(closed).toBe(12));
+      // While eight idle ones are held, a browser still loads the page (pushing out one more).
+      expect((await fetch(`${h.host.origin}/`)).status).toBe(200);
+      expect(closed).toBeLessThan(20);
+      // The rest are closed when their time is up.
+      await vi.waitFor(() => expect(closed).toBe(20), { timeout: 8_000 });
+      expect(h.log.map((l) => l[0])).toContain('closing idle connections: 8 are open without the token');
+      expect(h.log.map((l) => l[0])).toContain('closing connections that sent no request in time');
+      // The authenticated socket outlived them all and still answers.
+      expect(ws.readyState).toBe(WebSocket.OPEN);
+      const answer = new Promise<string>((resolve) => ws.once('message', (data) => resolve(String(data))));
+      ws.send(JSON.stringify({ id: 1, method: 'app.info' }));
+      expect(JSON.parse(await answer)).toMatchObject({ id: 1, result: { ok: true } });
+      ws.close();
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await h.stop();
+    }
+  });
+
+  it('refuses an upload over the limit with a clear error, not a reset, and keeps nothing', async () => {
+    const h = await limitedHost({ uploadBytes: 1024 * 1024 });
+    try {
+      const response = await fetch(`${h.host.origin}/upload?name=big.wav`, {
+        method: 'POST',
+        body: new Uint8Array(3 * 1024 * 1024),
+        headers: { 'x-superboard-token': h.host.token },
+      });
+      expect(response.status).toBe(413);
+      expect(((await response.json()) as { error: string }).error).toBe(
+        'big.wav is larger than 1048576 bytes, the most the browser host takes.',
+      );
+      expect(await readdir(h.uploadDir).catch(() => [])).toEqual([]);
+    } finally {
+      await h.stop();
+    }
+  });
+
+  it('takes only so many uploads, and so many bytes, at once', async () => {
+    const h = await limitedHost({ uploadBytes: 1024 * 1024, concurrentUploads: 2 });
+    const open: ClientRequest[] = [];
+    /** Starts an upload that sends its first bytes and then waits. */
+    const startUpload = async (name: string, size: number): Promise<ClientRequest> => {
+      const request = httpRequest({
+        host: '127.0.0.1',
+        port: h.port,
+        method: 'POST',
+        path: `/upload?name=${name}`,
+        headers: { 'x-superboard-token': h.host.token, 'content-length': size },
+      });
+      request.on('error', () => {});
+      request.write(new Uint8Array(10));
+      open.push(request);
+      await vi.waitFor(async () =>
+        expect((await readdir(h.uploadDir).catch(() => [])).join()).toContain(name),
+      );
+      return request;
+    };
+    const upload = (size: number) =>
+      fetch(`${h.host.origin}/upload?name=c.bin`, {
+        method: 'POST',
+        body: new Uint8Array(size),
+        headers: { 'x-superboard-token': h.host.token },
+      });
+    try {
+      await startUpload('a.bin', 600 * 1024);
+      // 600 KiB running: 500 KiB more would pass 1 MiB together.
+      expect((await upload(500 * 1024)).status).toBe(429);
+      await startUpload('b.bin', 100);
+      const third = await upload(10);
+      expect(third.status).toBe(429);
+      expect(((await third.json()) as { error: string }).error).toMatch(
+        /Too many uploads at once \(2 running\)/,
+      );
+      open[1]!.end(new Uint8Array(90));
+      await vi.waitFor(async () => expect((await upload(10)).status).toBe(200));
+    } finally {
+      for (const request of open) request.destroy();
+      await h.stop();
+    }
   });
 });

@@ -608,6 +608,33 @@ describe('Cpu6502 JAM', () => {
   );
 });
 
+describe('Cpu6502 runUntilStuck', () => {
+  // $0200: LDX #5; loop: DEX; BNE loop; trap: JMP trap
+  const program = [0xa2, 0x05, 0xca, 0xd0, 0xfd, 0x4c, 0x05, 0x02];
+
+  it('stops right after the instruction that leaves PC where it was, at the cycle a step loop reaches', () => {
+    const stepped = setup(program).cpu;
+    let before: number;
+    do {
+      before = stepped.pc;
+      stepped.step();
+    } while (stepped.pc !== before);
+    const { cpu } = setup(program);
+    expect(cpu.runUntilStuck(1_000_000)).toBe(true);
+    expect([cpu.pc, cpu.cycles]).toEqual([0x0205, stepped.cycles]);
+  });
+
+  it('returns false at the cycle limit, and at once on a jammed CPU', () => {
+    const { cpu } = setup(program);
+    expect(cpu.runUntilStuck(6)).toBe(false);
+    expect(cpu.pc).not.toBe(0x0205);
+    const jam = setup([0xea, 0x02]).cpu;
+    expect(jam.runUntilStuck(1_000)).toBe(false);
+    expect(jam.jammed).toBe(true);
+    expect(jam.cycles).toBeLessThan(1_000);
+  });
+});
+
 describe('Cpu6502 interrupts and reset', () => {
   function withVectors(program: readonly number[], registers: Registers = {}) {
     const ctx = setup(program, registers);

@@ -172,21 +172,19 @@ describe('KeyboardMatrix hardware behaviour', () => {
     expect(keyboard.read(0xdf00) & 1).toBe(1);
   });
 
-  it('peeks without counting scans', () => {
+  it('peeks without side effects: only a read of its row starts the hold of a typed key', () => {
     let now = 0;
-    const keyboard = new KeyboardMatrix(() => now, {
-      holdScans: 2,
-      minHoldCycles: 0,
-      gapScans: 1,
-      minGapCycles: 0,
-    });
+    const keyboard = new KeyboardMatrix(() => now, { holdCycles: 100, gapCycles: 10, unseenCycles: 1_000 });
     keyboard.type('Q');
     keyboard.write(0xdf00, selectRows(1));
+    now = 500;
     for (let i = 0; i < 10; i++) expect(keyboard.peek(0xdf00)).toBe(0x7f);
     expect(keyboard.read(0xdf00)).toBe(0x7f);
+    now = 599;
     expect(keyboard.read(0xdf00)).toBe(0x7f);
-    now = 1;
+    now = 600;
     expect(keyboard.read(0xdf00)).toBe(0xff);
+    expect(keyboard.typingPending).toBe(0);
   });
 
   it('round-trips its state and rejects a bad one without changing', () => {
@@ -283,6 +281,53 @@ describe('typing queue', () => {
     expect(keyboard.read(0xdf00)).toBe(0x7f);
   });
 
+  it('holds a typed key for holdCycles from the first read of its row, whatever is read after that', () => {
+    let now = 0;
+    const keyboard = new KeyboardMatrix(() => now);
+    keyboard.type('XY');
+    keyboard.write(0xdf00, selectRows(2));
+    now = 1_000;
+    expect(keyboard.read(0xdf00)).toBe(0x7f);
+    keyboard.write(0xdf00, selectRows(0));
+    now = 1_000 + DEFAULT_TYPING.holdCycles;
+    keyboard.read(0xdf00);
+    expect(keyboard.matrixRows()[2]).toBe(0);
+    expect(keyboard.typingPending).toBe(1);
+    now += DEFAULT_TYPING.gapCycles;
+    keyboard.read(0xdf00);
+    expect(keyboard.matrixRows()[4]).toBe(1 << 3);
+  });
+
+  it('lets a typed key go after unseenCycles of reads of other rows only, so typing goes on', () => {
+    let now = 0;
+    const keyboard = new KeyboardMatrix(() => now);
+    keyboard.type('X ');
+    keyboard.write(0xdf00, selectRows(1));
+    for (; now < DEFAULT_TYPING.unseenCycles + DEFAULT_TYPING.holdCycles; now += 1_000) {
+      expect(keyboard.read(0xdf00)).toBe(0xff);
+    }
+    now += DEFAULT_TYPING.gapCycles + 2_000;
+    expect(keyboard.read(0xdf00)).toBe(0xef);
+  });
+
+  it('lets the same key go down again only after the ROM has seen it up for gapCycles', () => {
+    let now = 0;
+    const keyboard = new KeyboardMatrix(() => now);
+    keyboard.type('QQ');
+    keyboard.write(0xdf00, selectRows(1));
+    expect(keyboard.read(0xdf00)).toBe(0x7f);
+    now = 10 * DEFAULT_TYPING.holdCycles;
+    keyboard.write(0xdf00, selectRows(0));
+    keyboard.read(0xdf00);
+    expect(keyboard.matrixRows()[1]).toBe(0);
+    keyboard.write(0xdf00, selectRows(1));
+    expect(keyboard.read(0xdf00)).toBe(0xff);
+    now += DEFAULT_TYPING.gapCycles - 1;
+    expect(keyboard.read(0xdf00)).toBe(0xff);
+    now += 1;
+    expect(keyboard.read(0xdf00)).toBe(0x7f);
+  });
+
   it('restores the user shift lock after typing lower case', () => {
     expect(typeThroughSyn600('aBc')).toBe('aBc');
     const keyboard = new KeyboardMatrix();
@@ -295,20 +340,7 @@ describe('typing queue', () => {
 });
 
 describe('host keys', () => {
-  it('holds a quickly tapped key until the ROM has scanned it enough', () => {
-    let now = 0;
-    const keyboard = new KeyboardMatrix(() => now);
-    expect(keyboard.hostKeyDown({ code: 'KeyA', key: 'a' }, 'positional')).toBe(true);
-    keyboard.hostKeyUp('KeyA');
-    keyboard.write(0xdf00, selectRows(1));
-    for (let i = 0; i < DEFAULT_TYPING.holdScans; i++) {
-      expect(keyboard.read(0xdf00)).toBe(0xbf);
-      now += 5_000;
-    }
-    expect(keyboard.read(0xdf00)).toBe(0xff);
-  });
-
-  it('shows a key pressed again before the ROM saw its release as up, then down again', () => {
+  it('shows a key pressed again within its minimum hold as up, then down again', () => {
     let now = 0;
     const keyboard = new KeyboardMatrix(() => now);
     keyboard.hostKeyDown({ code: 'KeyQ', key: 'q' }, 'positional');
@@ -319,7 +351,7 @@ describe('host keys', () => {
     const seen: number[] = [];
     for (let i = 0; i < 60; i++) {
       seen.push(keyboard.read(0xdf00));
-      now += 5_000;
+      now += 1_000;
     }
     const runs: [number, number][] = [];
     for (const value of seen) {
@@ -328,9 +360,10 @@ describe('host keys', () => {
       else runs.push([value, 1]);
     }
     expect(runs.map(([value]) => value)).toEqual([0x7f, 0xff, 0x7f]);
-    expect(runs[0]![1]).toBe(DEFAULT_TYPING.holdScans);
-    expect(runs[1]![1]).toBe(DEFAULT_TYPING.gapScans);
+    expect(runs[0]![1]).toBe(Math.ceil(DEFAULT_TYPING.holdCycles / 1_000));
+    expect(runs[1]![1]).toBe(Math.ceil(DEFAULT_TYPING.gapCycles / 1_000));
     keyboard.hostKeyUp('KeyQ');
+    now += DEFAULT_TYPING.holdCycles;
     expect(keyboard.read(0xdf00)).toBe(0xff);
   });
 
@@ -342,7 +375,8 @@ describe('host keys', () => {
     for (let i = 0; i < 30; i++, now += 5_000) expect(keyboard.read(0xdf00)).toBe(0x7f);
     keyboard.hostKeyUp('KeyQ');
     keyboard.hostKeyDown({ code: 'KeyQ', key: 'q' }, 'positional');
-    for (let i = 0; i < DEFAULT_TYPING.gapScans; i++, now += 5_000) expect(keyboard.read(0xdf00)).toBe(0xff);
+    const gapStart = now;
+    for (; now < gapStart + DEFAULT_TYPING.gapCycles; now += 1_000) expect(keyboard.read(0xdf00)).toBe(0xff);
     expect(keyboard.read(0xdf00)).toBe(0x7f);
   });
 

@@ -5,6 +5,7 @@ import { MachineStateError } from '../../../../src-main/core/machine/machine-sta
 import { loadBasicRom, loadMonitorRom } from '../../../../src-main/core/machine/rom-set.ts';
 import {
   FRAME_CYCLES,
+  MAX_STATE_CYCLES,
   Superboard,
   type SuperboardConfig,
 } from '../../../../src-main/core/machine/superboard.ts';
@@ -461,6 +462,47 @@ describe('machine state', () => {
     expect(() => board.loadState(badKeyboard)).toThrow(/keyboard\.shiftLock/);
     expect(board.saveState()).toEqual(before);
     expect(board.keyboard.typingPending).toBe(5);
+  });
+
+  it('refuses clock, frame and ACIA times no real run produces, naming the field', () => {
+    const board = machine(SENDER);
+    board.run(50_000);
+    const before = board.saveState();
+    const crafted = (cycles: number, frame: object, acia: object = {}) => ({
+      ...before,
+      cpu: { ...before.cpu, cycles },
+      frame: { ...before.frame, ...frame },
+      acia: { ...before.acia, ...acia },
+    });
+    expect(() => board.loadState(crafted(2 ** 53 - 1, { nextCycle: 0 }))).toThrow(/cpu\.cycles: expected/);
+    expect(() => board.loadState(crafted(1e12, { nextCycle: 0 }))).toThrow(/frame\.nextCycle/);
+    const cycles = before.cpu.cycles;
+    expect(() => board.loadState(crafted(cycles, { nextCycle: 0 }))).toThrow(/frame\.nextCycle/);
+    expect(() => board.loadState(crafted(cycles, { nextCycle: cycles }))).toThrow(/frame\.nextCycle/);
+    expect(() => board.loadState(crafted(cycles, { nextCycle: cycles + 10 * FRAME_CYCLES }))).toThrow(
+      /frame\.nextCycle/,
+    );
+    expect(() => board.loadState(crafted(cycles, { count: 1_000_000 }))).toThrow(/frame\.count/);
+    expect(() => board.loadState(crafted(cycles, {}, { frameEndTick: 2 ** 40 }))).toThrow(
+      /acia\.frameEndTick/,
+    );
+    expect(board.saveState()).toEqual(before);
+    // The largest clock a state may carry still loads and runs.
+    const late = Math.floor(MAX_STATE_CYCLES / FRAME_CYCLES) * FRAME_CYCLES - 100;
+    board.loadState(crafted(late, { nextCycle: late + 100, count: 5 }, { shifting: false, frameEndTick: 0 }));
+    expect(board.run(FRAME_CYCLES).reason).toBe('completed');
+    expect(board.frameCount).toBe(6);
+  });
+
+  it('fires at most one frame event however far the clock is ahead of it', () => {
+    const board = machine(COUNTER);
+    board.run(1_000);
+    const frames = board.frameCount;
+    board.cpu.cycles = 1e12;
+    board.run(1_000);
+    expect(board.frameCount).toBe(frames + 1);
+    board.run(FRAME_CYCLES);
+    expect(board.frameCount).toBe(frames + 2);
   });
 
   it('refuses a state saved with another monitor ROM', () => {

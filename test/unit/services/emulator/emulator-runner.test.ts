@@ -4,6 +4,7 @@ import {
   EmulatorRunner,
   LAB_MONITOR_SOURCE,
 } from '../../../../src-main/services/emulator/emulator-runner.ts';
+import { assembleOrThrow } from '../../../support/assemble.ts';
 import { labMonitor, videoText } from '../../../support/emulator.ts';
 
 const HZ = 983_040;
@@ -91,6 +92,94 @@ describe('EmulatorRunner', () => {
     expect(count).toBeLessThanOrEqual(61);
     runFor(1);
     expect(frames.length).toBe(count);
+  });
+
+  it('sends only settled screens, never one in the middle of a scroll copy', () => {
+    // Rows 3-27 hold distinct letters; forever: scroll them up one row slowly (a pause after each row),
+    // put the next letter on row 27, then stay quiet for ~30,000 cycles.
+    const program = assembleOrThrow(`
+      .org $0300
+        lda #$41
+        sta $F4
+        ldx #3
+      fill:
+        jsr putrow
+        inx
+        cpx #28
+        bne fill
+      forever:
+        ldx #3
+      scroll:
+        jsr rowaddr
+        lda $F0
+        clc
+        adc #32
+        sta $F2
+        lda $F1
+        adc #0
+        sta $F3
+        ldy #23
+      copy:
+        lda ($F2),y
+        sta ($F0),y
+        dey
+        bpl copy
+        ldy #0
+      pause:
+        nop
+        iny
+        bne pause
+        inx
+        cpx #27
+        bne scroll
+        jsr putrow
+        ldx #24
+      quiet:
+        dey
+        bne quiet
+        dex
+        bne quiet
+        jmp forever
+      putrow:                     ; row X = the letter $F4, then the next letter
+        jsr rowaddr
+        lda $F4
+        ldy #23
+      cells:
+        sta ($F0),y
+        dey
+        bpl cells
+        inc $F4
+        rts
+      rowaddr:                    ; $F0/$F1 = $D000 + 32 * X + 5
+        txa
+        lsr a
+        lsr a
+        lsr a
+        ora #$D0
+        sta $F1
+        txa
+        asl a
+        asl a
+        asl a
+        asl a
+        asl a
+        ora #5
+        sta $F0
+        rts
+    `);
+    const machine = runner.machine;
+    for (const segment of program.segments) machine.load(segment.address, segment.bytes);
+    machine.cpu.pc = 0x0300;
+    runFor(0.1);
+    frames = [];
+    runFor(3);
+    expect(frames.length).toBeGreaterThan(20);
+    for (const { video } of frames) {
+      const rows = videoText(video)
+        .slice(3, 28)
+        .map((row) => row.slice(5, 29));
+      expect(new Set(rows).size).toBe(rows.length);
+    }
   });
 
   it('types text through the keyboard matrix', () => {

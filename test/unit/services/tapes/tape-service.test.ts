@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +9,11 @@ import { impair } from '../../../../src-main/core/modem/impairments.ts';
 import type { EventName, TapeSummary } from '../../../../src-main/ipc/contract.ts';
 import type { CallContext } from '../../../../src-main/ipc/dispatch.ts';
 import type { AppServices } from '../../../../src-main/services/app-services.ts';
+import { EventHub } from '../../../../src-main/ipc/event-hub.ts';
+import { FileRegistry } from '../../../../src-main/services/file-registry.ts';
+import { MAX_OPEN_TAPES, TapeService } from '../../../../src-main/services/tapes/tape-service.ts';
+import { TempFolder } from '../../../../src-main/services/temp-folder.ts';
+import { tempDir } from '../../../support/temp-dir.ts';
 import { testBytes } from '../../../support/byte-errors.ts';
 import { makeServices } from '../../../support/services.ts';
 import { wavBytes } from '../../../support/wav-writer.ts';
@@ -282,6 +288,17 @@ describe('TapeService with a real worker', () => {
     );
   });
 
+  it('names an uploaded file as the user named it, not by its stored name', async () => {
+    const ref = await f.services.files.storeUpload(
+      'hello.bas',
+      Readable.from([Buffer.from('10 PRINT 1\r')]),
+      1024,
+    );
+    expect(f.services.files.get(ref.fileId).path).not.toMatch(/[\\/]hello\.bas$/);
+    const opening = f.services.handlers()['tape.open']({ fileId: ref.fileId }, browser);
+    await expect(opening).rejects.toThrow(/^hello\.bas: not a recognised audio file/);
+  });
+
   it('keeps what a truncated WAV held and warns about it', async () => {
     const data = testBytes(30, 4);
     const whole = wavBytes(
@@ -350,5 +367,68 @@ describe('TapeService with a real worker', () => {
     await handlers['tape.close']({ tapeId }, browser);
     expect(f.services.tapes.openCount).toBe(before - 1);
     await expect(handlers['tape.content']({ tapeId }, browser)).rejects.toThrow('no longer open');
+  });
+
+  it('answers every one of more concurrent opens than it keeps open', async () => {
+    const file = await writeTape(
+      f.dir,
+      'many.wav',
+      encodeKcs(testBytes(5), { sampleRate: RATE, leaderSeconds: 0.2, trailerSeconds: 0.2 }),
+    );
+    const handlers = f.services.handlers();
+    const ref = await f.services.files.register(file);
+    const open = () => handlers['tape.open']({ fileId: ref.fileId }, browser);
+    // Two "tabs" opening six tapes each, all at the same time.
+    const results = await Promise.allSettled(Array.from({ length: 2 * 6 }, open));
+    const opened = results.filter((r) => r.status === 'fulfilled');
+    const refused = results.filter((r) => r.status === 'rejected');
+    // Before the fix the four evicted opens never answered.
+    expect(opened).toHaveLength(8);
+    expect(refused).toHaveLength(4);
+    for (const r of refused)
+      expect(String(r.reason)).toMatch(/many\.wav was closed before it finished opening/);
+    expect(f.services.tapes.openCount).toBe(MAX_OPEN_TAPES);
+    // And the service still opens tapes afterwards.
+    expect((await open()).name).toBe('many.wav');
+    expect(f.services.tapes.openCount).toBe(MAX_OPEN_TAPES);
+  });
+});
+
+describe('TapeService deadlines', () => {
+  it('closes a tape whose worker stops answering and tells the caller', async () => {
+    const { dir, remove } = await tempDir();
+    const temp = new TempFolder(dir);
+    await temp.open();
+    const files = new FileRegistry(temp);
+    const tapes = new TapeService({
+      files,
+      events: new EventHub(),
+      temp,
+      workerUrl: new URL('../../../support/hanging-tape-worker.ts', import.meta.url),
+      callTimeoutMs: 1_000,
+    });
+    try {
+      const file = await writeTape(
+        dir,
+        'hang.wav',
+        encodeKcs(testBytes(5), { sampleRate: RATE, leaderSeconds: 0.2, trailerSeconds: 0.2 }),
+      );
+      const handlers = tapes.handlers();
+      const { tapeId } = await handlers['tape.open'](
+        { fileId: (await files.register(file)).fileId },
+        browser,
+      );
+      const started = Date.now();
+      await expect(
+        handlers['tape.findError']({ tapeId, from: 4242, direction: 'next' }, browser),
+      ).rejects.toThrow('hang.wav did not answer in 1 s and was closed; open it again.');
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(tapes.openCount).toBe(0);
+      await expect(handlers['tape.content']({ tapeId }, browser)).rejects.toThrow('no longer open');
+    } finally {
+      await tapes.stop();
+      await temp.close();
+      await remove();
+    }
   });
 });
