@@ -9,26 +9,29 @@ import { labMonitorLoader } from '../services/lab-monitor-rom.ts';
 
 const USAGE = `usage: superboard-lab farm <run|worker|submit|results> [options]
   Runs farm jobs (JSON Lines, one job per line; see docs/cloud.md) on emulated Superboards.
-
 superboard-lab farm run JOBS.jsonl [--out RESULTS.jsonl] [--threads N] [--rom-dir DIR] [--queue URL]
-  Runs every job and writes one result per line (in the order they finish) to --out or standard output,
-  with a progress bar on standard error. Without --queue the jobs run here, in as many threads as the
-  machine has cores (--threads N); with --queue they go to the queue and its workers run them.
+  Runs every job and writes one result per line, in the order they finish, with a progress bar on
+  standard error: here in threads without --queue, by the queue's workers with it.
 superboard-lab farm worker --queue URL [--concurrency N] [--rom-dir DIR] [--rate N/SECONDS]
-  Pulls jobs from the queue and runs them, N at once (default: the cores); runs until stopped (Ctrl+C).
+  Pulls jobs from the queue and runs them until stopped (Ctrl+C or SIGTERM finish the jobs in hand).
+superboard-lab farm submit JOBS.jsonl --queue URL
+  Puts the jobs on the queue as one batch and prints its id; bad lines are reported and not queued.
+superboard-lab farm results --queue URL --batch ID [--wait] [--out RESULTS.jsonl]
+  Writes the results of a batch's finished jobs.
+
+  --out FILE           write the results to FILE instead of standard output
+  --threads N          threads for farm run without a queue (default: the machine's cores)
+  --concurrency N      jobs a worker runs at once, each in a thread (default: the cores)
+  --rom-dir DIR        this machine's ROM folder: jobs pick ROMs from it by SHA-1 (default: Lab Monitor only)
+  --queue URL          redis://[user:password@]HOST:PORT[/DB] (rediss:// for TLS); the password is never shown
+  --queue-name NAME    the BullMQ queue to use (default ${DEFAULT_QUEUE_NAME})
   --rate N/SECONDS     start at most N jobs per SECONDS across all workers of the queue
   --lock-duration MS   a job whose worker stops answering goes back to the queue after about MS (30000)
-  --stalled-interval MS how often this worker looks for such jobs (30000)
-superboard-lab farm submit JOBS.jsonl --queue URL
-  Puts the jobs on the queue and prints the batch id; bad lines are reported and not queued.
-superboard-lab farm results --queue URL --batch ID [--wait] [--out RESULTS.jsonl]
-  Writes the results of a batch's finished jobs (--wait: waits for all of them).
-
-Common options:
-  --queue URL          redis://[user:password@]HOST:PORT[/DB] (rediss:// for TLS); the password is never shown
-  --queue-name NAME    the BullMQ queue (default ${DEFAULT_QUEUE_NAME})
-  --rom-dir DIR        this machine's ROM folder: jobs pick ROMs from it by SHA-1 (default: the Lab Monitor only)
-  --quiet              no progress bar
+  --stalled-interval MS how often a worker looks for such jobs (30000)
+  --batch ID           the batch that farm submit printed
+  --wait               wait until every job of the batch has finished
+  --quiet              draw no progress bar
+  -h, --help           show this help
 Exit status: 0 when every job succeeded, 1 when any failed (or could not be run), 2 for a usage error.`;
 
 class UsageError extends Error {}

@@ -42,7 +42,7 @@ export class JobsService {
   }
 
   async submit(text: string, queue?: string): Promise<{ accepted: number; rejected: number }> {
-    const engine = await this.#engine_(queue);
+    const { engine, ownConnection } = await this.#pickEngine(queue);
     const accepted: { job: Job; entry: FarmJob }[] = [];
     let rejected = 0;
     text.split(/\r?\n/).forEach((line, i) => {
@@ -76,7 +76,7 @@ export class JobsService {
       .finally(() => {
         this.#running.delete(run);
         // The app's threads stay for the next submission; a queue connection is per submission.
-        if (!engine.where.endsWith(' here')) void engine.close();
+        if (ownConnection) void engine.close();
       });
     this.#running.add(run);
     this.#changed();
@@ -110,12 +110,12 @@ export class JobsService {
   }
 
   /** The engine for a new submission: the queue named, or this app's threads. */
-  async #engine_(url: string | undefined): Promise<FarmEngine> {
+  async #pickEngine(url: string | undefined): Promise<{ engine: FarmEngine; ownConnection: boolean }> {
     if (url !== undefined) {
       const { JobQueue, parseQueueUrl, queueEngine } = await import('./job-queue.ts');
       const engine = queueEngine(new JobQueue(parseQueueUrl(url)));
       this.#engine = engine.where;
-      return engine;
+      return { engine, ownConnection: true };
     }
     if (this.#pool === null) {
       const [labMonitor, roms] = await Promise.all([
@@ -130,7 +130,7 @@ export class JobsService {
     }
     const engine = embeddedEngine(this.#pool);
     this.#engine = engine.where;
-    return engine;
+    return { engine, ownConnection: false };
   }
 
   #add(id: string | null): FarmJob {
