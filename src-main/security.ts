@@ -1,6 +1,6 @@
 /**
- * The Content-Security-Policy both hosts send with the renderer. Inline styles are allowed because
- * wavesurfer.js styles its shadow DOM with a style element; scripts come only from the app itself.
+ * The Content-Security-Policy both hosts send with the renderer. Inline styles are allowed because the
+ * development server injects component styles as style elements; scripts come only from the app itself.
  * The browser host's page talks to its host over a WebSocket; the Electron page needs no socket at all
  * (IPC goes through the preload), so its `connect-src` is the app's own scheme only.
  */

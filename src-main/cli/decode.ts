@@ -4,13 +4,18 @@ import { writeTapeExport } from '../services/tapes/tape-export.ts';
 import { textListing } from '../services/tapes/tape-results.ts';
 
 const USAGE = `usage: superboard-lab decode TAPE [--out FILE] [--raw] [--labels FILE] [--channel N]
+                             [--baud 300|600|auto] [--format 8N2|8N1|auto]
   Decodes a cassette recording (WAV, FLAC, Ogg, MP3) of Kansas City Standard audio; the bytes go to
   standard output (or --out), progress and a summary of errors to standard error.
   -o, --out FILE    write the decoded bytes to FILE instead of standard output
   --raw             the bytes exactly as on tape; without it, the text listing (NULs dropped, CR as line end)
   --labels FILE     also write an Audacity label file: every byte and error with its start and end time
   --channel N       decode channel N (1 = left) of a stereo recording instead of the better of the two
-  -h, --help        show this help`;
+  --baud B          the tape's baud rate, 300 or 600 (default auto: detected from the tape and reported)
+  --format F        the frame, 8N2 or 8N1 (default auto: detected from the tape and reported)
+  -h, --help        show this help
+  Exit status: 0 all read, 1 the file could not be read (or output failed), 2 bad options, 3 decoded
+  but audio in the file was lost to damage.`;
 
 interface DecodeArgs {
   tape: string;
@@ -19,10 +24,20 @@ interface DecodeArgs {
   labels: string | undefined;
   /** 1-based; absent: the better channel of a stereo file. */
   channel: number | undefined;
+  baud: 300 | 600 | 'auto';
+  stopBits: 1 | 2 | 'auto';
 }
 
 function parseArgs(argv: readonly string[]): DecodeArgs | string {
-  const args: DecodeArgs = { tape: '', out: undefined, raw: false, labels: undefined, channel: undefined };
+  const args: DecodeArgs = {
+    tape: '',
+    out: undefined,
+    raw: false,
+    labels: undefined,
+    channel: undefined,
+    baud: 'auto',
+    stopBits: 'auto',
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     const value = (): string | undefined => argv[++i];
@@ -47,6 +62,20 @@ function parseArgs(argv: readonly string[]): DecodeArgs | string {
         args.channel = n;
         break;
       }
+      case '--baud': {
+        const text = value();
+        if (text !== '300' && text !== '600' && text !== 'auto')
+          return `--baud needs 300, 600 or auto, not '${text ?? ''}'`;
+        args.baud = text === 'auto' ? 'auto' : text === '300' ? 300 : 600;
+        break;
+      }
+      case '--format': {
+        const text = value()?.toUpperCase();
+        if (text !== '8N2' && text !== '8N1' && text !== 'AUTO')
+          return `--format needs 8N2, 8N1 or auto, not '${text ?? ''}'`;
+        args.stopBits = text === 'AUTO' ? 'auto' : text === '8N2' ? 2 : 1;
+        break;
+      }
       default:
         if (arg.startsWith('-')) return `unknown option '${arg}'`;
         if (args.tape !== '') return `only one TAPE file is allowed (got '${args.tape}' and '${arg}')`;
@@ -56,6 +85,9 @@ function parseArgs(argv: readonly string[]): DecodeArgs | string {
   if (args.tape === '') return 'no TAPE file given';
   return args;
 }
+
+/** Exit status when the file is damaged and audio was lost: what could be read is decoded and written. */
+export const EXIT_AUDIO_LOST = 3;
 
 const seconds = (frames: number, rate: number): string => `${(frames / rate).toFixed(1)} s`;
 
@@ -78,6 +110,11 @@ export async function decodeCommand(argv: string[]): Promise<number> {
   const analysis = new TapeAnalysis(args.tape, {
     ...(args.channel === undefined ? {} : { channel: args.channel - 1 }),
     waveform: false,
+    baud: args.baud,
+    stopBits: args.stopBits,
+    chunkBytes: 1 << 17,
+    // Audacity labels need each byte's span; without them only the values are kept, so memory stays flat.
+    detail: args.labels === undefined ? 'values' : 'full',
     onWarning: (message) => process.stderr.write(`decode: warning: ${message}\n`),
     onProgress: (frames) => {
       const now = Date.now();
@@ -125,6 +162,12 @@ export async function decodeCommand(argv: string[]): Promise<number> {
       `decode: ${seconds(analysis.frames, format.sampleRate)} at ${format.sampleRate} Hz, channel ${format.channel + 1} of ${format.channels}`,
     );
   }
+  const tapeFormat = analysis.tapeFormat;
+  if (tapeFormat !== null) {
+    lines.push(
+      `decode: format ${tapeFormat.baud} baud 8N${tapeFormat.stopBits} (${tapeFormat.detected ? 'detected' : 'as given'})`,
+    );
+  }
   if (s.markHz !== null && s.baud !== null && s.speedDeviationPercent !== null) {
     const sign = s.speedDeviationPercent >= 0 ? '+' : '';
     lines.push(
@@ -136,6 +179,8 @@ export async function decodeCommand(argv: string[]): Promise<number> {
       `decode: recording ${r.index + 1}: ${format ? seconds(r.start, format.sampleRate) : r.start}-${format ? seconds(r.end, format.sampleRate) : r.end}, ${r.bytes} bytes, ${r.framingErrors} framing errors`,
     );
   }
+  if (analysis.audioLost)
+    lines.push('decode: some audio in the file could not be read (see the warning above)');
   process.stderr.write(lines.join('\n') + '\n');
-  return 0;
+  return analysis.audioLost ? EXIT_AUDIO_LOST : 0;
 }

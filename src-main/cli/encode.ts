@@ -1,6 +1,6 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { encodeWav } from '../core/formats/wav.ts';
-import { basicTextToBytes, encodeKcs } from '../core/modem/kcs-encoder.ts';
+import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { WavWriter } from '../core/formats/wav.ts';
+import { basicTextToBytes, KcsEncoder } from '../core/modem/kcs-encoder.ts';
 import { build65v } from '../core/formats/osi65v.ts';
 
 const USAGE = `usage: superboard-lab encode FILE TAPE [--rate HZ] [--basic | --65v --addr HEX [--run]]
@@ -76,6 +76,40 @@ function parseArgs(argv: readonly string[]): EncodeArgs | string {
   return args;
 }
 
+const LEADER_SECONDS = 5;
+/** Bytes encoded per block: about 2.3 s of audio, so memory stays small whatever the tape's length. */
+const BLOCK_BYTES = 64;
+
+/** Streams the tape to a 16-bit mono WAV block by block (leader, the bytes, trailer); returns its frames. */
+function writeTape(file: string, data: Uint8Array, sampleRate: number): number {
+  const encoder = new KcsEncoder({ sampleRate });
+  const writer = new WavWriter({ sampleRate, channels: 1, encoding: 'pcm16' });
+  const fd = openSync(file, 'w');
+  try {
+    let position = 0;
+    const put = (bytes: Uint8Array): void => {
+      for (let done = 0; done < bytes.length;)
+        done += writeSync(fd, bytes, done, bytes.length - done, position + done);
+      position += bytes.length;
+    };
+    put(writer.start());
+    put(writer.write([encoder.carrier(LEADER_SECONDS)]));
+    // One block's samples and bytes, reused: nothing grows with the tape.
+    const samples = new Float32Array(encoder.sampleAtBit(BLOCK_BYTES * 11) + 1);
+    const pcm = new Uint8Array(samples.length * 2);
+    for (let at = 0; at < data.length; at += BLOCK_BYTES) {
+      put(writer.write([encoder.bytes(data.subarray(at, at + BLOCK_BYTES), samples)], pcm));
+    }
+    put(writer.write([encoder.carrier(LEADER_SECONDS)]));
+    const { header, trailer, frames } = writer.finalize();
+    put(trailer);
+    writeSync(fd, header, 0, header.length, 0);
+    return frames;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
  * `superboard-lab encode`: writes a tape (16-bit mono WAV, 300 baud KCS, 8N2) a Superboard can load: a file's
  * bytes as they are, BASIC text (--basic: line ends become CR and NULs), or machine code as 65V monitor
@@ -113,16 +147,16 @@ export async function encodeCommand(argv: string[]): Promise<number> {
     );
     return 1;
   }
-  const samples = encodeKcs(data, { sampleRate: args.rate });
+  let frames: number;
   try {
-    writeFileSync(args.tape, encodeWav([samples], { sampleRate: args.rate, channels: 1, encoding: 'pcm16' }));
+    frames = writeTape(args.tape, data, args.rate);
   } catch (error) {
     process.stderr.write(
       `encode: cannot write '${args.tape}': ${error instanceof Error ? error.message : String(error)}\n`,
     );
     return 1;
   }
-  const seconds = (samples.length / args.rate).toFixed(1);
+  const seconds = (frames / args.rate).toFixed(1);
   process.stderr.write(`encode: ${data.length} bytes -> ${args.tape} (${seconds} s at ${args.rate} Hz)\n`);
   return 0;
 }

@@ -257,6 +257,10 @@ export const tapeRequests = {
       maxBits: v.optional(
         v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(TAPE_MAX_ANNOTATED_BITS)),
       ),
+      /** Bytes to list at most (default maxBits / 8), so a zoomed-out view can have bytes without bits. */
+      maxBytes: v.optional(
+        v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(TAPE_MAX_ANNOTATED_BITS)),
+      ),
     }),
     output: TapeAnnotationsSchema,
   },

@@ -20,6 +20,10 @@ export interface AudioFormatInfo {
 }
 
 export interface AudioFileWarning {
+  /**
+   * 'damaged': where a compressed file's damage starts (once); 'audio-lost': after the last samples, how
+   * much audio could not be decoded and how many decoder errors there were; WAV reader codes otherwise.
+   */
   readonly code: string;
   readonly message: string;
   readonly byteOffset: number | null;
@@ -111,7 +115,10 @@ export function detectAudioContainer(head: Uint8Array): Detection {
   if (magic === 'RIFF' || magic === 'RIFX' || magic === 'RF64') {
     const form = ascii(head, 8, 4);
     if (form === 'WAVE' || head.length < 12) return { kind: 'audio', container: 'wav', offset: 0 };
-    return { kind: 'unsupported', name: `RIFF '${form}' file` };
+    const shown = [...form].map((c) =>
+      c >= ' ' && c <= '~' ? c : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
+    );
+    return { kind: 'unsupported', name: `RIFF form '${shown.join('')}' (not WAVE)` };
   }
   if (magic === 'fLaC') return { kind: 'audio', container: 'flac', offset: 0 };
   if (magic === 'OggS') {
@@ -244,20 +251,34 @@ async function* chunks(
   reuse: boolean,
 ): AsyncGenerator<Uint8Array> {
   const size = Math.max(4096, Math.floor(options.chunkBytes ?? DEFAULT_CHUNK));
-  let buffer = new Uint8Array(size);
-  let position = 0;
-  for (;;) {
-    if (options.signal?.aborted) throw new AudioFileError('aborted', path, 'reading was cancelled', position);
-    if (!reuse) buffer = new Uint8Array(size);
-    let bytesRead: number;
+  const readInto = async (buffer: Uint8Array, at: number): Promise<number> => {
     try {
-      ({ bytesRead } = await file.handle.read(buffer, 0, size, position));
+      return (await file.handle.read(buffer, 0, size, at)).bytesRead;
     } catch (error) {
       throw fileError(path, error);
     }
-    if (bytesRead === 0) return;
-    position += bytesRead;
-    yield buffer.subarray(0, bytesRead);
+  };
+  // Two buffers: the next chunk is read while the consumer works on this one.
+  let current = new Uint8Array(size);
+  let spare = reuse ? new Uint8Array(size) : null;
+  let position = 0;
+  let pending = readInto(current, position);
+  try {
+    for (;;) {
+      if (options.signal?.aborted)
+        throw new AudioFileError('aborted', path, 'reading was cancelled', position);
+      const bytesRead = await pending;
+      if (bytesRead === 0) return;
+      position += bytesRead;
+      const next = spare ?? new Uint8Array(size);
+      pending = readInto(next, position);
+      yield current.subarray(0, bytesRead);
+      if (reuse) spare = current;
+      current = next;
+    }
+  } finally {
+    // A read still in flight when the consumer stops must settle before the file is closed.
+    await pending.catch(() => undefined);
   }
 }
 
@@ -394,19 +415,31 @@ async function* streamCompressed(
   let frames = 0;
   let errorCount = 0;
   let firstError = '';
+  let firstErrorByte = 0;
+  let lastErrorByte = 0;
+  let bytesIn = 0;
+  /** Input bytes read when the last samples came out: where a silent loss of sync starts. */
+  let bytesAtLastSamples = 0;
+  const at = (frame: number): string =>
+    format === null ? '' : ` (at ${(frame / format.sampleRate).toFixed(1)} s of audio)`;
 
   const handle = function* (result: Decoded | null): Generator<AudioFileEvent> {
     if (result === null) return;
+    // A damaged stream makes the decoder complain at every packet: the first complaint says where the
+    // damage starts, the rest are counted into one summary at the end.
     for (const error of result.errors) {
       errorCount++;
-      if (firstError === '') firstError = error.message;
+      lastErrorByte = error.inputBytes;
+      if (errorCount > 1) continue;
+      firstErrorByte = error.inputBytes;
+      firstError = error.message.replace(/\s+/g, ' ').trim();
       yield {
         type: 'warning',
         warning: {
-          code: 'decode-error',
-          message: `${container} decoder error near byte ${error.inputBytes}: ${error.message}`,
+          code: 'damaged',
+          message: `damaged near byte ${error.inputBytes}${at(frames)}: the ${container} decoder says "${firstError}"; decoding what follows`,
           byteOffset: error.inputBytes,
-          frame: error.outputSamples,
+          frame: frames,
         },
       };
     }
@@ -427,16 +460,45 @@ async function* streamCompressed(
     const channels = result.channelData.slice(0, format.channels).map((data) => data.subarray(0, count));
     yield { type: 'samples', startFrame: frames, channels };
     frames += count;
+    bytesAtLastSamples = bytesIn;
   };
 
   try {
-    for await (const chunk of chunks(file, path, options, false)) yield* handle(await decoder.decode(chunk));
-    yield* handle(await decoder.flush());
+    for await (const chunk of chunks(file, path, options, false)) {
+      bytesIn += chunk.length;
+      yield* handle(await quietly(() => decoder.decode(chunk)));
+    }
+    yield* handle(await quietly(() => decoder.flush()));
   } catch (error) {
     if (error instanceof AudioFileError) throw error;
     throw new AudioFileError('decode-failed', path, `${container} decoding failed: ${String(error)}`);
   } finally {
     decoder.free();
+  }
+  if (format !== null) {
+    const info: AudioFormatInfo = format;
+    const expected = info.totalFrames;
+    const missing = expected !== null && frames < expected ? expected - frames : 0;
+    if (missing > 0 || errorCount > 0) {
+      const seconds = (n: number): string => `${(n / info.sampleRate).toFixed(1)} s`;
+      const lost =
+        missing > 0
+          ? `${seconds(missing)} of ${seconds(expected ?? 0)} could not be decoded (audio stops at ${seconds(frames)}${errorCount === 0 ? `; the decoder found no more frames after byte ${bytesAtLastSamples}` : ''})`
+          : 'some audio may be missing (this format does not say how long it should be)';
+      const errors =
+        errorCount > 0
+          ? `; ${errorCount} decoder error${errorCount === 1 ? '' : 's'}, first near byte ${firstErrorByte}, last near byte ${lastErrorByte}`
+          : '';
+      yield {
+        type: 'warning',
+        warning: {
+          code: 'audio-lost',
+          message: `damaged ${container} file: ${lost}${errors}`,
+          byteOffset: errorCount > 0 ? lastErrorByte : bytesAtLastSamples,
+          frame: frames,
+        },
+      };
+    }
   }
   if (format === null) {
     const detail = errorCount > 0 ? ` (${errorCount} decoder errors, first: ${firstError})` : '';
@@ -445,6 +507,20 @@ async function* streamCompressed(
       path,
       `no audio could be decoded from this ${container} file${detail}`,
     );
+  }
+}
+
+/**
+ * Runs a decoder call with console.error silenced: the WebAssembly decoders print their errors there as
+ * well as returning them, and we report them once, in our own words.
+ */
+async function quietly<T>(call: () => Promise<T>): Promise<T> {
+  const original = console.error;
+  console.error = () => undefined;
+  try {
+    return await call();
+  } finally {
+    console.error = original;
   }
 }
 

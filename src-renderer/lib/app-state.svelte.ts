@@ -86,9 +86,12 @@ export class AppState {
         onProgress: (chosen, f) => this.say(`Uploading ${chosen.name}: ${Math.round(f * 100)}%`),
       });
       if (!ref) return;
-      this.openedTape = await this.client.request('files.describe', { fileId: ref.fileId });
       this.say(`Analysing ${ref.name}…`);
-      await this.tape.open(ref.fileId);
+      // The description (size, kind, SHA-1 of the whole file) need not hold up the analysis.
+      const described = this.client
+        .request('files.describe', { fileId: ref.fileId })
+        .then((description) => (this.openedTape = description));
+      await Promise.all([described, this.tape.open(ref.fileId)]);
       this.say(`Opened ${ref.name}.`);
     } catch (error) {
       this.fail(error);

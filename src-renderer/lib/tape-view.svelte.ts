@@ -43,12 +43,17 @@ export class TapeView {
   status = $state<'idle' | 'opening' | 'analysing' | 'done' | 'failed'>('idle');
   error = $state<string | null>(null);
   content = $state.raw<TapeContent | null>(null);
-  /** Min/max overview of the whole tape for wavesurfer: [max per column, min per column]. */
-  overview = $state.raw<[number[], number[]] | null>(null);
+  /** Min/max overview of the whole tape for the minimap. */
+  overview = $state.raw<{ min: number[]; max: number[] } | null>(null);
+  /** Segments and error bytes along the whole tape, for the minimap. */
+  map = $state.raw<TapeAnnotations | null>(null);
+  /** The byte at (or next after) the middle of the waveform view, followed by the text and hex views. */
+  centreByte = $state(-1);
   selected = $state.raw<TapeByteSpan | null>(null);
   focus = $state.raw<TapeFocus | null>(null);
   #focusSeq = 0;
   #visibleSeq = 0;
+  #followSeq = 0;
 
   constructor(client: IpcClient, notify: Notify) {
     this.#client = client;
@@ -115,6 +120,8 @@ export class TapeView {
     this.summary = null;
     this.content = null;
     this.overview = null;
+    this.map = null;
+    this.centreByte = -1;
     this.selected = null;
     this.focus = null;
     this.error = null;
@@ -126,10 +133,14 @@ export class TapeView {
     const info = this.info;
     if (!info || this.status === 'done') return;
     const tapeId = info.tapeId;
-    const [content, overview] = await Promise.all([
+    const frames = this.frames;
+    const [content, overview, map] = await Promise.all([
       this.#client.request('tape.content', { tapeId }),
-      this.frames > 0
-        ? this.#client.request('tape.peaks', { tapeId, start: 0, end: this.frames, columns: 6000 })
+      frames > 0
+        ? this.#client.request('tape.peaks', { tapeId, start: 0, end: frames, columns: 4000 })
+        : null,
+      frames > 0
+        ? this.#client.request('tape.annotations', { tapeId, start: 0, end: frames, maxBits: 0, maxBytes: 0 })
         : null,
     ]);
     if (this.info?.tapeId !== tapeId) return;
@@ -141,24 +152,46 @@ export class TapeView {
       errorFlags: flagsOf(content.errorIndices, content.framingErrorIndices, bytes.length),
       errorsTruncated: content.errorsTruncated,
     };
-    if (overview?.kind === 'peaks') this.overview = [overview.max, overview.min];
-    else if (overview?.kind === 'raw') this.overview = [overview.samples, overview.samples];
+    if (overview?.kind === 'peaks') this.overview = { min: overview.min, max: overview.max };
+    else if (overview?.kind === 'raw') this.overview = { min: overview.samples, max: overview.samples };
+    this.map = map;
     this.progress = 1;
     this.status = 'done';
   }
 
-  /** Peaks and (when bits are wide enough to see) annotations for samples [start, end); null if stale. */
-  async visible(start: number, end: number, columns: number, withBits: boolean): Promise<VisibleData | null> {
+  /**
+   * Peaks and annotations for samples [start, end): bit cells only up to `maxBits`, bytes up to `maxBytes` (0
+   * when they would be too narrow to see); segments and errors always. Null if a newer request overtook it.
+   */
+  async visible(
+    start: number,
+    end: number,
+    columns: number,
+    maxBits: number,
+    maxBytes: number,
+  ): Promise<VisibleData | null> {
     const tapeId = this.info?.tapeId;
     const stop = Math.min(end, this.frames);
     if (!tapeId || stop <= start) return null;
     const seq = ++this.#visibleSeq;
     const [peaks, annotations] = await Promise.all([
       this.#client.request('tape.peaks', { tapeId, start, end: stop, columns: Math.max(1, columns) }),
-      this.#client.request('tape.annotations', { tapeId, start, end: stop, maxBits: withBits ? 6000 : 0 }),
+      this.#client.request('tape.annotations', { tapeId, start, end: stop, maxBits, maxBytes }),
     ]);
     if (seq !== this.#visibleSeq) return null;
     return { peaks, annotations };
+  }
+
+  /** Makes `centreByte` the byte at (or next after) `sample`, the middle of the waveform view. */
+  async follow(sample: number): Promise<void> {
+    const tapeId = this.info?.tapeId;
+    if (!tapeId) return;
+    const seq = ++this.#followSeq;
+    const span = await this.#client.request('tape.locate', {
+      tapeId,
+      sample: Math.max(0, Math.round(sample)),
+    });
+    if (seq === this.#followSeq && this.info?.tapeId === tapeId) this.centreByte = span?.index ?? -1;
   }
 
   /** Selects byte `index` and asks the waveform to show it. */

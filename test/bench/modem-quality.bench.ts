@@ -1,7 +1,7 @@
 // Byte errors per 1,000 bytes on seeded synthetic tapes, each impairment swept, for our KcsDecoder, the
 // zero-crossing baseline and minimodem (when /usr/bin/minimodem or one on PATH is installed).
 // Errors are the edit distance between sent and decoded bytes, so lost, extra and wrong bytes all count.
-// Run: node test/bench/modem-quality.bench.ts [--quick]
+// Run: node test/bench/modem-quality.bench.ts [--quick] [SECTION] (a word of a section's title)
 
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -16,6 +16,7 @@ import { writeWav } from '../support/wav-writer.ts';
 
 const sampleRate = 44100;
 const quick = process.argv.includes('--quick');
+const only = process.argv.find((a, i) => i > 1 && !a.startsWith('-'));
 const seeds = quick ? [1] : [1, 2, 3];
 const bytesPerTape = 1000;
 
@@ -100,6 +101,29 @@ const otherRows: Row[] = [
   { name: '5 dropouts of 50 ms', options: { dropouts: { count: 5, seconds: 0.05 }, snrDb: 10 } },
 ];
 
+// Loudness that moves, at 20 dB SNR: seeds as for every row (1, 2, 3).
+const levelRows: Row[] = [
+  { name: 'amplitude modulation 50% at 3 Hz', options: { level: { am: { depth: 0.5, hz: 3 } }, snrDb: 20 } },
+  { name: 'amplitude modulation 60% at 3 Hz', options: { level: { am: { depth: 0.6, hz: 3 } }, snrDb: 20 } },
+  {
+    name: 'amplitude modulation 70% at 0.5 Hz',
+    options: { level: { am: { depth: 0.7, hz: 0.5 } }, snrDb: 20 },
+  },
+  { name: 'level step of -6 dB in mid-tape', options: { level: { step: { db: -6, at: 0.5 } }, snrDb: 20 } },
+  {
+    name: 'AGC pumping: gain 0.1 for 30% of every 0.7 s',
+    options: { level: { pumping: { gain: 0.1, duty: 0.3, periodSeconds: 0.7 } }, snrDb: 20 },
+  },
+  {
+    name: '5 dips to -20 dB of 50 ms',
+    options: { dropouts: { count: 5, seconds: 0.05, depth: 0.1 }, snrDb: 20 },
+  },
+  {
+    name: '8 dips to -16 dB of 27 ms, SNR 8 dB',
+    options: { dropouts: { count: 8, seconds: 0.027, depth: 0.16 }, snrDb: 8 },
+  },
+];
+
 const rateRows: Row[] = [8000, 22050, 48000, 96000].flatMap((rate) =>
   [3, 0, -3].map((snrDb) => ({ name: `${rate} Hz, SNR ${snrDb} dB`, options: { snrDb }, rate })),
 );
@@ -109,6 +133,7 @@ const sections: [string, Row[]][] = [
   ['Tape speed error', speedRows],
   ['Wow', wowRows],
   ['Combined and other impairments', otherRows],
+  ['Loudness that moves (SNR 20 dB unless said)', levelRows],
   ['Other sample rates (full-band SNR: the same figure is harsher at lower rates)', rateRows],
 ];
 
@@ -119,6 +144,7 @@ console.log(
   `2 s leader, 1 s trailer, mean over seeds ${seeds.join(', ')}. minimodem: ${minimodem ?? 'not installed'}`,
 );
 for (const [title, rows] of sections) {
+  if (only !== undefined && !title.toLowerCase().includes(only.toLowerCase())) continue;
   console.log(`\n### ${title}\n`);
   console.log('| Tape | KcsDecoder | zero-crossing | minimodem |');
   console.log('|---|---:|---:|---:|');

@@ -1,59 +1,20 @@
-// Decode speed for an hour of 48 kHz mono, clean and at 0 dB SNR, streamed in chunks as a file reader
+// In-process decode speed (push/finish only, not a whole command: see decode-process.bench.ts) for an hour of 48 kHz mono, clean and at 0 dB SNR, streamed in chunks as a file reader
 // would deliver them (generation time is not counted), with the heap watched to show memory stays flat.
 // minimodem decodes the same audio from a 16-bit WAV when it is installed.
 // Run: node test/bench/modem-speed.bench.ts [--minutes N]
 
 import { execFileSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KcsDecoder } from '../../src-main/core/modem/kcs-decoder.ts';
-import { KcsEncoder } from '../../src-main/core/modem/kcs-encoder.ts';
-import { addNoise, noiseSigma, SeededRandom } from '../../src-main/core/modem/impairments.ts';
-import { testBytes } from '../support/byte-errors.ts';
-import { wavBytes } from '../support/wav-writer.ts';
+import { longTape, writeLongTapeWav } from '../support/kcs-tape-wav.ts';
 
 const sampleRate = 48000;
 const minutesArg = process.argv.indexOf('--minutes');
 const seconds = (minutesArg > 0 ? Number(process.argv[minutesArg + 1]) : 60) * 60;
-const bytesPerChunk = 64;
 
-/** The tape as a stream of chunks: 2 s leader, data, 1 s trailer; noise added per chunk when asked. */
-function* tape(snrDb: number | undefined): Generator<{ samples: Float32Array; sent: Uint8Array }> {
-  const encoder = new KcsEncoder({ sampleRate });
-  const random = new SeededRandom(42);
-  const sigma = snrDb === undefined ? 0 : noiseSigma(0.8 * 0.8, snrDb);
-  const noisy = (samples: Float32Array): Float32Array => {
-    if (sigma > 0) addNoise(samples, sigma, random);
-    return samples;
-  };
-  yield { samples: noisy(encoder.carrier(2)), sent: new Uint8Array(0) };
-  const dataEnd = (seconds - 1) * sampleRate;
-  for (let chunk = 0; encoder.samplesWritten < dataEnd; chunk++) {
-    const sent = testBytes(bytesPerChunk, chunk + 1);
-    yield { samples: noisy(encoder.bytes(sent)), sent };
-  }
-  yield { samples: noisy(encoder.carrier(1)), sent: new Uint8Array(0) };
-}
-
-function writeTapeWav(path: string, snrDb: number | undefined): void {
-  const scale = snrDb === undefined ? 1 : 0.15;
-  const fd = openSync(path, 'w');
-  let frames = 0;
-  writeSync(fd, new Uint8Array(44));
-  for (const { samples } of tape(snrDb)) {
-    const scaled = samples.map((v) => v * scale);
-    writeSync(fd, wavBytes(scaled, sampleRate).subarray(44));
-    frames += samples.length;
-  }
-  // Write the header last, now that the length is known.
-  const header = wavBytes(new Float32Array(0), sampleRate);
-  const view = new DataView(header.buffer);
-  view.setUint32(4, 36 + frames * 2, true);
-  view.setUint32(40, frames * 2, true);
-  writeSync(fd, header, 0, 44, 0);
-  closeSync(fd);
-}
+const tape = (snrDb: number | undefined): ReturnType<typeof longTape> => longTape(sampleRate, seconds, snrDb);
 
 interface Result {
   seconds: number;
@@ -148,7 +109,7 @@ for (const [name, snrDb] of [
     );
   }
   const path = join(dir, 'tape.wav');
-  writeTapeWav(path, snrDb);
+  writeLongTapeWav(path, sampleRate, seconds, snrDb);
   const first = minimodemOn(path);
   const second = first && minimodemOn(path);
   const mm = first && second && second.seconds < first.seconds ? second : first;

@@ -7,6 +7,7 @@ import { basicTextToBytes, encodeKcs } from '../../src-main/core/modem/kcs-encod
 import { HAVE_CHROMIUM, launchChromium } from '../support/browser.ts';
 import { tempDir } from '../support/temp-dir.ts';
 import { REPO, startBuiltWebHost, type RunningHost } from '../support/web-host-process.ts';
+import { writeLongTape } from '../support/long-tape.ts';
 import { wavBytes } from '../support/wav-writer.ts';
 
 const SHOTS = path.join(REPO, 'test-results');
@@ -37,12 +38,17 @@ describe.skipIf(!HAVE_CHROMIUM)(
     async function upload(name: string, samples: Float32Array): Promise<void> {
       const file = path.join(work.dir, name);
       await writeFile(file, wavBytes(samples, RATE));
+      await uploadFile(name, file);
+    }
+
+    async function uploadFile(name: string, file: string): Promise<void> {
       await page
         .getByRole('region', { name: 'Waveform', exact: true })
         .locator('input[type=file]')
         .setInputFiles(file);
       await page.getByTestId('tape-info').filter({ hasText: name }).waitFor();
       await page.locator(`[data-testid=tape-summary][data-tape="${name}"]`).waitFor();
+      await page.locator('[data-testid=overlay][data-ready="1"]').waitFor();
     }
 
     async function overlayState(): Promise<{
@@ -209,8 +215,7 @@ describe.skipIf(!HAVE_CHROMIUM)(
       expect(box?.width).toBeGreaterThan(300);
     });
 
-    it('zooms a long tape down to single cycles, past the widest scroll area', async () => {
-      // 200 s at 44.1 kHz: wavesurfer's scroll area stops near 75,000 px/s; the magnifier goes on.
+    it('zooms a 3-minute tape down to single cycles', async () => {
       const bytes = Uint8Array.from({ length: 5000 }, (_, i) => 0x41 + (i % 26));
       await upload(
         'long.wav',
@@ -246,7 +251,7 @@ describe.skipIf(!HAVE_CHROMIUM)(
         )
         .toBe(true);
       await page.screenshot({ path: path.join(SHOTS, 'waveform-cycles.png') });
-      // The wheel pans the magnified view smoothly: a small turn moves it by exactly that many pixels.
+      // The wheel pans the view: a small turn moves it by exactly that many pixels.
       const before = await overlayState();
       await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
       await page.mouse.wheel(0, 120);
@@ -255,6 +260,109 @@ describe.skipIf(!HAVE_CHROMIUM)(
       const movedPx = ((after.start - before.start) / (before.end - before.start)) * box.width;
       expect(movedPx).toBeGreaterThan(100);
       expect(movedPx).toBeLessThan(140);
+    });
+
+    it('shows a long tape whole in the minimap and overlays at every zoom', async () => {
+      // Four minutes of random bytes at 48 kHz with a dropout every 40 s (the bench opens three hours).
+      await page.keyboard.press('Alt+2');
+      await page.getByRole('button', { name: 'Restore' }).waitFor();
+      const rate = 48_000;
+      const file = path.join(work.dir, 'four-minutes.wav');
+      await writeLongTape(file, { seconds: 240, sampleRate: rate, dropoutEvery: 40 });
+      await uploadFile('four-minutes.wav', file);
+      const overlay = page.getByTestId('overlay');
+      const minimap = page.getByTestId('minimap');
+      const box = await page.getByTestId('waveform').boundingBox();
+      const mapBox = await minimap.boundingBox();
+      if (!box || !mapBox) throw new Error('no waveform');
+      // Pixels of a colour in a canvas: [red-ish error marks, all inked].
+      const colours = (testId: string): Promise<{ errors: number; inked: number }> =>
+        page.getByTestId(testId).evaluate((canvas: HTMLCanvasElement) => {
+          const pixels = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data;
+          let errors = 0;
+          let inked = 0;
+          for (let i = 0; pixels && i < pixels.length; i += 4) {
+            if ((pixels[i + 3] ?? 0) > 0) inked++;
+            // Framing errors are red, weak bits amber: both have much more red than blue.
+            if ((pixels[i] ?? 0) > 200 && (pixels[i + 2] ?? 0) < 130) errors++;
+          }
+          return { errors, inked };
+        });
+      const readout = async (): Promise<number> => {
+        const text = (await page.getByTestId('position').textContent()) ?? '';
+        const parts = text.replace(' s', '').split(':').map(Number);
+        return parts.reduce((sum, part) => sum * 60 + part, 0);
+      };
+
+      // Overview: the whole tape in the minimap's rectangle, its envelope and error marks drawn.
+      expect(Number(await minimap.getAttribute('data-left'))).toBeLessThan(1);
+      expect(Number(await minimap.getAttribute('data-right'))).toBeGreaterThan(mapBox.width - 4);
+      const map = await colours('minimap');
+      expect(map.errors).toBeGreaterThan(0);
+      expect(map.inked).toBeGreaterThan(mapBox.width * 20);
+      expect((await colours('overlay')).errors).toBeGreaterThan(0);
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height + 200);
+      await page.screenshot({ path: path.join(SHOTS, 'waveform-long-overview.png') });
+
+      // Mid zoom: bytes are labelled blocks without their bits.
+      while (Number(((await page.getByTestId('zoom').textContent()) ?? '').replace(/[^0-9.]/g, '')) < 300) {
+        await page.getByRole('button', { name: 'Zoom in' }).click();
+      }
+      await overlay.and(page.locator('[data-ready="1"]')).waitFor();
+      const mid = await overlayState();
+      expect(mid.bytes).toBeGreaterThan(20);
+      expect(mid.bits).toBe(0);
+      // The readout is the middle of the view, and the text view marks the byte there.
+      expect(Math.abs((await readout()) - (mid.start + mid.end) / 2 / rate)).toBeLessThan(0.01);
+      const here = page.getByTestId('text-view').locator('.here');
+      await here.waitFor();
+      const hereBefore = Number(await here.getAttribute('data-byte'));
+      const inSight = async (): Promise<boolean> => {
+        const cell = await here.boundingBox();
+        const list = await page.getByTestId('text-view').boundingBox();
+        return (
+          cell !== null &&
+          list !== null &&
+          cell.x >= list.x &&
+          cell.x + cell.width <= list.x + list.width &&
+          cell.y >= list.y &&
+          cell.y + cell.height <= list.y + list.height
+        );
+      };
+      await expect.poll(inSight).toBe(true);
+      await page.screenshot({ path: path.join(SHOTS, 'waveform-long-bytes.png') });
+
+      // Dragging the minimap's rectangle moves the view by as much of the tape.
+      const left = Number(await minimap.getAttribute('data-left'));
+      const right = Number(await minimap.getAttribute('data-right'));
+      const grab = mapBox.x + (left + right) / 2;
+      await page.mouse.move(grab, mapBox.y + mapBox.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(grab + 100, mapBox.y + mapBox.height / 2, { steps: 4 });
+      await page.mouse.up();
+      await overlay.and(page.locator('[data-ready="1"]')).waitFor();
+      const moved = await overlayState();
+      const frames = 240 * rate;
+      expect((moved.start - mid.start) / frames).toBeCloseTo(100 / mapBox.width, 2);
+      expect(Math.abs((await readout()) - (moved.start + moved.end) / 2 / rate)).toBeLessThan(0.01);
+      await expect
+        .poll(async () => Number(await here.getAttribute('data-byte')))
+        .toBeGreaterThan(hereBefore + 100);
+      await expect.poll(inSight).toBe(true);
+
+      // Under the pointer, the readout is the time there.
+      await page.mouse.move(box.x + box.width / 4, box.y + box.height / 2);
+      await expect
+        .poll(async () =>
+          Math.abs((await readout()) - (moved.start + (moved.end - moved.start) * 0.25) / rate),
+        )
+        .toBeLessThan(0.05);
+
+      // Single cycles: bits are drawn.
+      await page.getByTestId('zoom-cycles').click();
+      await expect.poll(async () => (await overlayState()).bits).toBeGreaterThan(0);
+      await overlay.and(page.locator('[data-ready="1"]')).waitFor();
+      await page.screenshot({ path: path.join(SHOTS, 'waveform-long-cycles.png') });
     });
 
     it('ran without page errors or CSP violations', () => {

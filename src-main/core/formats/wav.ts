@@ -91,6 +91,8 @@ const MAX_SAMPLE_RATE = 16_000_000;
 const DEFAULT_BLOCK_FRAMES = 16384;
 const FLOAT32_MAX = 3.4028234663852886e38;
 const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+/** Samples at or above this round to 32768, one past the largest 16-bit value. */
+const PCM16_TOP = 32767.5 / 32768;
 
 // Bytes 4..15 shared by every KSDATAFORMAT_SUBTYPE_* GUID derived from a WAVE format tag
 // (xxxxxxxx-0000-0010-8000-00AA00389B71, stored little-endian in the first three fields).
@@ -920,7 +922,8 @@ export class WavWriter {
     return this.#header(UNSET_SIZE, UNSET_SIZE, UNSET_SIZE);
   }
 
-  write(channels: readonly Float32Array[]): Uint8Array {
+  /** Encodes frames; with `target` (large enough) the bytes go into it and a view of it is returned. */
+  write(channels: readonly Float32Array[], target?: Uint8Array): Uint8Array {
     if (this.#finalized) throw new WavError('closed', 'WAV writer is already finalized');
     if (channels.length !== this.channels) {
       throw new WavError('bad-input', `expected ${this.channels} channel arrays, got ${channels.length}`);
@@ -934,8 +937,26 @@ export class WavWriter {
     if (this.headerBytes - 8 + (this.#frames + frames) * blockAlign > MAX_RIFF_BYTES) {
       throw new WavError('too-large', 'WAV data would exceed the 4 GiB RIFF limit');
     }
-    const out = new Uint8Array(frames * blockAlign);
-    const view = new DataView(out.buffer);
+    const size = frames * blockAlign;
+    const out = target && target.length >= size ? target.subarray(0, size) : new Uint8Array(size);
+    const view = new DataView(out.buffer, out.byteOffset, size);
+    if (this.encoding === 'pcm16' && LITTLE_ENDIAN && out.byteOffset % 2 === 0) {
+      // The common case, without a DataView call per sample.
+      const words = new Int16Array(out.buffer, out.byteOffset, size >> 1);
+      const stride = this.channels;
+      for (let c = 0; c < stride; c++) {
+        const source = channels[c];
+        if (source === undefined) continue;
+        for (let i = 0, p = c; i < frames; i++, p += stride) {
+          const x = source[i]!;
+          // Math.round(y) is floor(y + 0.5); shifted to be positive, `| 0` floors it.
+          words[p] =
+            x >= PCM16_TOP ? 32767 : x <= -1 ? -32768 : x === x ? ((x * 32768 + 32768.5) | 0) - 32768 : 0;
+        }
+      }
+      this.#frames += frames;
+      return out;
+    }
     for (let c = 0; c < this.channels; c++) {
       const source = channels[c];
       if (source === undefined) continue;

@@ -229,9 +229,59 @@ export function addDropouts(
   return spans;
 }
 
+export interface LevelOptions {
+  /** Amplitude modulation: gain 1 + depth * sin(2 pi hz t), e.g. depth 0.5 at 3 Hz. */
+  am?: { depth: number; hz: number };
+  /** A level step of `db` (negative: quieter) at this fraction of the tape. */
+  step?: { db: number; at: number };
+  /**
+   * Recorder AGC pumping: every `periodSeconds` the gain falls to `gain` for `duty` of the period, with
+   * attack and release ramps of `rampSeconds` (default 10 ms, linear in dB).
+   */
+  pumping?: { gain: number; duty: number; periodSeconds: number; rampSeconds?: number };
+}
+
+/** Gain changes of a recorder or a tape whose level moves (loudness, not frequency). */
+export function changeLevel(
+  samples: Float32Array,
+  sampleRate: number,
+  options: LevelOptions,
+  firstSample = 0,
+  totalSamples = samples.length,
+): void {
+  const { am, step, pumping } = options;
+  const stepAt = step ? Math.round(step.at * totalSamples) : Infinity;
+  const stepGain = step ? 10 ** (step.db / 20) : 1;
+  const amW = am ? (2 * Math.PI * am.hz) / sampleRate : 0;
+  const pumpDb = pumping ? 20 * Math.log10(pumping.gain) : 0;
+  const ramp = pumping?.rampSeconds ?? 0.01;
+  for (let i = 0; i < samples.length; i++) {
+    const n = firstSample + i;
+    let gain = n >= stepAt ? stepGain : 1;
+    if (am) gain *= 1 + am.depth * Math.sin(n * amW);
+    if (pumping) {
+      const t = (n / sampleRate) % pumping.periodSeconds;
+      const low = pumping.duty * pumping.periodSeconds;
+      // Down ramp ends at 0, the low stretch lasts `low`, the release ramp follows.
+      const depth =
+        t < low
+          ? 1
+          : t < low + ramp
+            ? 1 - (t - low) / ramp
+            : t > pumping.periodSeconds - ramp
+              ? (t - (pumping.periodSeconds - ramp)) / ramp
+              : 0;
+      gain *= 10 ** ((pumpDb * depth) / 20);
+    }
+    samples[i] = (samples[i] ?? 0) * gain;
+  }
+}
+
 export interface ImpairmentOptions {
   seed?: number;
   speed?: SpeedOptions;
+  /** Loudness that moves: amplitude modulation, a level step, AGC pumping. */
+  level?: LevelOptions;
   dropouts?: DropoutOptions;
   bandLimit?: BandLimitOptions;
   invert?: boolean;
@@ -250,6 +300,7 @@ export function impair(samples: Float32Array, sampleRate: number, options: Impai
   if (options.bandLimit) bandLimit(out, sampleRate, options.bandLimit);
   // SNR is judged against the signal as the tape head delivers it, before dropouts, hum and DC.
   const power = signalPower(out);
+  if (options.level) changeLevel(out, sampleRate, options.level);
   if (options.dropouts) addDropouts(out, sampleRate, options.dropouts, random);
   if (options.invert) invert(out);
   if (options.hum) addHum(out, sampleRate, options.hum);

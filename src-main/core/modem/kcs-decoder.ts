@@ -2,8 +2,8 @@
 // 1,200 Hz = 0, 8N2 frames, LSB first).
 //
 // Signal chain, all in one pass with fixed-size state:
-//  1. A second-order CIC (two cascaded boxcars) decimates to about 8 kHz; it also removes most noise
-//     above the KCS band before it can alias.
+//  1. A second-order CIC (cic-decimator.ts, the filter stage) decimates to about 8 kHz; it also removes
+//     most noise above the KCS band before it can alias.
 //  2. Non-coherent FSK: the signal is mixed with complex tones at the tracked mark and space
 //     frequencies and summed over one bit (integrate-and-dump as a sliding window). Over a bit both
 //     tones hold whole cycles, so the two correlators are orthogonal; DC and mains hum, being nearly
@@ -14,92 +14,27 @@
 //  4. Frame sync like a UART, but with hindsight: a mark-to-space crossing after enough mark proposes a
 //     start bit; once the whole frame is in the history ring the frame timing is chosen to maximise the
 //     decision margin over all its bit cells, then the start and stop bits judge the frame.
-//  5. Levels of mark and space are learned separately (AGC per tone), so treble loss on the tape does
-//     not bias decisions; a squelch keeps noise from turning into bytes.
+//  5. Levels without loudness (tone-levels.ts): the mark/space balance is learned per frame relative to
+//     the frame's own energy, and whether tones are there comes from the decision margin (a tone-to-noise
+//     ratio), so AGC pumping, level steps and dips do not stop decoding; a squelch keeps noise from
+//     turning into bytes, and inside data a frame slot that cannot be read is still reported.
 
-export type KcsSegmentKind = 'silence' | 'carrier' | 'data' | 'gap';
-export type KcsBitRole = 'start' | 'data' | 'stop';
+import { CicDecimator, cicGain } from './cic-decimator.ts';
+import { ToneBalance, TonePresence } from './tone-levels.ts';
+import type { KcsDecoderOptions, KcsEvent, KcsSegmentKind } from './kcs-events.ts';
 
-/** A decoded byte. Sample positions count input samples from the first one pushed. */
-export interface KcsByteEvent {
-  type: 'byte';
-  value: number;
-  /** First sample of the start bit. */
-  start: number;
-  /** One past the last sample of the last stop bit. */
-  end: number;
-  framingError: boolean;
-  /** Mean confidence of the frame's bit cells, 0..1. */
-  confidence: number;
-}
-
-export interface KcsBitEvent {
-  type: 'bit';
-  value: 0 | 1;
-  /** Decision margin (|mark - space| / (mark + space) of the normalised tone energies), 0..1. */
-  confidence: number;
-  start: number;
-  end: number;
-  role: KcsBitRole;
-}
-
-export interface KcsFramingErrorEvent {
-  type: 'framing-error';
-  start: number;
-  end: number;
-  value: number;
-  /** Which stop bit was a 0 (1 or 2). */
-  stopBit: number;
-}
-
-export interface KcsSegmentEvent {
-  type: 'segment';
-  kind: KcsSegmentKind;
-  start: number;
-  end: number;
-}
-
-/** Measured tones and rate, emitted when data starts and when the tape speed moves. */
-export interface KcsCarrierEvent {
-  type: 'carrier';
-  sample: number;
-  markHz: number;
-  spaceHz: number;
-  baud: number;
-  /** Measured speed relative to nominal (1.05 = 5% fast). */
-  speed: number;
-}
-
-/** A stretch of signal between silences of at least gapSeconds. */
-export interface KcsRecordingEvent {
-  type: 'recording';
-  index: number;
-  start: number;
-  end: number;
-  bytes: number;
-  framingErrors: number;
-}
-
-export type KcsEvent =
-  KcsByteEvent | KcsBitEvent | KcsFramingErrorEvent | KcsSegmentEvent | KcsCarrierEvent | KcsRecordingEvent;
-
-export interface KcsDecoderOptions {
-  sampleRate: number;
-  /** Nominal baud rate (default 300). */
-  baud?: 300 | 600;
-  /** Stop bits per frame (default 2, the monitor's 8N2). */
-  stopBits?: 1 | 2;
-  /** Emit a bit event per bit cell (default true). */
-  bitEvents?: boolean;
-  /** A silence at least this long ends a recording; shorter ones are gaps (default 1 s). */
-  gapSeconds?: number;
-  /** Nominal tones; the loop tracks speed from these (defaults 2,400 and 1,200 Hz). */
-  markHz?: number;
-  spaceHz?: number;
-}
-
-// NaN or infinite input samples (a corrupt file) count as silence rather than poisoning the running sums.
-const LIMIT = 1e9;
+export type {
+  KcsSegmentKind,
+  KcsBitRole,
+  KcsByteEvent,
+  KcsBitEvent,
+  KcsFramingErrorEvent,
+  KcsSegmentEvent,
+  KcsCarrierEvent,
+  KcsRecordingEvent,
+  KcsEvent,
+  KcsDecoderOptions,
+} from './kcs-events.ts';
 
 const LUT_BITS = 10;
 const LUT_SIZE = 1 << LUT_BITS;
@@ -123,28 +58,28 @@ const FLL_LOCK_STREAK = 3;
 // Without a carrier the loop relaxes towards nominal speed so noise cannot walk it to a limit.
 const FLL_LEAK = 0.0005;
 
-// Smoothing rates (per bit period or bit cell) of the tone levels, the decision quality, and the fast
-// and slow correlator energy used for dropouts.
-const LEVEL_RATE = 1 / 16;
+// Smoothing of the decision quality per bit period or bit cell.
 const QUALITY_RATE = 1 / 32;
-const ENERGY_RATE = 0.3;
-const SIGNAL_RATE = 1 / 64;
 
-// Carrier: good mark bit periods to lock, quality below which it is lost, dropout depth and how long a
-// dropout may last before the carrier is given up.
+// Carrier: good mark bit periods to lock, quality below which it is lost, and how long the tones may be
+// absent before the carrier is given up.
 const LOCK_TICKS = 16;
 const QUALITY_OFF = 0.6;
-const DROPOUT_RATIO = 0.2;
 const HANGOVER_SECONDS = 0.25;
 
 // What a frame needs to start data (inside data every frame is reported): mean, start-bit and weakest
-// cell confidence, start-bit space energy against the signal level, and without a carrier a recent
+// cell confidence, start-bit space energy against the frame's mean energy, and without a carrier a recent
 // decision quality clearly above noise (0.5).
 const ACCEPT_CONFIDENCE = 0.75;
 const START_CONFIDENCE = 0.5;
 const WEAKEST_CONFIDENCE = 0.3;
 const START_ENERGY = 0.3;
 const ENTER_QUALITY = 0.65;
+// A frame slot skipped inside data with at most one space cell and at least this mean confidence was
+// idle mark.
+const SKIPPED_CONFIDENCE = 0.6;
+// Share of the best timing's score that the timing continuing the previous frame needs to win.
+const ALIGNED_SHARE = 0.9;
 
 interface FrameRecord {
   /** Decimated time of the start bit's leading edge. */
@@ -162,14 +97,6 @@ interface FrameRecord {
 const HUNT = 0;
 const WAIT = 1;
 
-/** Amplitude response of the decimator at `hz`. */
-function cicGain(hz: number, inputRate: number, factor: number): number {
-  if (factor === 1) return 1;
-  const x = (Math.PI * hz) / inputRate;
-  const one = Math.sin(factor * x) / (factor * Math.sin(x));
-  return one * one;
-}
-
 export class KcsDecoder {
   readonly sampleRate: number;
   readonly baud: number;
@@ -182,12 +109,7 @@ export class KcsDecoder {
   private readonly markHz: number;
   private readonly spaceHz: number;
 
-  // Decimator state.
-  private boxSum = 0;
-  private boxMoment = 0;
-  private boxAcc = 0;
-  private boxCount = 0;
-  private scratch = new Float64Array(0);
+  private readonly decimator: CicDecimator;
   private inputCount = 0;
 
   // Correlators.
@@ -209,14 +131,9 @@ export class KcsDecoder {
   private window: number;
   private readonly shortWindow: number;
   private period: number;
-  private weightMark = 1;
-  private weightSpace = 1;
-  private levelMark = 0;
-  private levelSpace = 0;
-  private markCount = 0;
-  private spaceCount = 0;
-  private signalCount = 0;
   private readonly spaceBalance: number;
+  private readonly balance: ToneBalance;
+  private readonly presence = new TonePresence();
 
   // Frequency-locked loop.
   private fllCountdown: number;
@@ -230,7 +147,8 @@ export class KcsDecoder {
   private readonly dRing = new Float32Array(HISTORY_RING);
   private readonly eRing = new Float32Array(HISTORY_RING);
   private readonly runRing = new Int32Array(HISTORY_RING);
-  private markRun = 0;
+  // Before the first sample the line counts as idle mark, so a tape without leader frames its first byte.
+  private markRun = 1 << 30;
   private negRun = 0;
 
   // Frame machine.
@@ -241,16 +159,17 @@ export class KcsDecoder {
   private needRun: number;
   private inSync = false;
   private syncUntil = 0;
-  private afterGap = false;
   private nextTick = 0;
 
   // Carrier, segments, recordings.
   private carrier = false;
   private quality = 0.5;
-  /** Fast and slow averages of the correlator energy, for dropouts and the end of a signal. */
-  private fastEnergy = 0;
-  private signalLevel = 0;
-  private lowSince = -1;
+  /** Decimated time where the last accepted frame of the current data ended, or -1. */
+  private lastFrameEnd = -1;
+  /** A frame judged again at the timing that continues the previous one (see decodeFrame). */
+  private deferredTrigger = -1;
+  /** The tones went away since the last accepted frame. */
+  private gapSinceFrame = false;
   private markTicks = 0;
   private lastGood = 0;
   private segmentKind: KcsSegmentKind = 'silence';
@@ -272,6 +191,8 @@ export class KcsDecoder {
   private readonly frameConfidences = new Float64Array(11);
   private readonly frameEnergies = new Float64Array(11);
   private readonly frameMargins = new Float64Array(11);
+  private readonly skippedValues = new Uint8Array(11);
+  private readonly skippedConfidences = new Float64Array(11);
 
   constructor(options: KcsDecoderOptions) {
     const { sampleRate, baud = 300, stopBits = 2, bitEvents = true, gapSeconds = 1 } = options;
@@ -294,6 +215,7 @@ export class KcsDecoder {
     this.spaceHz = options.spaceHz ?? 1200;
     this.decimation = Math.max(1, Math.floor(sampleRate / 8000));
     this.decimatedRate = sampleRate / this.decimation;
+    this.decimator = new CicDecimator(this.decimation);
     if (!(
       this.spaceHz > 0 &&
       this.markHz > this.spaceHz &&
@@ -308,12 +230,12 @@ export class KcsDecoder {
     this.window = Math.round(this.period);
     this.shortWindow = Math.max(2, Math.round(this.period / 4));
     this.fllCountdown = this.shortWindow;
-    this.huntFrom = 2 * this.window;
+    this.huntFrom = 0;
     this.needRun = Math.round(this.period * (stopBits === 2 ? 1.25 : 0.6));
     const markGain = cicGain(this.markHz, sampleRate, this.decimation);
     const spaceGain = cicGain(this.spaceHz, sampleRate, this.decimation);
     this.spaceBalance = (markGain * markGain) / (spaceGain * spaceGain);
-    this.weightSpace = this.spaceBalance;
+    this.balance = new ToneBalance(this.spaceBalance);
   }
 
   /** Current speed estimate relative to nominal. */
@@ -343,9 +265,9 @@ export class KcsDecoder {
   push(samples: Float32Array): KcsEvent[] {
     if (this.finished) throw new Error('KCS decoder: push() after finish()');
     this.out = [];
-    const count = this.decimateInto(samples);
+    const decimated = this.decimator.process(samples);
     this.inputCount += samples.length;
-    if (count > 0) this.processDecimated(count);
+    if (decimated.length > 0) this.processDecimated(decimated);
     return this.out;
   }
 
@@ -365,63 +287,6 @@ export class KcsDecoder {
       this.emitSegment('silence', silenceStart, end);
     }
     return this.out;
-  }
-
-  // The CIC's triangular impulse response spans two input blocks: input r (0-based) of block m weighs
-  // D - r in output m and r in output m + 1, so output m is centred on input m * D. With S = sum x and
-  // T = sum r*x over a block: out = carry + D * S - T and carry' = T.
-  private decimateInto(samples: Float32Array): number {
-    const factor = this.decimation;
-    const length = samples.length;
-    const maxOut = Math.floor((this.boxCount + length) / factor) + 1;
-    if (this.scratch.length < maxOut) this.scratch = new Float64Array(maxOut);
-    const y = this.scratch;
-    if (factor === 1) {
-      for (let i = 0; i < length; i++) {
-        const x = samples[i]!;
-        y[i] = x > -LIMIT && x < LIMIT ? x : 0;
-      }
-      return length;
-    }
-    const scale = 1 / (factor * factor);
-    let carry = this.boxAcc;
-    let sum = this.boxSum;
-    let moment = this.boxMoment;
-    let r = this.boxCount;
-    let outCount = 0;
-    let i = 0;
-    while (i < length) {
-      if (r === 0 && i + factor <= length) {
-        let blockSum = 0;
-        let blockMoment = 0;
-        for (let k = 0; k < factor; k++) {
-          let x = samples[i + k]!;
-          if (!(x > -LIMIT && x < LIMIT)) x = 0;
-          blockSum += x;
-          blockMoment += k * x;
-        }
-        y[outCount++] = (carry + factor * blockSum - blockMoment) * scale;
-        carry = blockMoment;
-        i += factor;
-        continue;
-      }
-      let x = samples[i++]!;
-      if (!(x > -LIMIT && x < LIMIT)) x = 0;
-      sum += x;
-      moment += r * x;
-      if (++r === factor) {
-        y[outCount++] = (carry + factor * sum - moment) * scale;
-        carry = moment;
-        sum = 0;
-        moment = 0;
-        r = 0;
-      }
-    }
-    this.boxAcc = carry;
-    this.boxSum = sum;
-    this.boxMoment = moment;
-    this.boxCount = r;
-    return outCount;
   }
 
   private retune(): void {
@@ -447,8 +312,8 @@ export class KcsDecoder {
     this.needRun = Math.round(this.period * (this.stopBits === 2 ? 1.25 : 0.6));
   }
 
-  private processDecimated(count: number): void {
-    const y = this.scratch;
+  private processDecimated(y: Float64Array): void {
+    const count = y.length;
     const rMI = this.ringMI;
     const rMQ = this.ringMQ;
     const rSI = this.ringSI;
@@ -475,8 +340,7 @@ export class KcsDecoder {
     let negRun = this.negRun;
     let n = this.n;
     let fllCountdown = this.fllCountdown;
-    let weightMark = this.weightMark;
-    let weightSpace = this.weightSpace;
+    let weightSpace = this.balance.weightSpace;
     let state = this.state;
     let needRun = this.needRun;
     let huntFrom = this.huntFrom;
@@ -484,7 +348,7 @@ export class KcsDecoder {
     let decodeAt = this.decodeAt;
     let syncUntil = this.syncUntil;
     let called = false;
-    let prevRun = n > 0 ? (runRing[(n - 1) & HISTORY_MASK] ?? 0) : 0;
+    let prevRun = n > 0 ? (runRing[(n - 1) & HISTORY_MASK] ?? 0) : run;
     for (let i = 0; i < count; i++) {
       const x = y[i]!;
       const im = (phM * LUT_SIZE) | 0;
@@ -511,7 +375,7 @@ export class KcsDecoder {
       rMQ[slot] = pMQ;
       rSI[slot] = pSI;
       rSQ[slot] = pSQ;
-      const m = (sumMI * sumMI + sumMQ * sumMQ) * weightMark;
+      const m = sumMI * sumMI + sumMQ * sumMQ;
       const s = (sumSI * sumSI + sumSQ * sumSQ) * weightSpace;
       const d = m - s;
       const h = n & HISTORY_MASK;
@@ -591,8 +455,7 @@ export class KcsDecoder {
       }
       if (called) {
         called = false;
-        weightMark = this.weightMark;
-        weightSpace = this.weightSpace;
+        weightSpace = this.balance.weightSpace;
         state = this.state;
         needRun = this.needRun;
         huntFrom = this.huntFrom;
@@ -639,13 +502,10 @@ export class KcsDecoder {
     const confidence = e > 0 ? Math.abs(d) / e : 0;
     this.quality += (confidence - this.quality) * QUALITY_RATE;
     const sample = this.toInput(at);
-    this.observeEnergy(e, sample);
+    this.observePresence(confidence, sample);
     if (d > 0 && confidence > 0.6) {
-      if (this.carrier && this.lowSince < 0) this.learnSignal(e);
       this.markTicks++;
       this.lastGood = sample;
-      const rawMark = (e + d) / (2 * this.weightMark);
-      this.learnLevel(rawMark, true);
       if (!this.carrier && this.markTicks >= LOCK_TICKS) {
         this.carrierOn(Math.max(0, sample - Math.round(LOCK_TICKS * this.period * this.decimation)));
       }
@@ -663,6 +523,7 @@ export class KcsDecoder {
         this.emitSegment('data', this.segmentStart, this.dataEnd);
         this.segmentKind = 'carrier';
         this.segmentStart = this.dataEnd;
+        this.lastFrameEnd = -1;
       }
     }
     if (!this.carrier && this.recordingOpen && sample - this.segmentStart >= this.gapSamples) {
@@ -674,62 +535,36 @@ export class KcsDecoder {
   }
 
   /**
-   * A dropout is the correlator energy falling far below the signal level. The carrier is kept through
-   * short ones (reported as gaps) and dropped after HANGOVER_SECONDS.
+   * A dropout is the tones giving way to noise (a tone-to-noise measure, whatever the loudness). The
+   * carrier is kept through short ones (reported as gaps) and dropped after HANGOVER_SECONDS.
    */
-  private observeEnergy(e: number, sample: number): void {
-    this.fastEnergy += (e - this.fastEnergy) * ENERGY_RATE;
-    if (!this.carrier || this.signalLevel <= 0) return;
-    if (this.fastEnergy < DROPOUT_RATIO * this.signalLevel) {
-      if (this.lowSince < 0) this.lowSince = Math.max(sample - Math.round(this.period * this.decimation), 0);
-      else if (sample - this.lowSince > HANGOVER_SECONDS * this.sampleRate) this.carrierOff(this.lowSince);
-    } else if (this.lowSince >= 0 && this.fastEnergy > 2 * DROPOUT_RATIO * this.signalLevel) {
-      const from = Math.max(this.lowSince, this.segmentStart);
-      if (sample - from >= this.period * this.decimation) {
+  private observePresence(confidence: number, sample: number): void {
+    if (!this.carrier) return;
+    const cell = this.period * this.decimation;
+    const change = this.presence.observe(confidence, sample, cell);
+    if (change === 'lost') this.gapSinceFrame = true;
+    if (change === 'found') {
+      const since = this.presence.gapStart;
+      const from = Math.max(since, this.segmentStart);
+      if (sample - from >= cell) {
+        const wasData = this.segmentKind === 'data';
         this.closeSegment(from);
         this.emitSegment('gap', from, sample);
-        this.segmentKind = 'carrier';
+        this.segmentKind = wasData ? 'data' : 'carrier';
         this.segmentStart = sample;
-        this.afterGap = true;
       }
-      this.lowSince = -1;
-    }
-  }
-
-  // Levels start as running means and settle into slow averages, so the first few observations do not
-  // linger.
-  private learnSignal(e: number): void {
-    this.signalCount++;
-    this.signalLevel += (e - this.signalLevel) * Math.max(SIGNAL_RATE, 1 / this.signalCount);
-  }
-
-  /** Per-tone AGC: the space weight follows the measured mark/space balance within +/-6 dB. */
-  private learnLevel(raw: number, mark: boolean): void {
-    if (!this.carrier) return;
-    if (this.markCount === 0 && this.spaceCount === 0) this.levelSpace = raw / this.spaceBalance;
-    if (mark) {
-      this.markCount++;
-      this.levelMark += (raw - this.levelMark) * Math.max(LEVEL_RATE, 1 / this.markCount);
-    } else {
-      this.spaceCount++;
-      this.levelSpace += (raw - this.levelSpace) * Math.max(LEVEL_RATE, 1 / this.spaceCount);
-    }
-    if (this.levelMark > 0 && this.levelSpace > 0) {
-      const ratio = this.levelMark / this.levelSpace / this.spaceBalance;
-      this.weightSpace = this.spaceBalance * (ratio < 0.25 ? 0.25 : ratio > 4 ? 4 : ratio);
+    } else if (
+      this.presence.absentSince >= 0 &&
+      sample - this.presence.absentSince > HANGOVER_SECONDS * this.sampleRate
+    ) {
+      this.carrierOff(this.presence.absentSince);
     }
   }
 
   /** Forgets levels learned from a signal that has gone (the next one may differ). */
   private resetLevels(): void {
-    this.levelMark = 0;
-    this.levelSpace = 0;
-    this.markCount = 0;
-    this.spaceCount = 0;
-    this.signalLevel = 0;
-    this.signalCount = 0;
-    this.weightSpace = this.spaceBalance;
-    this.lowSince = -1;
+    this.balance.reset();
+    this.presence.reset();
   }
 
   private decodeFrame(atEnd: boolean): void {
@@ -781,6 +616,52 @@ export class KcsDecoder {
         bestShift = shift;
       }
     }
+    // A run of data is frames back to back, or resuming after the tones went away; after idle mark only a
+    // clean frame continues it. Inside a run, after a dropout or a noisy stretch the framer can lock onto
+    // a data bit, so the timing that continues the previous frame's wins when it fits nearly as well.
+    const inRun =
+      this.segmentKind === 'data' &&
+      this.lastFrameEnd >= 0 &&
+      (base + 0.5 - this.lastFrameEnd < 2 * bits * period || this.gapSinceFrame);
+    if (inRun) {
+      const span = bits * period;
+      const slots = (base + 0.5 + bestShift - this.lastFrameEnd) / span;
+      const bar = ALIGNED_SHARE * (bestScore + penalty * Math.abs(bestShift));
+      let alignedBest = -Infinity;
+      for (const slot of [Math.floor(slots), Math.ceil(slots)]) {
+        const aligned = Math.round(this.lastFrameEnd + slot * span - base - 0.5);
+        if (
+          slot < 0 ||
+          Math.abs(aligned - bestShift) < period / 2 ||
+          (offsets[0] ?? 0) + aligned - period < oldest ||
+          (offsets[bits - 1] ?? 0) + aligned > newest
+        ) {
+          continue;
+        }
+        const value = score(aligned) + penalty * Math.abs(aligned);
+        if (value >= bar && value > alignedBest) {
+          alignedBest = value;
+          bestShift = aligned;
+        }
+      }
+      const later = this.lastFrameEnd + Math.ceil(slots) * span;
+      const offGrid = Math.abs(slots - Math.round(slots)) * span >= period / 2;
+      if (
+        alignedBest === -Infinity &&
+        offGrid &&
+        this.gapSinceFrame &&
+        this.deferredTrigger !== this.trigger
+      ) {
+        // The slot that continues the grid is not all in the history yet: judge the frame there once
+        // it is, and let reportSkipped cover the slot before it.
+        const trigger = Math.round(later - 0.5 + this.window / 2);
+        if (trigger > this.trigger && (offsets[bits - 1] ?? 0) + (trigger - this.trigger) > newest) {
+          this.deferredTrigger = trigger;
+          this.startFrame(trigger);
+          return;
+        }
+      }
+    }
     const frameStart = base + 0.5 + bestShift;
     const values = this.frameValues;
     const confidences = this.frameConfidences;
@@ -813,13 +694,16 @@ export class KcsDecoder {
     let energySum = 0;
     for (let k = 0; k < bits; k++) energySum += energies[k] ?? 0;
     const sampleAtEnd = this.toInput(frameStart + bits * period);
-    for (let k = 0; k < bits; k++) this.observeEnergy(energies[k] ?? 0, sampleAtEnd);
-    // A frame needs signal.
-    const level = this.signalLevel;
-    const entering = !this.carrier || this.segmentKind !== 'data';
-    // A start bit is space tone at full strength, not a dip in the mark or the tail of a dropout.
-    const weakStart = entering && ((energies[0] ?? 0) - (margins[0] ?? 0)) / 2 < START_ENERGY * level;
-    if (level > 0 && (energySum / bits < 2 * DROPOUT_RATIO * level || weakStart)) {
+    for (let k = 0; k < bits; k++) this.observePresence(confidences[k] ?? 0, sampleAtEnd);
+    const entering = !this.carrier || !inRun;
+    // A start bit is space tone as loud as the frame around it, not a dip in the mark or the tail of a
+    // dropout.
+    const weakStart =
+      entering && ((energies[0] ?? 0) - (margins[0] ?? 0)) / 2 < (START_ENERGY * energySum) / bits;
+    // Inside data a frame without tones (a dropout's noise) is left for reportSkipped, which reports its
+    // slot if data resumes after it and drops it if the tape goes on with idle mark or nothing.
+    const toneless = !entering && this.presence.absentSince >= 0;
+    if (weakStart || toneless) {
       this.resumeHunt(this.trigger + 1, atEnd);
       return;
     }
@@ -830,8 +714,7 @@ export class KcsDecoder {
       (framingError ||
         confidence < ACCEPT_CONFIDENCE ||
         (confidences[0] ?? 0) < START_CONFIDENCE ||
-        weakest < WEAKEST_CONFIDENCE ||
-        (!this.carrier && this.quality < ENTER_QUALITY))
+        weakest < WEAKEST_CONFIDENCE)
     ) {
       this.resumeHunt(this.trigger + 1, atEnd);
       return;
@@ -847,13 +730,13 @@ export class KcsDecoder {
       framingError,
       stop1,
     };
-    if (!this.carrier || this.afterGap) {
-      // Without a carrier noise can forge a clean frame now and then, and after a dropout a data bit
-      // can pass for a start bit, but hardly two frames in a row.
+    if (!this.carrier) {
+      // Without a carrier noise can forge a clean frame now and then, but hardly two frames in a row
+      // while the recent decisions are clearly better than noise's.
       const pending = this.pending;
       const distance = pending ? frame.frameStart - pending.frameStart : 0;
       const follows = pending && distance >= (bits - 0.5) * period && distance <= (bits + 2.5) * period;
-      if (!follows) {
+      if (!follows || this.quality < ENTER_QUALITY) {
         // Held back: copy out of the scratch arrays the next frame reuses.
         this.pending = {
           ...frame,
@@ -867,7 +750,6 @@ export class KcsDecoder {
         return;
       }
       this.pending = undefined;
-      this.afterGap = false;
       this.acceptFrame(pending);
     }
     this.acceptFrame(frame);
@@ -905,6 +787,36 @@ export class KcsDecoder {
         this.emitCarrier(start, true);
       }
     }
+    this.reportSkipped(frameStart, period, bits);
+    this.emitFrame(frameStart, period, values, confidences, framingError ? (stop1 ? 2 : 1) : 0, confidence);
+    let local = 0;
+    for (let k = 0; k < bits; k++) local += (energies[k] ?? 0) / bits;
+    for (let k = 0; k < bits; k++) {
+      const c = confidences[k] ?? 0;
+      if (wasCarrier) this.quality += (c - this.quality) * QUALITY_RATE;
+      if (c > 0.5) this.balance.observe(energies[k] ?? 0, margins[k] ?? 0, local);
+    }
+    this.dataEnd = end;
+    this.lastGood = end;
+    this.lastFrameEnd = frameStart + bits * period;
+    this.gapSinceFrame = false;
+  }
+
+  /**
+   * Bit and byte events of one frame; `badStop` is 0, or the stop bit (1 or 2) that was a 0, or 3 for a
+   * frame slot the framer could not read at all.
+   */
+  private emitFrame(
+    frameStart: number,
+    period: number,
+    values: ArrayLike<number>,
+    confidences: ArrayLike<number>,
+    badStop: number,
+    confidence: number,
+  ): void {
+    const bits = values.length;
+    const start = this.toInput(frameStart);
+    const end = this.toInput(frameStart + bits * period);
     let value = 0;
     for (let k = 0; k < 8; k++) value |= (values[k + 1] ?? 0) << k;
     if (this.bitEvents) {
@@ -919,25 +831,59 @@ export class KcsDecoder {
         });
       }
     }
-    this.out.push({ type: 'byte', value, start, end, framingError, confidence });
+    const framingError = badStop !== 0;
+    const unreadable = badStop === 3;
+    this.out.push({
+      type: 'byte',
+      value,
+      start,
+      end,
+      framingError,
+      confidence,
+      ...(unreadable ? { unreadable } : {}),
+    });
     this.recordingBytes++;
     if (framingError) {
       this.recordingErrors++;
-      this.out.push({ type: 'framing-error', start, end, value, stopBit: stop1 ? 2 : 1 });
+      this.out.push({
+        type: 'framing-error',
+        start,
+        end,
+        value,
+        stopBit: unreadable ? 0 : badStop,
+        ...(unreadable ? { unreadable } : {}),
+      });
     }
-    for (let k = 0; k < bits; k++) {
-      const c = confidences[k] ?? 0;
-      if (wasCarrier) this.quality += (c - this.quality) * QUALITY_RATE;
-      if (this.lowSince < 0) this.learnSignal(energies[k] ?? 0);
-      if (c > 0.5) {
-        const e = energies[k] ?? 0;
-        const d = margins[k] ?? 0;
-        if (d > 0) this.learnLevel((e + d) / (2 * this.weightMark), true);
-        else this.learnLevel((e - d) / (2 * this.weightSpace), false);
+  }
+
+  /**
+   * Inside data, whole frame slots between the previous frame and this one that do not read as idle mark
+   * held a byte the framer could not frame (a dropout, a start bit lost in noise): each is reported at its
+   * position with its best guess, as an unreadable framing error, so no byte goes missing silently.
+   */
+  private reportSkipped(frameStart: number, period: number, bits: number): void {
+    let slot = this.lastFrameEnd;
+    if (slot < 0 || this.segmentKind !== 'data') return;
+    const span = bits * period;
+    const oldest = this.n - HISTORY_RING + 1;
+    const values = this.skippedValues;
+    const confidences = this.skippedConfidences;
+    for (; slot + span <= frameStart + 0.5 * period; slot += span) {
+      if (Math.round(slot - 0.5 + period) < oldest) continue;
+      let spaces = 0;
+      let sum = 0;
+      for (let k = 0; k < bits; k++) {
+        const t = Math.round(slot - 0.5 + (k + 1) * period) & HISTORY_MASK;
+        const d = this.dRing[t] ?? 0;
+        const e = this.eRing[t] ?? 0;
+        values[k] = d > 0 ? 1 : 0;
+        if (d <= 0) spaces++;
+        confidences[k] = e > 0 ? Math.abs(d) / e : 0;
+        sum += confidences[k] ?? 0;
       }
+      if (spaces < 2 && sum / bits >= SKIPPED_CONFIDENCE) continue;
+      this.emitFrame(slot, period, values.subarray(0, bits), confidences.subarray(0, bits), 3, sum / bits);
     }
-    this.dataEnd = end;
-    this.lastGood = end;
   }
 
   /** Back to hunting from decimated sample `from`, replaying the history already seen. */
@@ -979,7 +925,7 @@ export class KcsDecoder {
     this.carrier = false;
     this.markTicks = 0;
     this.inSync = false;
-    this.afterGap = false;
+    this.lastFrameEnd = -1;
     this.resetLevels();
     const end = Math.max(at, this.segmentStart);
     this.closeSegment(end);

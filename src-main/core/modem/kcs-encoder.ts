@@ -36,6 +36,7 @@ export class KcsEncoder {
   readonly waveform: KcsWaveform;
   readonly amplitude: number;
   private bitCount = 0;
+  private readonly patterns = new Map<number, Float32Array>();
 
   constructor(options: KcsEncoderOptions) {
     const { sampleRate, baud = 300, stopBits = 2, waveform = 'square', amplitude = 0.8 } = options;
@@ -83,8 +84,11 @@ export class KcsEncoder {
     return this.bits(new Uint8Array(Math.round(seconds * this.baud)).fill(1));
   }
 
-  /** One frame per byte: start bit, 8 data bits LSB first, stop bits. */
-  bytes(data: Uint8Array): Float32Array {
+  /**
+   * One frame per byte: start bit, 8 data bits LSB first, stop bits. With `target` (large enough) the
+   * samples go into it and a view of it is returned, so a long stream allocates nothing per block.
+   */
+  bytes(data: Uint8Array, target?: Float32Array): Float32Array {
     const frameBits = 9 + this.stopBits;
     const bits = new Uint8Array(data.length * frameBits);
     for (let i = 0; i < data.length; i++) {
@@ -94,30 +98,46 @@ export class KcsEncoder {
       for (let b = 0; b < 8; b++) bits[base + 1 + b] = (byte >> b) & 1;
       for (let s = 0; s < this.stopBits; s++) bits[base + 9 + s] = 1;
     }
-    return this.bits(bits);
+    return this.bits(bits, target);
   }
 
-  /** Raw bit cells (each 0 or 1) in line order. */
-  bits(bits: Uint8Array): Float32Array {
+  /** Raw bit cells (each 0 or 1) in line order; `target` as for bytes(). */
+  bits(bits: Uint8Array, target?: Float32Array): Float32Array {
     const first = this.bitCount;
     const startSample = this.sampleAtBit(first);
     const endSample = this.sampleAtBit(first + bits.length);
-    const out = new Float32Array(endSample - startSample);
+    const length = endSample - startSample;
+    const out = target && target.length >= length ? target.subarray(0, length) : new Float32Array(length);
     const rate = this.sampleRate;
     const baud = this.baud;
     const amp = this.amplitude;
     const square = this.waveform === 'square';
     const markCycles = KCS_MARK_HZ / baud;
     const spaceCycles = KCS_SPACE_HZ / baud;
-    for (let i = startSample; i < endSample; i++) {
-      // Integer arithmetic keeps hour-long tapes free of drift: i * baud stays far below 2^53.
-      const ticks = i * baud;
-      const bit = Math.floor(ticks / rate);
-      const within = (ticks - bit * rate) / rate;
-      const cycles = bits[bit - first] === 0 ? spaceCycles : markCycles;
-      const phase = within * cycles;
-      const frac = phase - Math.floor(phase);
-      out[i - startSample] = square ? (frac < 0.5 ? amp : -amp) : amp * Math.sin(2 * Math.PI * frac);
+    // Integer arithmetic keeps hour-long tapes free of drift: i * baud stays far below 2^53. Sample i
+    // belongs to bit floor(i * baud / rate); a bit's samples depend only on its value and on where its
+    // first sample falls (ticks = i * baud - bit * rate, fewer than baud values), so each cell is a copy
+    // of a cached pattern.
+    let o = 0;
+    for (let k = 0; k < bits.length; k++) {
+      const bit = first + k;
+      const from = this.sampleAtBit(bit);
+      const ticks = from * baud - bit * rate;
+      const value = bits[k] === 0 ? 0 : 1;
+      const key = ticks * 2 + value;
+      let pattern = this.patterns.get(key);
+      if (pattern === undefined) {
+        const cycles = value === 0 ? spaceCycles : markCycles;
+        pattern = new Float32Array(this.sampleAtBit(bit + 1) - from);
+        for (let j = 0, t = ticks; j < pattern.length; j++, t += baud) {
+          const phase = (t / rate) * cycles;
+          const frac = phase - Math.floor(phase);
+          pattern[j] = square ? (frac < 0.5 ? amp : -amp) : amp * Math.sin(2 * Math.PI * frac);
+        }
+        this.patterns.set(key, pattern);
+      }
+      out.set(pattern, o);
+      o += pattern.length;
     }
     this.bitCount += bits.length;
     return out;

@@ -1,7 +1,8 @@
 // Decodes a tape in a thread of its own, beside the thread that reads the file and builds its peaks, and
 // keeps the results; when the tape ends it hands them back as typed arrays (moved, not copied).
 import { parentPort } from 'node:worker_threads';
-import { KcsDecoder, type KcsEvent } from '../../core/modem/kcs-decoder.ts';
+import type { KcsEvent } from '../../core/modem/kcs-decoder.ts';
+import { KcsFormatDecoder } from '../../core/modem/kcs-format-decoder.ts';
 import { KcsStereoDecoder } from '../../core/modem/kcs-stereo-decoder.ts';
 import type { DecodeReply, DecodeRequest } from './decode-thread.ts';
 import { TapeResults } from './tape-results.ts';
@@ -22,7 +23,8 @@ port.on('message', (request: DecodeRequest) => {
         stereo = both;
         decoder = { push: ([left, right]) => both.push(left!, right!), finish: () => both.finish() };
       } else {
-        const one = new KcsDecoder({ sampleRate: request.sampleRate });
+        // The baud rate and stop bits are detected, as the command line does.
+        const one = new KcsFormatDecoder({ sampleRate: request.sampleRate });
         decoder = { push: ([samples]) => one.push(samples!), finish: () => one.finish() };
       }
       post({ type: 'ready' });

@@ -7,12 +7,20 @@ import { open, rm, type FileHandle } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { WavFormat } from '../../core/formats/wav.ts';
-import { KcsDecoder, type KcsEvent } from '../../core/modem/kcs-decoder.ts';
+import type { KcsEvent } from '../../core/modem/kcs-decoder.ts';
+import {
+  KcsFormatDecoder,
+  type KcsBaudChoice,
+  type KcsStopBitsChoice,
+} from '../../core/modem/kcs-format-decoder.ts';
 import { KcsStereoDecoder } from '../../core/modem/kcs-stereo-decoder.ts';
 import { PeaksPyramid, type PeaksResult } from '../../core/waveform/peaks.ts';
 import { AudioFileError, streamAudioFile, type AudioContainer } from '../audio-files.ts';
 import { DecodeThread } from './decode-thread.ts';
 import { TapeResults, type ResultsSummary } from './tape-results.ts';
+
+/** Warning codes that mean audio in the file could not be read. */
+const LOSSES = new Set(['audio-lost', 'truncated-data']);
 
 export interface AnalysisFormat {
   container: AudioContainer;
@@ -37,6 +45,13 @@ export interface TapeAnalysisOptions {
   spillFiles?: readonly [string, string];
   /** The file's name as the user knows it, for messages (default: the path's last part). */
   name?: string;
+  /** Baud rate and stop bits (default 'auto': detected; a stereo file is decoded as 300 baud 8N2 then). */
+  baud?: KcsBaudChoice;
+  stopBits?: KcsStopBitsChoice;
+  /** What the results keep (default 'full'; 'values': only the byte values, see TapeResults). */
+  detail?: 'full' | 'values';
+  /** Bytes read from the file at a time (default 1 MiB); smaller reads keep a one-pass decode's memory low. */
+  chunkBytes?: number;
   signal?: AbortSignal;
   onFormat?: (format: AnalysisFormat) => void;
   onProgress?: (frames: number) => void;
@@ -59,8 +74,12 @@ interface Decoder {
 
 export class TapeAnalysis {
   readonly path: string;
-  readonly results = new TapeResults();
+  readonly results: TapeResults;
   readonly warnings: string[] = [];
+  /** The tape format decoded and whether it was detected (a mono file decoded in this thread). */
+  tapeFormat: { baud: number; stopBits: number; detected: boolean } | null = null;
+  /** The file is damaged and some of its audio could not be read (decoded around it). */
+  audioLost = false;
   pyramid: PeaksPyramid | null = null;
   format: AnalysisFormat | null = null;
   frames = 0;
@@ -78,6 +97,7 @@ export class TapeAnalysis {
   constructor(filePath: string, options: TapeAnalysisOptions = {}) {
     this.path = filePath;
     this.#options = options;
+    this.results = new TapeResults({ detail: options.detail ?? 'full' });
   }
 
   get durationSeconds(): number {
@@ -90,7 +110,11 @@ export class TapeAnalysis {
     let decoder: Decoder | null = null;
     const name = this.#options.name ?? path.basename(this.path);
     try {
-      for await (const event of streamAudioFile(this.path, { signal: this.#options.signal })) {
+      const { signal, chunkBytes } = this.#options;
+      for await (const event of streamAudioFile(this.path, {
+        signal,
+        ...(chunkBytes ? { chunkBytes } : {}),
+      })) {
         if (this.#closed) return;
         if (event.type === 'format') {
           const info = event.format;
@@ -125,6 +149,7 @@ export class TapeAnalysis {
           this.#options.onFormat?.(this.format);
         } else if (event.type === 'warning') {
           this.warnings.push(event.warning.message);
+          if (LOSSES.has(event.warning.code)) this.audioLost = true;
           this.#options.onWarning?.(event.warning.message);
         } else if (decoder !== null && this.format !== null) {
           const shown =
@@ -185,8 +210,14 @@ export class TapeAnalysis {
         },
       };
     }
+    const { baud = 'auto', stopBits = 'auto' } = this.#options;
     if (stereo) {
-      const both = new KcsStereoDecoder({ sampleRate, channel: 'auto' });
+      const both = new KcsStereoDecoder({
+        sampleRate,
+        channel: 'auto',
+        ...(baud === 'auto' ? {} : { baud }),
+        ...(stopBits === 'auto' ? {} : { stopBits }),
+      });
       return {
         push: ([left, right]) => add(both.push(left!, right!)),
         finish: async () => {
@@ -195,11 +226,13 @@ export class TapeAnalysis {
         },
       };
     }
-    const one = new KcsDecoder({ sampleRate });
+    const one = new KcsFormatDecoder({ sampleRate, baud, stopBits });
     return {
       push: ([samples]) => add(one.push(samples!)),
       finish: async () => {
         add(one.finish());
+        const format = one.format;
+        if (format) this.tapeFormat = { ...format, detected: one.detecting };
         return null;
       },
     };

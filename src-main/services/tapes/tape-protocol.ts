@@ -15,7 +15,7 @@ export interface TapeWorkerData {
 
 export type TapeQuery =
   | { op: 'peaks'; start: number; end: number; columns: number }
-  | { op: 'annotations'; start: number; end: number; maxBits: number }
+  | { op: 'annotations'; start: number; end: number; maxBits: number; maxBytes: number }
   | { op: 'content' }
   | { op: 'locate'; byte: number }
   | { op: 'locate'; sample: number }

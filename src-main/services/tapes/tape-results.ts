@@ -147,6 +147,15 @@ export class TapeResults {
   #markSum = 0;
   #spaceSum = 0;
   #baudSum = 0;
+  readonly #full: boolean;
+
+  /**
+   * `detail: 'values'` keeps only the byte values (one byte each) and the counts, not the spans, bit cells
+   * and error index the Waveform area needs: a one-pass decode then stays flat in memory.
+   */
+  constructor(options: { detail?: 'full' | 'values' } = {}) {
+    this.#full = (options.detail ?? 'full') === 'full';
+  }
 
   /** Takes the decoder's events in the order it emitted them. */
   add(events: readonly KcsEvent[]): void {
@@ -154,9 +163,11 @@ export class TapeResults {
       switch (event.type) {
         case 'bit': {
           const confidence = Math.max(0, Math.min(1, event.confidence));
-          this.#bitStart.push(event.start);
-          this.#bitLength.push(Math.min(0xffff, event.end - event.start));
-          this.#bitCell.push((event.value << 7) | Math.round(confidence * 127));
+          if (this.#full) {
+            this.#bitStart.push(event.start);
+            this.#bitLength.push(Math.min(0xffff, event.end - event.start));
+            this.#bitCell.push((event.value << 7) | Math.round(confidence * 127));
+          }
           if (confidence < LOW_CONFIDENCE) this.#lowBits++;
           this.#weakestSinceByte = Math.min(this.#weakestSinceByte, confidence);
           break;
@@ -166,11 +177,13 @@ export class TapeResults {
           const low = this.#weakestSinceByte < LOW_CONFIDENCE;
           this.#weakestSinceByte = 1;
           this.#byteValue.push(event.value);
-          this.#byteStart.push(event.start);
-          this.#byteLength.push(Math.min(0xffff, event.end - event.start));
-          this.#byteFlags.push((event.framingError ? FRAMING : 0) | (low ? LOW : 0));
           if (event.framingError) this.#framingErrors++;
-          if (event.framingError || low) this.#errors.push(index);
+          if (this.#full) {
+            this.#byteStart.push(event.start);
+            this.#byteLength.push(Math.min(0xffff, event.end - event.start));
+            this.#byteFlags.push((event.framingError ? FRAMING : 0) | (low ? LOW : 0));
+            if (event.framingError || low) this.#errors.push(index);
+          }
           this.#speedSum += this.#speed;
           this.#markSum += this.#markHz;
           this.#spaceSum += this.#spaceHz;
@@ -358,7 +371,7 @@ export class TapeResults {
   }
 
   /** Everything overlapping samples [start, end), at most `maxBits` bit cells and as many bytes. */
-  annotations(start: number, end: number, maxBits: number): Annotations {
+  annotations(start: number, end: number, maxBits: number, maxBytes = Math.ceil(maxBits / 8)): Annotations {
     const result: Annotations = {
       start,
       end,
@@ -384,7 +397,6 @@ export class TapeResults {
       result.bits.value.push(cell >> 7);
       result.bits.confidence.push(Math.round(((cell & 0x7f) / 127) * 1000) / 1000);
     }
-    const maxBytes = Math.ceil(maxBits / 8);
     for (let i = upperBound(this.#byteStart, start - 0x10000); i < this.byteCount; i++) {
       const span = this.byte(i);
       if (span === null || span.start >= end) break;

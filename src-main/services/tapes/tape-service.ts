@@ -355,10 +355,16 @@ export class TapeService {
             : { kind: 'peaks', start, end, min: round(result.min), max: round(result.max) };
         return answer;
       },
-      'tape.annotations': async ({ tapeId, start, end, maxBits }) => {
+      'tape.annotations': async ({ tapeId, start, end, maxBits = 4000, maxBytes }) => {
         const tape = this.#get(tapeId);
         this.#range(tape, start, end);
-        return tape.ask({ op: 'annotations', start, end, maxBits: maxBits ?? 4000 });
+        return tape.ask({
+          op: 'annotations',
+          start,
+          end,
+          maxBits,
+          maxBytes: maxBytes ?? Math.ceil(maxBits / 8),
+        });
       },
       'tape.content': async ({ tapeId }) => {
         const content = await this.#get(tapeId).ask({ op: 'content' });

@@ -48,7 +48,7 @@ async function answer(query: TapeQuery): Promise<unknown> {
     case 'peaks':
       return analysis.peaks(query.start, query.end, query.columns);
     case 'annotations':
-      return results.annotations(query.start, query.end, query.maxBits);
+      return results.annotations(query.start, query.end, query.maxBits, query.maxBytes);
     case 'content': {
       const { indices, framing, truncated } = results.errorIndices(MAX_ERROR_INDICES);
       return {

@@ -1,6 +1,8 @@
-// Draws the decoding over the visible part of the waveform: segment bands, bit cells shaded by confidence,
-// byte boundaries with their characters, framing errors, low-confidence bits and the selected byte. When
-// zoomed in past the overview's resolution it draws the waveform itself from the detail peaks or samples.
+// Draws the visible part of a tape: a time ruler, the waveform from min/max columns or raw samples, and over it
+// the decoding at a level of detail that suits the zoom (as PulseView collapses its annotations): bit cells
+// shaded by confidence with byte boundaries and labels when bits are a few pixels wide; byte blocks coloured
+// by error or confidence (labelled when they fit) when only bytes are; segments and error ticks always. Only
+// what falls inside the view is drawn, so the cost follows the view's width, not the tape's length.
 import type { TapeAnnotations, TapeByteSpan, TapePeaks } from '../../../src-main/ipc/contract.ts';
 import { byteGlyph, hex2 } from '../../lib/tape-text.ts';
 
@@ -19,9 +21,14 @@ export interface OverlayData {
   peaks: TapePeaks | null;
   annotations: TapeAnnotations | null;
   selected: TapeByteSpan | null;
-  /** Draw the waveform here (wavesurfer's overview is too coarse at this zoom). */
-  drawWave: boolean;
+  /** The playback cursor, in samples, or null. */
+  cursor: number | null;
 }
+
+/** Narrowest bit cell (CSS px) that gets drawn; narrower, bytes are drawn as blocks. */
+export const MIN_BIT_PX = 3;
+/** Narrowest byte (CSS px) that gets drawn; narrower, only segments and error ticks remain. */
+export const MIN_BYTE_PX = 2;
 
 export const OVERLAY_COLOURS = {
   mark: '127, 183, 164',
@@ -35,7 +42,7 @@ export const OVERLAY_COLOURS = {
   select: 'rgba(143, 193, 255, 0.9)',
 } as const;
 
-const SEGMENT_FILL: Record<string, string> = {
+export const SEGMENT_FILL: Record<string, string> = {
   carrier: 'rgba(127, 183, 164, 0.28)',
   data: 'rgba(127, 183, 164, 0.6)',
   gap: 'rgba(224, 179, 90, 0.55)',
@@ -64,19 +71,20 @@ export function paintOverlay(ctx: CanvasRenderingContext2D, view: OverlayView, d
     // Once bytes are wide enough to carry their own marks, the ticks would only hide the segments.
     const firstByte =
       notes.bytes.index.length > 0 ? x(notes.bytes.end[0] ?? 0) - x(notes.bytes.start[0] ?? 0) : 0;
-    if (firstByte < 16) paintErrorTicks(ctx, notes, x);
+    if (firstByte < 16) paintErrorTicks(ctx, notes, x, width);
   }
-  // wavesurfer's timeline labels whole seconds; closer in, the ruler here takes over.
-  if ((view.width / (view.end - view.start)) * view.sampleRate > 200) paintRuler(ctx, view);
+  paintRuler(ctx, view);
 
-  if (data.drawWave && data.peaks) paintWave(ctx, data.peaks, view, x, waveTop + 2, waveBottom - 2);
+  if (data.peaks) paintWave(ctx, data.peaks, view, x, waveTop + 2, waveBottom - 2);
 
   const bits = notes?.bits;
   const bitWidth = bits && bits.start.length > 0 ? x(bits.end[0] ?? 0) - x(bits.start[0] ?? 0) : 0;
-  if (bits && bitWidth >= 1.5) {
+  const drawBits = bits !== undefined && bitWidth >= MIN_BIT_PX;
+  if (drawBits) {
     for (let i = 0; i < bits.start.length; i++) {
       const left = x(bits.start[i] ?? 0);
       const right = x(bits.end[i] ?? 0);
+      if (right < 0 || left > width) continue;
       const confidence = bits.confidence[i] ?? 0;
       const tone = bits.value[i] === 1 ? OVERLAY_COLOURS.mark : OVERLAY_COLOURS.space;
       const cell = Math.max(1, right - left - (bitWidth > 6 ? 1 : 0));
@@ -106,7 +114,8 @@ export function paintOverlay(ctx: CanvasRenderingContext2D, view: OverlayView, d
     }
   }
 
-  if (notes) paintBytes(ctx, notes, data.selected, x, waveTop, height);
+  if (notes && drawBits) paintBytes(ctx, notes, data.selected, x, waveTop, height, width);
+  else if (notes) paintByteBlocks(ctx, notes, data.selected, x, waveBottom, height, width);
 
   const selected = data.selected;
   if (selected && x(selected.end) >= 0 && x(selected.start) <= width) {
@@ -117,6 +126,13 @@ export function paintOverlay(ctx: CanvasRenderingContext2D, view: OverlayView, d
     ctx.strokeStyle = OVERLAY_COLOURS.select;
     ctx.lineWidth = 1.5;
     ctx.strokeRect(left + 0.75, waveTop + 0.75, w - 1.5, height - waveTop - 1.5);
+  }
+  if (data.cursor !== null) {
+    const at = x(data.cursor);
+    if (at >= -2 && at <= width + 2) {
+      ctx.fillStyle = OVERLAY_COLOURS.warn;
+      ctx.fillRect(Math.round(at) - 1, SEGMENT_BAND, 2, height - SEGMENT_BAND);
+    }
   }
 }
 
@@ -151,11 +167,13 @@ function paintErrorTicks(
   ctx: CanvasRenderingContext2D,
   notes: TapeAnnotations,
   x: (sample: number) => number,
+  width: number,
 ): void {
   const errors = notes.errors;
   for (let i = 0; i < errors.start.length; i++) {
     const left = x(errors.start[i] ?? 0);
     const w = Math.max(2, x(errors.end[i] ?? 0) - left);
+    if (left + w < 0 || left > width) continue;
     ctx.fillStyle = errors.framing[i] === 1 ? OVERLAY_COLOURS.error : OVERLAY_COLOURS.warn;
     ctx.fillRect(left, 0, w, SEGMENT_BAND);
   }
@@ -163,10 +181,19 @@ function paintErrorTicks(
 
 const NICE_STEPS = [1, 2, 5];
 
-/** Time ticks at a round step at least 90 px apart, labelled in seconds. */
+/** `seconds` as [h:]mm:ss with `decimals` places, or plain seconds under a minute. */
+export function clock(seconds: number, decimals: number): string {
+  if (seconds < 60) return `${seconds.toFixed(decimals)} s`;
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds - h * 3600) / 60);
+  const s = (seconds - h * 3600 - m * 60).toFixed(decimals).padStart(decimals > 0 ? 3 + decimals : 2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}
+
+/** Time ticks at a round step at least 110 px apart, labelled in seconds (or minutes and seconds). */
 function paintRuler(ctx: CanvasRenderingContext2D, view: OverlayView): void {
   const seconds = (view.end - view.start) / view.sampleRate;
-  const minimum = (seconds / view.width) * 90;
+  const minimum = (seconds / view.width) * 110;
   let step = 10 ** Math.floor(Math.log10(minimum));
   for (const factor of NICE_STEPS) {
     if (step * factor >= minimum) {
@@ -188,7 +215,7 @@ function paintRuler(ctx: CanvasRenderingContext2D, view: OverlayView): void {
     ctx.fillStyle = OVERLAY_COLOURS.grid;
     ctx.fillRect(Math.round(px), top + 3, 1, RULER - 3);
     ctx.fillStyle = OVERLAY_COLOURS.dim;
-    ctx.fillText(`${t.toFixed(decimals)} s`, Math.round(px) + 4, top + RULER / 2 + 1);
+    ctx.fillText(clock(t, decimals), Math.round(px) + 4, top + RULER / 2 + 1);
   }
 }
 
@@ -214,17 +241,20 @@ function paintWave(
   if (peaks.kind === 'raw') {
     const samples = peaks.samples;
     const step = x(peaks.start + 1) - x(peaks.start);
+    // Only the samples in view, and one either side so the line reaches the edges.
+    const first = Math.max(0, Math.floor(view.start - peaks.start) - 1);
+    const last = Math.min(samples.length, Math.ceil(view.end - peaks.start) + 2);
     ctx.lineWidth = 1;
     ctx.beginPath();
-    for (let i = 0; i < samples.length; i++) {
+    for (let i = first; i < last; i++) {
       const px = x(peaks.start + i + 0.5);
       const py = y(samples[i] ?? 0);
-      if (i === 0) ctx.moveTo(px, py);
+      if (i === first) ctx.moveTo(px, py);
       else ctx.lineTo(px, py);
     }
     ctx.stroke();
     if (step >= 6) {
-      for (let i = 0; i < samples.length; i++) {
+      for (let i = first; i < last; i++) {
         ctx.fillRect(x(peaks.start + i + 0.5) - 1.5, y(samples[i] ?? 0) - 1.5, 3, 3);
       }
     }
@@ -232,8 +262,11 @@ function paintWave(
   }
   const columns = peaks.min.length;
   const columnWidth = (x(peaks.end) - x(peaks.start)) / columns;
-  for (let c = 0; c < columns; c++) {
-    const left = x(peaks.start) + c * columnWidth;
+  const origin = x(peaks.start);
+  const first = Math.max(0, Math.floor(-origin / columnWidth));
+  const last = Math.min(columns, Math.ceil((view.width - origin) / columnWidth) + 1);
+  for (let c = first; c < last; c++) {
+    const left = origin + c * columnWidth;
     const top0 = y(peaks.max[c] ?? 0);
     const bottom0 = y(peaks.min[c] ?? 0);
     ctx.fillRect(left, top0, Math.max(1, columnWidth), Math.max(1, bottom0 - top0));
@@ -247,6 +280,7 @@ function paintBytes(
   x: (sample: number) => number,
   top: number,
   height: number,
+  width: number,
 ): void {
   const bytes = notes.bytes;
   const labelTop = height - BYTE_ROW;
@@ -257,7 +291,7 @@ function paintBytes(
     const left = x(bytes.start[i] ?? 0);
     const right = x(bytes.end[i] ?? 0);
     const w = right - left;
-    if (w < 3) continue;
+    if (w < 3 || right < 0 || left > width) continue;
     const framing = bytes.framingError[i] === 1;
     const low = bytes.lowConfidence[i] === 1;
     ctx.fillStyle = framing ? OVERLAY_COLOURS.error : OVERLAY_COLOURS.grid;
@@ -280,6 +314,55 @@ function paintBytes(
       const glyph = byteGlyph(value);
       const label = w >= 70 && !glyph.startsWith('$') ? `${glyph}  $${hex2(value)}` : glyph;
       ctx.fillText(label, (left + right) / 2, labelTop + BYTE_ROW / 2);
+    }
+  }
+}
+
+/**
+ * Bytes too narrow for their bits: a block per byte in the strip under the waveform, teal (in two shades so
+ * neighbours stand apart), amber with a low-confidence bit, red with a framing error (which also tints the
+ * waveform above it), blue when selected, labelled with the character when it fits.
+ */
+function paintByteBlocks(
+  ctx: CanvasRenderingContext2D,
+  notes: TapeAnnotations,
+  selected: TapeByteSpan | null,
+  x: (sample: number) => number,
+  top: number,
+  height: number,
+  width: number,
+): void {
+  const bytes = notes.bytes;
+  const rowTop = top + 2;
+  const rowHeight = height - rowTop - 1;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.font = '11px ui-monospace, "DejaVu Sans Mono", monospace';
+  for (let i = 0; i < bytes.index.length; i++) {
+    const left = x(bytes.start[i] ?? 0);
+    const right = x(bytes.end[i] ?? 0);
+    if (right < 0 || left > width) continue;
+    const w = right - left;
+    if (w < MIN_BYTE_PX) continue;
+    const framing = bytes.framingError[i] === 1;
+    const low = bytes.lowConfidence[i] === 1;
+    const isSelected = selected?.index === bytes.index[i];
+    ctx.fillStyle = framing
+      ? OVERLAY_COLOURS.error
+      : low
+        ? OVERLAY_COLOURS.warn
+        : isSelected
+          ? OVERLAY_COLOURS.select
+          : `rgba(${OVERLAY_COLOURS.mark}, ${i % 2 === 0 ? 0.55 : 0.4})`;
+    ctx.fillRect(left, rowTop, Math.max(1, w - (w > 4 ? 1 : 0)), rowHeight);
+    if (framing) {
+      ctx.fillStyle = 'rgba(224, 122, 111, 0.16)';
+      ctx.fillRect(left, SEGMENT_BAND + RULER + 2, Math.max(1, w), top - SEGMENT_BAND - RULER - 2);
+    }
+    const glyph = byteGlyph(bytes.value[i] ?? 0);
+    if (w >= glyph.length * 7 + 4) {
+      ctx.fillStyle = '#0f1115';
+      ctx.fillText(glyph, (left + right) / 2, rowTop + rowHeight / 2 + 1);
     }
   }
 }

@@ -87,6 +87,48 @@ describe('superboard-lab decode', () => {
     expect(run.stdout.length).toBe(Number(match?.[1]));
   });
 
+  it('decodes what it can of a damaged file, says once what was lost and exits with 3', () => {
+    const flac = readFileSync(path.join(REPO, 'test/fixtures/audio/kcs-tones-stereo.flac'));
+    writeFileSync(path.join(dir, 'cut.flac'), flac.subarray(0, flac.length >> 1));
+    const run = cli('decode', path.join(dir, 'cut.flac'), '--raw');
+    expect(run.code).toBe(3);
+    const warnings = run.stderr.split('\n').filter((line) => line.startsWith('decode: warning:'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(
+      /damaged flac file: 0\.\d s of 0\.5 s could not be decoded \(audio stops at 0\.\d s/,
+    );
+    expect(run.stderr).toContain('some audio in the file could not be read');
+    expect(run.stderr).not.toContain('FLAC__');
+  });
+
+  it('detects an 8N1 or 600-baud tape and says so, or decodes the format it is given', () => {
+    const sent = testBytes(120, 12);
+    for (const [baud, stopBits] of [
+      [300, 1],
+      [600, 2],
+    ] as const) {
+      const file = path.join(dir, `format-${baud}-${stopBits}.wav`);
+      const tape = encodeKcs(sent, {
+        sampleRate: RATE,
+        baud,
+        stopBits,
+        leaderSeconds: 1,
+        trailerSeconds: 0.5,
+      });
+      writeFileSync(file, wavBytes(tape, RATE));
+      const run = cli('decode', file, '--raw');
+      expect(run.code).toBe(0);
+      expect(new Uint8Array(run.stdout)).toEqual(sent);
+      expect(run.stderr).toContain(`decode: format ${baud} baud 8N${stopBits} (detected)`);
+      const given = cli('decode', file, '--raw', '--baud', String(baud), '--format', `8N${stopBits}`);
+      expect(new Uint8Array(given.stdout)).toEqual(sent);
+      expect(given.stderr).toContain(`decode: format ${baud} baud 8N${stopBits} (as given)`);
+    }
+    expect(cli('decode', path.join(dir, 'tape.wav'), '--baud', '1200').stderr).toContain(
+      "--baud needs 300, 600 or auto, not '1200'",
+    );
+  });
+
   it('says what is wrong with bad input', () => {
     writeFileSync(path.join(dir, 'junk.wav'), 'not audio at all');
     const junk = cli('decode', path.join(dir, 'junk.wav'));

@@ -241,6 +241,52 @@ describe('audio file detection and errors', () => {
     });
   }
 
+  it('names an unknown RIFF form once, with unprintable bytes escaped', async () => {
+    const bytes = Buffer.from(readFileSync(join(fixtures, 'sine-pcm8-mono.wav')));
+    bytes.write('Wy\x01E', 8, 'latin1');
+    const error = await failure(write('form.wav', bytes));
+    expect(error.code).toBe('unsupported-format');
+    expect(error.message).toMatch(/RIFF form 'Wy\\x01E' \(not WAVE\) files are not supported$/);
+  });
+
+  it('says how much of a damaged FLAC could not be decoded, after what it could', async () => {
+    const whole = readFileSync(join(fixtures, 'kcs-tones-stereo.flac'));
+    for (const [name, bytes] of [
+      ['cut.flac', whole.subarray(0, whole.length >> 1)],
+      ['flipped.flac', Buffer.from(whole).fill(0x5a, whole.length >> 1, (whole.length >> 1) + 2)],
+    ] as const) {
+      const decoded = await readAudioFile(write(name, bytes));
+      const frames = decoded.channels[0]?.length ?? 0;
+      expect(frames, name).toBeGreaterThan(0);
+      expect(frames, name).toBeLessThan(11025);
+      const lost = decoded.warnings.filter((w) => w.code === 'audio-lost');
+      expect(lost, name).toHaveLength(1);
+      const missing = ((11025 - frames) / 22050).toFixed(1);
+      expect(lost[0]?.message, name).toContain(`${missing} s of 0.5 s could not be decoded`);
+      expect(lost[0]?.frame, name).toBe(frames);
+    }
+  });
+
+  it('reports a damaged Ogg stream once, not at every packet', async () => {
+    const bytes = Buffer.from(readFileSync(join(fixtures, 'sine-1000hz.ogg')));
+    bytes.fill(0x5a, 3000, 3200);
+    const warnings: string[] = [];
+    const error = await (async () => {
+      try {
+        for await (const event of streamAudioFile(write('bad-header.ogg', bytes))) {
+          if (event.type === 'warning') warnings.push(event.warning.code);
+        }
+      } catch (caught) {
+        return caught as AudioFileError;
+      }
+      return null;
+    })();
+    expect(warnings).toEqual(['damaged']);
+    expect(error?.message).toMatch(
+      /no audio could be decoded from this ogg-vorbis file \(\d+ decoder errors, first: /,
+    );
+  });
+
   it('passes on the byte offset of a WAV header error', async () => {
     const bytes = Buffer.from(readFileSync(join(fixtures, 'sine-pcm8-mono.wav')));
     bytes.writeUInt32LE(2, 4);

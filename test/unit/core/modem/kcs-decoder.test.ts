@@ -314,3 +314,97 @@ describe('KcsDecoder with Superboard payloads', () => {
     expect(bytesOf(decodeKcs(tape, { sampleRate }))).toEqual(data.subarray(1));
   });
 });
+
+describe('KcsDecoder with loudness that moves', () => {
+  const sampleRate = 44100;
+  const sent = testBytes(300, 21);
+  const clean = encodeKcs(sent, { sampleRate, leaderSeconds: 1, trailerSeconds: 0.5 });
+  const exact: [string, ImpairmentOptions][] = [
+    ['amplitude modulation 50% at 3 Hz', { level: { am: { depth: 0.5, hz: 3 } } }],
+    ['amplitude modulation 60% at 3 Hz', { level: { am: { depth: 0.6, hz: 3 } } }],
+    ['amplitude modulation 70% at 0.5 Hz', { level: { am: { depth: 0.7, hz: 0.5 } } }],
+    ['a level step of -6 dB in mid-tape', { level: { step: { db: -6, at: 0.5 } } }],
+  ];
+  for (const [name, options] of exact) {
+    it(`decodes ${name} at 20 dB SNR byte for byte`, () => {
+      for (const seed of [1, 2]) {
+        const events = decodeKcs(impair(clean, sampleRate, { seed, snrDb: 20, ...options }), { sampleRate });
+        expect(bytesOf(events), `seed ${seed}`).toEqual(sent);
+        expect(framingErrors(events)).toBe(0);
+      }
+    });
+  }
+
+  it('decodes through recorder AGC pumping (gain 0.1 for 30% of every 0.7 s): all bytes, under 1% wrong', () => {
+    for (const seed of [1, 2, 3]) {
+      const pumping = { gain: 0.1, duty: 0.3, periodSeconds: 0.7 };
+      const tape = impair(clean, sampleRate, { seed, snrDb: 20, level: { pumping } });
+      const received = bytesOf(decodeKcs(tape, { sampleRate }));
+      expect(received, `seed ${seed}`).toHaveLength(sent.length);
+      expect(byteErrors(sent, received), `seed ${seed}`).toBeLessThanOrEqual(3);
+    }
+  });
+
+  it('keeps decoding through 5 dips to -20 dB of 50 ms (at most one wrong byte a dip)', () => {
+    for (const seed of [1, 2, 3]) {
+      const tape = impair(clean, sampleRate, {
+        seed,
+        snrDb: 20,
+        dropouts: { count: 5, seconds: 0.05, depth: 0.1 },
+      });
+      const received = bytesOf(decodeKcs(tape, { sampleRate }));
+      expect(received, `seed ${seed}`).toHaveLength(sent.length);
+      expect(byteErrors(sent, received), `seed ${seed}`).toBeLessThanOrEqual(5);
+    }
+  });
+});
+
+describe('KcsDecoder never drops a byte silently', () => {
+  const sampleRate = 44100;
+
+  it('reports a frame lost in a dropout at its position, as an unreadable error', () => {
+    const sent = testBytes(120, 31);
+    const encoder = new KcsEncoder({ sampleRate });
+    const tape = concatSamples([encoder.carrier(1), encoder.bytes(sent), encoder.carrier(0.5)]);
+    const leaderBits = Math.round(300 * 1);
+    // Byte 60's whole frame becomes noise.
+    const from = encoder.sampleAtBit(leaderBits + 11 * 60);
+    const to = encoder.sampleAtBit(leaderBits + 11 * 61);
+    tape.fill(0, from, to);
+    addNoise(tape, 0.02, new SeededRandom(3));
+    const bytes = decodeKcs(tape, { sampleRate }).filter((e) => e.type === 'byte');
+    expect(bytes).toHaveLength(sent.length);
+    const lost = bytes[60]!;
+    expect(lost.framingError).toBe(true);
+    expect(lost.unreadable).toBe(true);
+    expect(lost.confidence).toBeLessThan(0.75);
+    expect(Math.abs(lost.start - from)).toBeLessThan(sampleRate / 300);
+    expect(bytes.filter((b, i) => i !== 60 && b.value !== sent[i])).toHaveLength(0);
+  });
+
+  it('keeps every byte of a tape with short dips under noise, marking the doubtful ones', () => {
+    const sent = testBytes(400, 32);
+    const clean = encodeKcs(sent, { sampleRate, leaderSeconds: 1, trailerSeconds: 0.5 });
+    for (const seed of [1, 2, 3]) {
+      const tape = impair(clean, sampleRate, {
+        seed,
+        snrDb: 8,
+        dropouts: { count: 8, seconds: 0.027, depth: 0.16 },
+      });
+      const bytes = decodeKcs(tape, { sampleRate }).filter((e) => e.type === 'byte');
+      expect(bytes, `seed ${seed}`).toHaveLength(sent.length);
+      const unflagged = bytes.filter((b, i) => b.value !== sent[i] && !b.framingError && b.confidence > 0.9);
+      expect(unflagged, `seed ${seed}`).toEqual([]);
+    }
+  });
+
+  it('decodes the first bytes of a tape with no leader (data from sample 0)', () => {
+    const sent = testBytes(100, 9);
+    for (const rate of [8000, 44100, 48000]) {
+      const tape = encodeKcs(sent, { sampleRate: rate, leaderSeconds: 0, trailerSeconds: 0.2 });
+      expect(bytesOf(decodeKcs(tape, { sampleRate: rate })), `${rate} Hz`).toEqual(sent);
+      const noisy = impair(tape, rate, { seed: 2, snrDb: 6 });
+      expect(bytesOf(decodeKcs(noisy, { sampleRate: rate })), `${rate} Hz, 6 dB`).toEqual(sent);
+    }
+  });
+});

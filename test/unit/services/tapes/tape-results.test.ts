@@ -127,6 +127,11 @@ describe('TapeResults', () => {
     expect(few.bits.start).toHaveLength(8);
     expect(few.bytes.index).toHaveLength(1);
     expect(few.truncated).toBe(true);
+    // A zoomed-out view asks for bytes without their bits.
+    const bytesOnly = results.annotations(0, 30000, 0, 3);
+    expect(bytesOnly.bits.start).toHaveLength(0);
+    expect(bytesOnly.bytes.index).toEqual([0, 1, 2]);
+    expect(bytesOnly.truncated).toBe(true);
   });
 
   it('writes one Audacity label per byte with its notes', () => {

@@ -1,0 +1,300 @@
+// The Waveform area on a long tape, in Chromium against the built browser host, as a user meets it: the time
+// from choosing the file to the analysed waveform on screen (upload, decoding and first paint included), then
+// zoom steps (+ and −) and wheel scrolling, timed in the page.
+// Run: node test/bench/waveform-view.bench.ts [--minutes N] [--profile] [--keep]
+//   default 180 minutes, 48 kHz mono; --profile prints where the zoom steps spend their time; --keep leaves the
+//   tape in the temporary folder and uses it again next time (it takes a minute or two to write).
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import type { CDPSession, Page } from 'playwright-core';
+import { HAVE_CHROMIUM, launchChromium } from '../support/browser.ts';
+import { writeLongTape } from '../support/long-tape.ts';
+import { startBuiltWebHost } from '../support/web-host-process.ts';
+
+const RATE = 48_000;
+const arg = (name: string): string | undefined => {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? process.argv[at + 1] : undefined;
+};
+const MINUTES = Number(arg('--minutes') ?? 180);
+const PROFILE = process.argv.includes('--profile');
+const GOAL_OPEN_PER_HOUR = 2000;
+const GOAL_STEP = 50;
+const GOAL_FRAME = 1000 / 60;
+
+if (!HAVE_CHROMIUM) {
+  console.log('waveform-view: skipped, /usr/bin/chromium is missing');
+  process.exit(0);
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'sbl-wave-bench-'));
+const KEEP = process.argv.includes('--keep');
+const file = KEEP ? join(tmpdir(), `sbl-bench-tape-${MINUTES}min.wav`) : join(dir, `tape-${MINUTES}min.wav`);
+if (!KEEP || !existsSync(file)) {
+  const written = performance.now();
+  const size = await writeLongTape(file, { seconds: MINUTES * 60, sampleRate: RATE, dropoutEvery: 97 });
+  console.log(
+    `wrote ${MINUTES} min at ${RATE} Hz mono: ${(size / 1024 / 1024).toFixed(0)} MB in ` +
+      `${((performance.now() - written) / 1000).toFixed(1)} s`,
+  );
+}
+/** The browser host's resident memory (its worker threads included), from /proc. */
+const hostRss = (): string => {
+  try {
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${host.process.pid}/status`, 'utf8'))?.[1]);
+    return `${(kb / 1024).toFixed(0)} MB`;
+  } catch {
+    return 'unknown';
+  }
+};
+
+// Everything here is wall time on a shared machine: say how busy it was.
+const load = (): string =>
+  loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
+console.log(`load average before the run: ${load()} (${cpus().length} cores)`);
+const host = await startBuiltWebHost(dir);
+const browser = await launchChromium();
+const stats = (values: number[]): { mean: number; median: number; worst: number; p95: number } => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const pick = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  return {
+    mean: values.reduce((a, b) => a + b, 0) / Math.max(1, values.length),
+    median: pick(0.5),
+    worst: sorted.at(-1) ?? 0,
+    p95: pick(0.95),
+  };
+};
+const ms = (value: number): string => `${value.toFixed(1)} ms`;
+const verdict = (ok: boolean): string => (ok ? 'meets the goal' : 'MISSES the goal');
+
+/** Prints the functions the page spent most time in since the profiler was started. */
+async function printProfile(session: CDPSession): Promise<void> {
+  const { profile } = await session.send('Profiler.stop');
+  const self = new Map<string, number>();
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const dt = profile.timeDeltas ?? [];
+  (profile.samples ?? []).forEach((id, i) => {
+    const node = byId.get(id);
+    if (!node) return;
+    const { functionName, url, lineNumber } = node.callFrame;
+    const key = `${functionName || '(anonymous)'} ${url.split('/').pop() ?? ''}:${lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
+  });
+  const top = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 15);
+  console.log('profile of the page, self time while zooming and scrolling:');
+  for (const [name, time] of top) console.log(`  ${time.toFixed(0).padStart(7)} ms  ${name}`);
+}
+
+/**
+ * Clicks a control and times until the view has first repainted (from the data at hand, rescaled) and until
+ * it has painted the new range with its own data.
+ */
+async function step(page: Page, label: string): Promise<{ first: number; done: number }> {
+  return page.evaluate(async (name) => {
+    const overlay = document.querySelector<HTMLCanvasElement>('[data-testid=overlay]');
+    const button = document.querySelector<HTMLButtonElement>(`button[aria-label="${name}"]`);
+    if (!overlay || !button) throw new Error('no waveform');
+    const started = performance.now();
+    button.click();
+    // The view paints in the next frame, after callbacks asked for before the click: wait for it to run.
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    const first = performance.now() - started;
+    for (;;) {
+      if (overlay.dataset.ready === '1') break;
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      if (performance.now() - started > 20_000) throw new Error('the view did not settle');
+    }
+    return { first, done: performance.now() - started };
+  }, label);
+}
+
+try {
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  await page.goto(host.url);
+  await page.getByTestId('connection').filter({ hasText: 'connected' }).waitFor();
+  await page.keyboard.press('Alt+2');
+  const rssBefore = hostRss();
+  // Marks in the page: the upload is over when the status bar says it analyses, the analysis when the
+  // waveform appears, and the whole open when it has painted with its data.
+  await page.evaluate(() => {
+    const marks: Record<string, number> = { chosen: performance.now() };
+    (window as unknown as { marks: typeof marks }).marks = marks;
+    new MutationObserver(() => {
+      if (
+        !marks.uploaded &&
+        document.querySelector('[data-testid=notice]')?.textContent?.startsWith('Analysing')
+      )
+        marks.uploaded = performance.now();
+      if (!marks.analysed && document.querySelector('[data-testid=overlay]'))
+        marks.analysed = performance.now();
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  const started = performance.now();
+  await page
+    .getByRole('region', { name: 'Waveform', exact: true })
+    .locator('input[type=file]')
+    .setInputFiles(file);
+  await page.locator('[data-testid=overlay][data-ready="1"]').waitFor({ timeout: 600_000 });
+  const openMs = performance.now() - started;
+  const marks = await page.evaluate(() => {
+    const m = (window as unknown as { marks: Record<string, number> }).marks;
+    return { upload: (m.uploaded ?? 0) - (m.chosen ?? 0), analysis: (m.analysed ?? 0) - (m.uploaded ?? 0) };
+  });
+  const perHour = openMs / (MINUTES / 60);
+  console.log(
+    `open: ${(openMs / 1000).toFixed(2)} s from choosing the file to the painted waveform (upload included), ` +
+      `${(perHour / 1000).toFixed(2)} s per hour: ${verdict(perHour <= GOAL_OPEN_PER_HOUR)} (2 s per hour); ` +
+      `of it upload ${ms(marks.upload)}, analysis to the first paint ${ms(marks.analysis)}`,
+  );
+  console.log(`browser host memory: ${rssBefore} before opening, ${hostRss()} with the tape open`);
+
+  // From the whole tape to single cycles (120,000 px/s) by doubling, and back.
+  const width = (await page.getByTestId('overlay').boundingBox())?.width ?? 1000;
+  const doublings = Math.ceil(Math.log2((120_000 * MINUTES * 60) / width));
+  const zoomAll = async (): Promise<{ first: number; done: number }[]> => {
+    const times: { first: number; done: number }[] = [];
+    for (let i = 0; i < doublings; i++) times.push(await step(page, 'Zoom in'));
+    for (let i = 0; i < doublings; i++) times.push(await step(page, 'Zoom out'));
+    return times;
+  };
+  const session = await page.context().newCDPSession(page);
+  if (PROFILE) {
+    await session.send('Profiler.enable');
+    await session.send('Profiler.start');
+  }
+  const steps = await zoomAll();
+  const times = steps.map((s) => s.done);
+  const zoom = stats(times);
+  const firsts = stats(steps.map((s) => s.first));
+  console.log(
+    `zoom: ${times.length} steps (${doublings} in to single cycles, ${doublings} out), mean ${ms(zoom.mean)}, median ${ms(zoom.median)}, ` +
+      `worst ${ms(zoom.worst)}: ${verdict(zoom.worst <= GOAL_STEP)} (${GOAL_STEP} ms a step, until repainted with ` +
+      `the new range's data); first repaint from the data at hand mean ${ms(firsts.mean)}, worst ${ms(firsts.worst)}`,
+  );
+  console.log(`zoom steps (ms): ${times.map((t) => t.toFixed(0)).join(' ')}`);
+
+  // The anchors, on this machine now (headless, no GPU): frame gaps of the page doing nothing, and of a
+  // bare canvas the size of the waveform filled with one rectangle every frame (what any canvas view pays
+  // to get its pixels on screen here).
+  for (const withCanvas of [false, true]) {
+    const gaps = stats(
+      await page.evaluate(async (fill) => {
+        const overlay = document.querySelector<HTMLCanvasElement>('[data-testid=overlay]');
+        const canvas = document.createElement('canvas');
+        canvas.width = overlay?.width ?? 1000;
+        canvas.height = overlay?.height ?? 500;
+        canvas.style.cssText = 'position:fixed;left:0;top:0;z-index:99';
+        if (fill) document.body.append(canvas);
+        const ctx = canvas.getContext('2d');
+        const gaps: number[] = [];
+        let last = await new Promise<number>((resolve) => requestAnimationFrame(resolve));
+        while (gaps.length < 180) {
+          const now = await new Promise<number>((resolve) => requestAnimationFrame(resolve));
+          if (fill && ctx) {
+            ctx.clearRect(0, 0, canvas.width, canvas.height);
+            ctx.fillStyle = gaps.length % 2 ? '#345' : '#543';
+            ctx.fillRect(0, 0, canvas.width, canvas.height);
+          }
+          gaps.push(now - last);
+          last = now;
+        }
+        canvas.remove();
+        return gaps;
+      }, withCanvas),
+    );
+    console.log(
+      `anchor, ${withCanvas ? 'a bare canvas filled every frame' : 'idle page'}: frame gaps mean ${ms(gaps.mean)} ` +
+        `(${(1000 / gaps.mean).toFixed(0)} fps), p95 ${ms(gaps.p95)}, worst ${ms(gaps.worst)}`,
+    );
+  }
+
+  // Scrolling: a wheel event every frame for 3 s at three zooms; the gaps between frames are what a user sees.
+  for (const [label, clicks] of [
+    ['whole tape x8', 3],
+    ['bytes (~300 px/s)', 0],
+    ['single cycles', -1],
+  ] as const) {
+    if (clicks === -1) await page.getByTestId('zoom-cycles').click();
+    else if (clicks === 0) {
+      await page.evaluate(() =>
+        document.querySelector<HTMLButtonElement>('button[title="Show the whole tape"]')?.click(),
+      );
+      while (Number((await page.getByTestId('zoom').textContent())?.replace(/[^0-9.]/g, '') || 0) < 300)
+        await step(page, 'Zoom in');
+    } else {
+      await page.evaluate(() =>
+        document.querySelector<HTMLButtonElement>('button[title="Show the whole tape"]')?.click(),
+      );
+      for (let i = 0; i < clicks; i++) await step(page, 'Zoom in');
+    }
+    const { gaps, work } = await page.evaluate(async () => {
+      const target = document.querySelector<HTMLElement>('[data-testid=waveform]');
+      if (!target) throw new Error('no waveform');
+      const canvas = document.querySelector<HTMLCanvasElement>('[data-testid=overlay]');
+      const gaps: number[] = [];
+      const work: number[] = [];
+      let last = performance.now();
+      const began = last;
+      let direction = 1;
+      while (last - began < 3000) {
+        const sent = performance.now();
+        target.dispatchEvent(
+          new WheelEvent('wheel', { deltaY: 40 * direction, bubbles: true, cancelable: true }),
+        );
+        const handled = performance.now() - sent;
+        const now = await new Promise<number>((resolve) => requestAnimationFrame(resolve));
+        // The view paints in this same frame, after this callback: read its time once it has run.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        work.push(handled + Number(canvas?.dataset.paintMs ?? 0));
+        gaps.push(now - last);
+        last = now;
+        if (gaps.length % 60 === 0) direction = -direction;
+      }
+      return { gaps: gaps.slice(1), work: work.slice(1) };
+    });
+    const frames = stats(gaps);
+    const busy = stats(work);
+    console.log(
+      `scroll at ${label}: ${gaps.length} frames, mean ${ms(frames.mean)} (${(1000 / frames.mean).toFixed(0)} fps), ` +
+        `p95 ${ms(frames.p95)}, worst ${ms(frames.worst)}: ${verdict(frames.p95 <= GOAL_FRAME * 1.2)} (60 fps); ` +
+        `our work per frame (wheel handler + paint) mean ${ms(busy.mean)}, p95 ${ms(busy.p95)}, worst ${ms(busy.worst)}`,
+    );
+  }
+
+  if (PROFILE) await printProfile(session);
+
+  // Opening another tape closes the one open: its worker thread and everything it held go. Opening the long
+  // tape twice more shows whether what a closed tape held is given back or reused (no growth) or kept.
+  const small = join(dir, 'small.wav');
+  await writeLongTape(small, { seconds: 20, sampleRate: RATE });
+  const openFile = async (path: string, name: string): Promise<void> => {
+    await page
+      .getByRole('region', { name: 'Waveform', exact: true })
+      .locator('input[type=file]')
+      .setInputFiles(path);
+    await page.locator(`[data-testid=tape-summary][data-tape="${name}"]`).waitFor({ timeout: 600_000 });
+    await page.locator('[data-testid=overlay][data-ready="1"]').waitFor({ timeout: 600_000 });
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+  };
+  const after: string[] = [];
+  for (let round = 0; round < 2; round++) {
+    await openFile(small, 'small.wav');
+    after.push(`${hostRss()} (long tape closed)`);
+    await openFile(file, basename(file));
+    after.push(`${hostRss()} (long tape open again)`);
+  }
+  await openFile(small, 'small.wav');
+  after.push(`${hostRss()} (closed)`);
+  console.log(`browser host memory as tapes are closed and opened: ${after.join(', ')}`);
+  console.log(`load average after the run: ${load()}`);
+} finally {
+  await browser.close();
+  await host.stop();
+  await rm(dir, { recursive: true, force: true });
+  if (!KEEP) await rm(file, { force: true });
+}
