@@ -1,9 +1,17 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build65v } from '../../../../src-main/core/formats/osi65v.ts';
 import { parseJobLine, validateJob, type Job, type JobResult } from '../../../../src-main/core/jobs/job.ts';
-import { chooseJobRoms, EMPTY_CATALOG, type RomCatalog } from '../../../../src-main/core/jobs/job-roms.ts';
+import {
+  buildRomCatalog,
+  chooseJobRoms,
+  EMPTY_CATALOG,
+  type RomCatalog,
+} from '../../../../src-main/core/jobs/job-roms.ts';
 import { runJob } from '../../../../src-main/core/jobs/run-job.ts';
 import { loadBasicRom, loadMonitorRom, type RomImage } from '../../../../src-main/core/machine/rom-set.ts';
+import { readRomFolder } from '../../../../src-main/services/farm/rom-folder.ts';
 import { assembleOrThrow, messageProgram } from '../../../support/assemble.ts';
 import { labMonitor } from '../../../support/emulator.ts';
 
@@ -220,5 +228,22 @@ describe('ROM choice', () => {
       ok: false,
       error: expect.stringMatching(/has 2 BASIC ROMs/),
     });
+  });
+});
+
+const romFolder =
+  process.env.SUPERBOARD_ROMS ?? path.resolve(import.meta.dirname, '../../../../../shared/roms');
+const userRoms = existsSync(romFolder) ? buildRomCatalog(await readRomFolder(romFolder)) : EMPTY_CATALOG;
+const haveBasic = userRoms.basics.size === 1;
+if (!haveBasic)
+  console.warn(
+    `BASIC farm jobs skipped: no single BASIC ROM in ${romFolder} (set SUPERBOARD_ROMS to a folder of your dumps)`,
+  );
+
+describe.skipIf(!haveBasic)('farm jobs with your BASIC ROM (SUPERBOARD_ROMS)', () => {
+  it('runs the issue example: a listing loaded through LOAD, RUN typed, 42 on the screen', () => {
+    const result = run({ basic: '10 PRINT 6*7\r', type: 'RUN\r', until: '42', cycles: 20_000_000 }, userRoms);
+    expect(result.ok, result.error).toBe(true);
+    expect(result.screen).toMatch(/^ ?42 *$/m);
   });
 });
