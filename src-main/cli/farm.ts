@@ -36,6 +36,12 @@ Exit status: 0 when every job succeeded, 1 when any failed (or could not be run)
 
 class UsageError extends Error {}
 
+/** Where the Lab Monitor and the farm thread script are, as the CLI's entry module finds them. */
+interface Folders {
+  readonly romFolder: URL;
+  readonly threadUrl: URL;
+}
+
 const OPTIONS = {
   out: { type: 'string' },
   threads: { type: 'string' },
@@ -62,18 +68,12 @@ function count(text: string | undefined, what: string): number | undefined {
   return value;
 }
 
-/** farm-worker.js beside the built CLI, or the source when run from the tree. */
-const threadUrl = (): URL =>
-  import.meta.url.endsWith('.ts')
-    ? new URL('../services/farm/farm-thread.ts', import.meta.url)
-    : new URL('./farm-worker.js', import.meta.url);
-
-async function makePool(values: Values, size: number | undefined, romFolder: URL): Promise<JobThreadPool> {
+async function makePool(values: Values, size: number | undefined, where: Folders): Promise<JobThreadPool> {
   const [labMonitor, roms] = await Promise.all([
-    labMonitorLoader(new URL('lab-monitor.bin', romFolder), romFolder)(),
+    labMonitorLoader(new URL('lab-monitor.bin', where.romFolder), where.romFolder)(),
     readRomFolder(values['rom-dir']),
   ]);
-  return new JobThreadPool({ workerUrl: threadUrl(), setup: { labMonitor, roms }, size });
+  return new JobThreadPool({ workerUrl: where.threadUrl, setup: { labMonitor, roms }, size });
 }
 
 /** The queue side, loaded only when a command uses a queue (BullMQ is big). */
@@ -198,13 +198,13 @@ class ProgressBar {
   }
 }
 
-async function farmRun(file: string | undefined, values: Values, romFolder: URL): Promise<number> {
+async function farmRun(file: string | undefined, values: Values, where: Folders): Promise<number> {
   const { jobs, bad } = await readJobs(file);
   const { JobQueue, queueEngine } = await queueModule();
   const engine: FarmEngine = values.queue
     ? queueEngine(new JobQueue(await target(values)))
     : embeddedEngine(
-        await makePool(values, count(values.threads, '--threads') ?? defaultThreadCount(), romFolder),
+        await makePool(values, count(values.threads, '--threads') ?? defaultThreadCount(), where),
       );
   const writer = await ResultWriter.open(values.out);
   const bar = new ProgressBar(jobs.length + bad.length, values.quiet);
@@ -239,11 +239,11 @@ function parseRate(text: string | undefined): { max: number; duration: number } 
   return { max, duration: Math.round(seconds * 1000) };
 }
 
-async function farmWorker(values: Values, romFolder: URL): Promise<number> {
+async function farmWorker(values: Values, folders: Folders): Promise<number> {
   const where = await target(values, false);
   const { startQueueWorker } = await queueModule();
   const concurrency = count(values.concurrency, '--concurrency') ?? defaultThreadCount();
-  const pool = await makePool(values, concurrency, romFolder);
+  const pool = await makePool(values, concurrency, folders);
   const log = (line: string): void => {
     process.stdout.write(`farm worker ${process.pid}: ${line}\n`);
   };
@@ -326,8 +326,11 @@ async function farmResults(values: Values): Promise<number> {
   return writer.failed > 0 || missing > 0 ? 1 : 0;
 }
 
-/** `superboard-lab farm`: returns the exit code. `romFolder` holds the Lab Monitor (built, else its sources). */
-export async function farmCommand(argv: string[], romFolder: URL): Promise<number> {
+/**
+ * `superboard-lab farm`: returns the exit code. `romFolder` holds the Lab Monitor (built, else its sources);
+ * `threadUrl` is the farm thread script.
+ */
+export async function farmCommand(argv: string[], romFolder: URL, threadUrl: URL): Promise<number> {
   try {
     const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
     const [sub, file, ...extra] = positionals;
@@ -338,9 +341,9 @@ export async function farmCommand(argv: string[], romFolder: URL): Promise<numbe
     if (extra.length > 0) throw new UsageError(`unexpected ${extra.join(' ')}`);
     switch (sub) {
       case 'run':
-        return await farmRun(file, values, romFolder);
+        return await farmRun(file, values, { romFolder, threadUrl });
       case 'worker':
-        return await farmWorker(values, romFolder);
+        return await farmWorker(values, { romFolder, threadUrl });
       case 'submit':
         return await farmSubmit(file, values);
       case 'results':

@@ -3,6 +3,10 @@
 
 /** The Lab Monitor's folder, beside this entry module: src-main/rom in the sources, out/rom when built. */
 const ROM_FOLDER = new URL('../rom/', import.meta.url);
+/** The farm's thread script, beside this entry module when built (commands load from chunks/). */
+const FARM_THREAD = import.meta.url.endsWith('.ts')
+  ? new URL('../services/farm/farm-thread.ts', import.meta.url)
+  : new URL('./farm-worker.js', import.meta.url);
 
 const COMMANDS: Record<string, { summary: string; run: (argv: string[]) => Promise<number> }> = {
   run: {
@@ -23,7 +27,7 @@ const COMMANDS: Record<string, { summary: string; run: (argv: string[]) => Promi
   },
   farm: {
     summary: 'run jobs on emulated Superboards: here in threads, or on a Redis queue',
-    run: async (argv) => (await import('./farm.ts')).farmCommand(argv, ROM_FOLDER),
+    run: async (argv) => (await import('./farm.ts')).farmCommand(argv, ROM_FOLDER, FARM_THREAD),
   },
 };
 

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -7,6 +8,8 @@ import { messageProgram } from '../support/assemble.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const CLI = path.resolve(import.meta.dirname, '../../src-main/cli/main.ts');
+const BUILT = path.resolve(import.meta.dirname, '../../bin/superboard-lab.js');
+const built = existsSync(path.resolve(import.meta.dirname, '../../out/main/cli.js'));
 
 function farm(...args: string[]): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, [CLI, 'farm', ...args], { encoding: 'utf8', timeout: 120_000 });
@@ -76,6 +79,24 @@ describe('superboard-lab farm run (embedded)', () => {
       cycles: 100_000,
     });
   });
+
+  it.skipIf(!built)(
+    'runs from the built CLI too, its thread script and Lab Monitor found beside it',
+    async () => {
+      const jobs = path.join(dir, 'jobs.jsonl');
+      await writeFile(jobs, `${JSON.stringify({ id: 'built', until: 'HELP', cycles: 5_000_000 })}\n`);
+      const result = spawnSync(process.execPath, [BUILT, 'farm', 'run', jobs, '--quiet'], {
+        encoding: 'utf8',
+      });
+      expect(result.status, result.stdout + result.stderr).toBe(0);
+      expect(JSON.parse(result.stdout)).toMatchObject({
+        id: 'built',
+        ok: true,
+        reason: 'text',
+        roms: expect.stringMatching(/^Lab Monitor /),
+      });
+    },
+  );
 
   it('refuses a usage error with the usage, and a queue URL that is not Redis', () => {
     const usage = farm('worker');
