@@ -54,6 +54,7 @@ export default defineConfig({
           'decode-worker': resolve('src-main/services/tapes/decode-worker.ts'),
           'audio-worker': resolve('src-main/services/audio/audio-worker.ts'),
           'library-worker': resolve('src-main/services/library/decode-worker.ts'),
+          'farm-worker': resolve('src-main/services/farm/farm-thread.ts'),
         },
       },
     },

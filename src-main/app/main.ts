@@ -101,6 +101,7 @@ async function start(): Promise<void> {
       tapeWorker: unpackedUrl(new URL('./tape-worker.js', import.meta.url)),
       audioWorker: unpackedUrl(new URL('./audio-worker.js', import.meta.url)),
       libraryWorker: unpackedUrl(new URL('./library-worker.js', import.meta.url)),
+      farmThread: unpackedUrl(new URL('./farm-worker.js', import.meta.url)),
     },
     events,
   );

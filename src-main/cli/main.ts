@@ -8,6 +8,10 @@ const LIBRARY_WORKER = new URL(
   import.meta.url.endsWith('.ts') ? '../services/library/decode-worker.ts' : './library-worker.js',
   import.meta.url,
 );
+/** The farm's thread script, beside this entry module when built (commands load from chunks/). */
+const FARM_THREAD = import.meta.url.endsWith('.ts')
+  ? new URL('../services/farm/farm-thread.ts', import.meta.url)
+  : new URL('./farm-worker.js', import.meta.url);
 
 const COMMANDS: Record<string, { summary: string; run: (argv: string[]) => Promise<number> }> = {
   run: {
@@ -45,6 +49,10 @@ const COMMANDS: Record<string, { summary: string; run: (argv: string[]) => Promi
   library: {
     summary: 'the tape library: import, list, search, show and export tapes',
     run: async (argv) => (await import('./library.ts')).libraryCommand(argv, LIBRARY_WORKER),
+  },
+  farm: {
+    summary: 'run jobs on emulated Superboards: here in threads, or on a Redis queue',
+    run: async (argv) => (await import('./farm.ts')).farmCommand(argv, ROM_FOLDER, FARM_THREAD),
   },
 };
 

@@ -891,6 +891,50 @@ export const libraryEvents = {
   'library.changed': v.strictObject({}),
 } as const;
 
+// ---- Farm jobs (docs/cloud.md) ----
+
+export const FarmJobStateSchema = v.picklist(['queued', 'running', 'done', 'failed']);
+
+export const FarmJobSchema = v.strictObject({
+  /** This app's own number for the job (ids in a submission may repeat). */
+  key: v.number(),
+  id: v.nullable(v.string()),
+  state: FarmJobStateSchema,
+  /** 0-1 of the job's cycle limit. */
+  progress: v.number(),
+  reason: v.nullable(v.string()),
+  error: v.nullable(v.string()),
+  screen: v.nullable(v.string()),
+  cycles: v.nullable(v.number()),
+});
+export type FarmJob = v.InferOutput<typeof FarmJobSchema>;
+
+export const JobsSnapshotSchema = v.strictObject({
+  /** Where jobs run: "4 threads here" or the queue, its password hidden. */
+  engine: v.string(),
+  jobs: v.array(FarmJobSchema),
+});
+export type JobsSnapshot = v.InferOutput<typeof JobsSnapshotSchema>;
+
+export const jobsRequests = {
+  /** Runs the jobs of a JSON Lines text, in the app's own threads or on a queue. */
+  'jobs.submit': {
+    input: v.strictObject({
+      text: v.pipe(v.string(), v.maxLength(4 * 1024 * 1024)),
+      /** redis://[user:password@]HOST:PORT to run them on that queue's workers; absent: here. */
+      queue: v.optional(v.pipe(v.string(), v.maxLength(500), v.regex(/^rediss?:\/\/\S+$/, 'a redis:// URL'))),
+    }),
+    output: v.strictObject({ accepted: v.number(), rejected: v.number() }),
+  },
+  'jobs.list': { input: NoInput, output: JobsSnapshotSchema },
+  /** Forgets the finished jobs. */
+  'jobs.clear': { input: NoInput, output: JobsSnapshotSchema },
+} as const;
+
+export const jobsEvents = {
+  'jobs.changed': JobsSnapshotSchema,
+} as const;
+
 // ---- The whole contract ----
 
 export const requests = {
@@ -901,6 +945,7 @@ export const requests = {
   ...memoryRequests,
   ...audioRequests,
   ...libraryRequests,
+  ...jobsRequests,
 } as const;
 
 export const events = {
@@ -910,6 +955,7 @@ export const events = {
   ...memoryEvents,
   ...audioEvents,
   ...libraryEvents,
+  ...jobsEvents,
 } as const;
 
 export type RequestMethod = keyof typeof requests;

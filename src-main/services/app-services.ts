@@ -14,8 +14,10 @@ import type { EventHub } from '../ipc/event-hub.ts';
 import { AudioService } from './audio/audio-service.ts';
 import { audioHandlers } from './audio/audio-handlers.ts';
 import { EmulatorService, type EmulatorServiceOptions } from './emulator/emulator-service.ts';
+import { JobsService } from './farm/jobs-service.ts';
 import { FileRegistry } from './file-registry.ts';
 import { LibraryService } from './library/library-service.ts';
+import { labMonitorLoader } from './lab-monitor-rom.ts';
 import { SettingsStore } from './settings-store.ts';
 import { TempFolder } from './temp-folder.ts';
 import { TapeService, type SaveDialog } from './tapes/tape-service.ts';
@@ -43,6 +45,8 @@ export interface HostInfo {
   libraryWorker?: URL;
   /** Electron's save dialog without a format filter (library exports). */
   saveFileDialog?: (defaultName: string) => Promise<string | null>;
+  /** The farm thread script; defaults to the TypeScript source (tests). */
+  farmThread?: URL;
 }
 
 /** The service objects behind the contract. They know nothing of Electron or WebSockets. */
@@ -52,6 +56,7 @@ export class AppServices {
   readonly files: FileRegistry;
   readonly tapes: TapeService;
   readonly library: LibraryService;
+  readonly jobs: JobsService;
   readonly events: EventHub;
   readonly info: HostInfo;
   readonly audio: AudioService;
@@ -89,6 +94,12 @@ export class AppServices {
         return emulator ? (name, bytes, speed) => emulator.playBytes(name, bytes, speed) : null;
       },
     });
+    this.jobs = new JobsService({
+      events,
+      threadUrl: info.farmThread ?? new URL('./farm/farm-thread.ts', import.meta.url),
+      labMonitor: info.emulator?.labMonitor ?? labMonitorLoader(null, new URL('../rom/', import.meta.url)),
+      romDir: info.emulator?.romDir,
+    });
   }
 
   async start(): Promise<void> {
@@ -118,6 +129,7 @@ export class AppServices {
 
   async stop(): Promise<void> {
     await this.audio.close();
+    await this.jobs.stop();
     await this.tapes.stop();
     await this.library.stop();
     await this.emulator?.stop();
@@ -132,6 +144,7 @@ export class AppServices {
       ...this.#machineHandlers(),
       ...audioHandlers(this.audio, this.settings, this.events),
       ...this.library.handlers(),
+      ...this.jobs.handlers(),
     };
   }
 

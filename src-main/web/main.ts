@@ -51,6 +51,7 @@ const services = new AppServices(
     tapeWorker: new URL('./tape-worker.js', import.meta.url),
     audioWorker: new URL('./audio-worker.js', import.meta.url),
     libraryWorker: new URL('./library-worker.js', import.meta.url),
+    farmThread: new URL('./farm-worker.js', import.meta.url),
   },
   new EventHub(),
 );

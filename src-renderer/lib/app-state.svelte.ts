@@ -8,6 +8,7 @@ import type {
 import { AudioDevices } from './audio-devices.svelte.ts';
 import type { ConnectionState, IpcClient } from './ipc-client.ts';
 import { LibraryView } from './library-view.svelte.ts';
+import { JobsView } from './jobs-view.svelte.ts';
 import { MachineView } from './machine-view.svelte.ts';
 import { MemoryInspector } from './memory-inspector.svelte.ts';
 import { pickFiles } from './pick-file.ts';
@@ -28,6 +29,7 @@ export class AppState {
   connection = $state<ConnectionState>('connecting');
   notice = $state<Notice | null>(null);
   helpOpen = $state(false);
+  jobsOpen = $state(false);
   openedTape = $state<FileDescription | null>(null);
   /** The tape open in the Waveform area. */
   readonly tape: TapeView;
@@ -39,6 +41,7 @@ export class AppState {
   /** The sound card, for a real board (the Devices panel). */
   readonly audio: AudioDevices;
   readonly library: LibraryView;
+  readonly jobs: JobsView;
 
   constructor(client: IpcClient) {
     this.client = client;
@@ -49,6 +52,7 @@ export class AppState {
       (text) => this.say(text),
       (error) => this.fail(error),
     );
+    this.jobs = new JobsView(client, (error) => this.fail(error));
     this.tape = new TapeView(client, (kind, text) => (this.notice = { kind, text }));
     this.audio = new AudioDevices(client, (error) => this.fail(error));
     this.library = new LibraryView(client, {

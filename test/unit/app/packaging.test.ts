@@ -66,6 +66,7 @@ describe('packaging', () => {
         'audio-worker.js',
         'decode-worker.js',
         'emulator-worker.js',
+        'farm-worker.js',
         'library-worker.js',
         'tape-worker.js',
       ]);
