@@ -136,7 +136,9 @@ describe.skipIf(typeof pulse === 'string')('the sound-card commands (PulseAudio 
       const out = path.join(dir, 'cut.wav');
       const record = start(['record', out, '--device', 'Vanishing', '--user-data', dir]);
       await until('the recording to start', () => record.stderr().includes('Ctrl+C stops'), 20_000);
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      // The device goes once a second of audio has reached the disk: a busy machine may be slow to start
+      // the stream of a sink made a moment ago.
+      await until('a second on disk', () => existsSync(out) && statSync(out).size >= 44 + 2 * 44100, 20_000);
       pactl('unload-module', module);
       const result = await record.done;
       expect(result.code).toBe(1);
