@@ -102,7 +102,10 @@ time('search "PEEK" (listings)', () => library.list({ search: 'PEEK' }));
 time('search "GOSUB 500" (two words)', () => library.list({ search: 'GOSUB 500' }));
 time('search "PROGRAM 4321" (one tape)', () => library.list({ search: 'PROGRAM 4321' }));
 time('search "music" sorted by title', () => library.list({ search: 'music', sort: 'title' }));
-time('search "zz" (short: substring scan)', () => library.list({ search: 'zz' }));
+time('search "zz" (short word, no tape)', () => library.list({ search: 'zz' }));
+time('search "X" (one letter)', () => library.list({ search: 'X' }));
+time('search "TO GOSUB" (short and long word)', () => library.list({ search: 'TO GOSUB' }));
+time('search "PE 530" (two letters, three digits)', () => library.list({ search: 'PE 530' }));
 time('open a tape (takes and blocks)', () => library.tape(Math.ceil(TAPES / 2)));
 await library.close();
 

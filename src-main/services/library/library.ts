@@ -12,7 +12,7 @@ import { textListing } from '../tapes/tape-results.ts';
 import { DecodePool } from './decode-pool.ts';
 import { hashFile, PARTIAL_COPY, storeMedia, walk, type StoredMedia } from './media-store.ts';
 import type { AudioDecode } from './decode-protocol.ts';
-import { migrate, SCHEMA_VERSION, SchemaVersionError, userVersion } from './schema.ts';
+import { indexShortWords, migrate, SCHEMA_VERSION, SchemaVersionError, userVersion } from './schema.ts';
 import { identify, SourceError, tapeBytes, type SourceKind } from './take-source.ts';
 
 export const DB_FILE = 'library.sqlite';
@@ -568,6 +568,7 @@ export class Library {
          FROM tapes t WHERE t.id = ? AND t.deleted_at IS NULL`,
       )
       .run(tapeId);
+    indexShortWords(this.db, tapeId);
   }
 
   // ---- Queries ----
@@ -577,17 +578,16 @@ export class Library {
     const params: SQLInputValue[] = [];
     const search = query.search?.trim() ?? '';
     if (search !== '') {
-      const terms = search.split(/\s+/);
-      if (terms.every((term) => [...term].length >= 3)) {
+      // Words of three characters or more go to the trigram index; shorter ones to the short-word index.
+      const terms = search.split(/\s+/).map((term) => term.toLowerCase());
+      const long = terms.filter((term) => [...term].length >= 3);
+      if (long.length > 0) {
         where.push('t.id IN (SELECT rowid FROM tape_search WHERE tape_search MATCH ?)');
-        params.push(terms.map((term) => `"${term.replace(/"/g, '""')}"`).join(' AND '));
-      } else {
-        for (const term of terms) {
-          where.push(
-            `t.id IN (SELECT rowid FROM tape_search WHERE instr(lower(title || ' ' || notes || ' ' || tags || ' ' || listing), lower(?)) > 0)`,
-          );
-          params.push(term);
-        }
+        params.push(long.map((term) => `"${term.replace(/"/g, '""')}"`).join(' AND '));
+      }
+      for (const term of terms.filter((term) => [...term].length < 3)) {
+        where.push('t.id IN (SELECT tape_id FROM tape_grams WHERE gram = ?)');
+        params.push(term);
       }
     }
     if (query.origin) {

@@ -140,6 +140,18 @@ describe('Library', () => {
     });
     expect(library.list({ search: 'club' }).items.map((t) => t.title)).toEqual(['Greeting']);
     expect(library.list({ search: 'lo' }).items.map((t) => t.title)).toContain('Greeting');
+    // Words of one or two characters match anywhere, in any case, like longer ones.
+    expect(library.list({ search: 'eK' }).items.map((t) => t.title)).toEqual(['peek']);
+    expect(library.list({ search: 'ub' }).items.map((t) => t.title)).toEqual(['Greeting']);
+    expect(library.list({ search: 'ub PEEK' }).total).toBe(0);
+    expect(library.list({ search: 'ub lo' }).items.map((t) => t.title)).toEqual(['Greeting']);
+    expect(library.list({ search: '9' }).total).toBe(0);
+    expect(library.list({ search: 'Q' }).total).toBe(0);
+    expect(library.list({ search: 'p' }).total).toBe(2);
+    library.trash('tape', hello);
+    expect(library.list({ search: 'ub' }).total).toBe(0);
+    library.restore('tape', hello);
+    expect(library.list({ search: 'ub' }).items.map((t) => t.title)).toEqual(['Greeting']);
     expect(library.tape(hello)).toMatchObject({
       side: 'B',
       tags: 'demo loop',
