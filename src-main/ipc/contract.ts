@@ -757,6 +757,7 @@ export const LibraryListQuerySchema = v.strictObject({
   origin: v.optional(LibraryOriginSchema),
   kind: v.optional(BlockKindSchema),
   errors: v.optional(v.picklist(['with', 'without'])),
+  dateOf: v.optional(v.picklist(['created', 'modified'])),
   from: v.optional(v.number()),
   to: v.optional(v.number()),
   offset: v.optional(v.pipe(Count, v.maxValue(10_000_000))),

@@ -120,6 +120,20 @@ export class LibraryView {
     void this.refresh();
   }
 
+  /**
+   * Keeps the tapes added (or changed) between two days, both included, as `YYYY-MM-DD` in local time (what a
+   * date input gives); an empty day leaves that side open.
+   */
+  setDateRange(dateOf: 'created' | 'modified', fromDay: string, toDay: string): void {
+    this.setQuery({ dateOf, from: dayStart(fromDay, 0), to: dayStart(toDay, 1) });
+  }
+
+  /** Whether anything narrows the list (so an empty list is not an empty library). */
+  get filtered(): boolean {
+    const { search, origin, kind, errors, from, to } = this.query;
+    return [search, origin, kind, errors, from, to].some((value) => value !== undefined);
+  }
+
   /** Fetches the pages covering rows [from, from + count) that are not fetched yet. */
   async ensureRows(from: number, count: number): Promise<void> {
     const generation = this.#generation;
@@ -431,4 +445,11 @@ export class LibraryView {
       this.#hooks.fail(error);
     }
   }
+}
+
+/** Local midnight of a `YYYY-MM-DD` day plus `days`, in ms since 1970; undefined for an empty or bad day. */
+function dayStart(day: string, days: number): number | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) return undefined;
+  return new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + days).getTime();
 }

@@ -90,7 +90,9 @@ export interface ListQuery {
   origin?: Origin;
   kind?: BlockKind;
   errors?: 'with' | 'without';
-  /** Created at or after / before, ms since 1970. */
+  /** Which date `from` and `to` bound: when the tape was added (default) or last changed. */
+  dateOf?: 'created' | 'modified';
+  /** Added (or changed) at or after / before, ms since 1970. */
   from?: number;
   to?: number;
   offset?: number;
@@ -600,12 +602,13 @@ export class Library {
     }
     if (query.errors === 'with') where.push('t.error_count > 0');
     if (query.errors === 'without') where.push('t.error_count = 0');
+    const dated = query.dateOf === 'modified' ? 't.modified_at' : 't.created_at';
     if (query.from !== undefined) {
-      where.push('t.created_at >= ?');
+      where.push(`${dated} >= ?`);
       params.push(query.from);
     }
     if (query.to !== undefined) {
-      where.push('t.created_at < ?');
+      where.push(`${dated} < ?`);
       params.push(query.to);
     }
     const order = {
