@@ -38,6 +38,11 @@ interface Hooks {
 }
 
 /** The Library area's state: the catalogue list (fetched a page at a time), the chosen tape, imports. */
+interface ImportOptions {
+  tapeId?: number;
+  origin?: 'imported' | 'emulator' | 'line-in';
+}
+
 export class LibraryView {
   readonly #client: IpcClient;
   readonly #hooks: Hooks;
@@ -197,7 +202,7 @@ export class LibraryView {
    */
   async import(
     chosen: readonly File[] | null,
-    options: { tapeId?: number; origin?: 'imported' | 'emulator' | 'line-in' } = {},
+    { folders = false, ...options }: ImportOptions & { folders?: boolean } = {},
   ): Promise<void> {
     this.#cancelUpload = false;
     this.#offset = 0;
@@ -217,7 +222,7 @@ export class LibraryView {
     };
     try {
       if (chosen === null || !this.#client.upload) {
-        const refs = await pickFiles(this.#client, 'any', { multiple: true });
+        const refs = await pickFiles(this.#client, 'any', { multiple: true, folders });
         if (refs.length === 0) {
           this.importing = null;
           return;
@@ -258,7 +263,7 @@ export class LibraryView {
   /** One library.import of registered files; resolves with its report. */
   async #importBatch(
     refs: readonly FileRef[],
-    options: { tapeId?: number; origin?: 'imported' | 'emulator' | 'line-in' },
+    options: ImportOptions,
   ): Promise<{ cancelled: boolean; entries: LibraryImportEntry[] }> {
     const { importId } = await this.#client.request('library.import', {
       fileIds: refs.map((r) => r.fileId),
