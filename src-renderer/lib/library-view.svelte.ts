@@ -37,12 +37,12 @@ interface Hooks {
   openInWaveform: (file: FileRef, focus: { start: number; end: number } | null) => Promise<void>;
 }
 
-/** The Library area's state: the catalogue list (fetched a page at a time), the chosen tape, imports. */
 interface ImportOptions {
   tapeId?: number;
   origin?: 'imported' | 'emulator' | 'line-in';
 }
 
+/** The Library area's state: the catalogue list (fetched a page at a time), the chosen tape, imports. */
 export class LibraryView {
   readonly #client: IpcClient;
   readonly #hooks: Hooks;
