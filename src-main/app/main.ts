@@ -68,11 +68,15 @@ async function start(): Promise<void> {
         ),
         ...(romDirArgument() ? { romDir: romDirArgument() } : {}),
       },
-      openDialog: async (purpose, multiple) => {
+      openDialog: async (purpose, multiple, folders) => {
         const parent = BrowserWindow.getFocusedWindow();
+        // Linux and Windows show either a file or a folder chooser, never both: folders get their own dialog.
         const options: Electron.OpenDialogOptions = {
-          properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'],
-          filters: FILTERS[purpose],
+          properties: [
+            folders ? 'openDirectory' : 'openFile',
+            ...(multiple ? (['multiSelections'] as const) : []),
+          ],
+          ...(folders ? {} : { filters: FILTERS[purpose] }),
         };
         const result = parent
           ? await dialog.showOpenDialog(parent, options)

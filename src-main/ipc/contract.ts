@@ -102,9 +102,16 @@ export const appRequests = {
   'app.info': { input: NoInput, output: AppInfoSchema },
   'settings.get': { input: NoInput, output: SettingsSchema },
   'settings.set': { input: SettingsPatchSchema, output: SettingsSchema },
-  /** Electron only: the native open dialog. The browser host uploads instead (HTTP POST /upload). */
+  /**
+   * Electron only: the native open dialog, for files or (`folders`) for folders. The browser host uploads
+   * instead (HTTP POST /upload).
+   */
   'files.openDialog': {
-    input: v.strictObject({ purpose: FilePurposeSchema, multiple: v.optional(v.boolean()) }),
+    input: v.strictObject({
+      purpose: FilePurposeSchema,
+      multiple: v.optional(v.boolean()),
+      folders: v.optional(v.boolean()),
+    }),
     output: v.strictObject({ files: v.array(FileRefSchema) }),
   },
   'files.describe': { input: v.strictObject({ fileId: FileIdSchema }), output: FileDescriptionSchema },
@@ -757,6 +764,7 @@ export const LibraryListQuerySchema = v.strictObject({
   origin: v.optional(LibraryOriginSchema),
   kind: v.optional(BlockKindSchema),
   errors: v.optional(v.picklist(['with', 'without'])),
+  dateOf: v.optional(v.picklist(['created', 'modified'])),
   from: v.optional(v.number()),
   to: v.optional(v.number()),
   offset: v.optional(v.pipe(Count, v.maxValue(10_000_000))),

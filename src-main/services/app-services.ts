@@ -28,7 +28,7 @@ export interface HostInfo {
   electron: string | null;
   userDataDir: string;
   /** The native open dialog; absent in the browser host. Returns the chosen paths, empty when cancelled. */
-  openDialog?: (purpose: FilePurpose, multiple: boolean) => Promise<string[]>;
+  openDialog?: (purpose: FilePurpose, multiple: boolean, folders: boolean) => Promise<string[]>;
   /** Where the emulator comes from; without it the machine methods answer 'unsupported'. */
   emulator?: Pick<
     EmulatorServiceOptions,
@@ -189,15 +189,17 @@ export class AppServices {
         this.events.emit('settings.changed', next);
         return next;
       },
-      'files.openDialog': async ({ purpose, multiple }) => {
+      'files.openDialog': async ({ purpose, multiple, folders }) => {
         if (!this.info.openDialog) {
           throw new ServiceError(
             'unsupported',
             'The browser host has no file dialog; upload the file instead.',
           );
         }
-        const paths = await this.info.openDialog(purpose, multiple ?? false);
-        return { files: await Promise.all(paths.map((p) => this.files.register(p))) };
+        const paths = await this.info.openDialog(purpose, multiple ?? false, folders ?? false);
+        return {
+          files: await Promise.all(paths.map((p) => this.files.register(p, undefined, folders ?? false))),
+        };
       },
       'files.describe': async ({ fileId }) => {
         const entry = this.files.get(fileId);

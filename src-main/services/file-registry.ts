@@ -31,11 +31,12 @@ export class FileRegistry {
     this.#temp = temp;
   }
 
-  async register(filePath: string, name = path.basename(filePath)): Promise<FileRef> {
+  async register(filePath: string, name = path.basename(filePath), folder = false): Promise<FileRef> {
     const info = await stat(filePath).catch((error: Error) => {
       throw new ServiceError('not-found', `Cannot open ${name}: ${error.message}`);
     });
-    if (!info.isFile()) throw new ServiceError('bad-request', `${name} is not a file.`);
+    if (folder ? !info.isDirectory() : !info.isFile())
+      throw new ServiceError('bad-request', `${name} is not a ${folder ? 'folder' : 'file'}.`);
     const ref: FileRef = { fileId: randomUUID(), name, size: info.size };
     this.#entries.set(ref.fileId, { ...ref, path: filePath });
     return ref;

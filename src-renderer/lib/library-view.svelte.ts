@@ -37,6 +37,11 @@ interface Hooks {
   openInWaveform: (file: FileRef, focus: { start: number; end: number } | null) => Promise<void>;
 }
 
+interface ImportOptions {
+  tapeId?: number;
+  origin?: 'imported' | 'emulator' | 'line-in';
+}
+
 /** The Library area's state: the catalogue list (fetched a page at a time), the chosen tape, imports. */
 export class LibraryView {
   readonly #client: IpcClient;
@@ -120,6 +125,20 @@ export class LibraryView {
     void this.refresh();
   }
 
+  /**
+   * Keeps the tapes added (or changed) between two days, both included, as `YYYY-MM-DD` in local time (what a
+   * date input gives); an empty day leaves that side open.
+   */
+  setDateRange(dateOf: 'created' | 'modified', fromDay: string, toDay: string): void {
+    this.setQuery({ dateOf, from: dayStart(fromDay, 0), to: dayStart(toDay, 1) });
+  }
+
+  /** Whether anything narrows the list (so an empty list is not an empty library). */
+  get filtered(): boolean {
+    const { search, origin, kind, errors, from, to } = this.query;
+    return [search, origin, kind, errors, from, to].some((value) => value !== undefined);
+  }
+
   /** Fetches the pages covering rows [from, from + count) that are not fetched yet. */
   async ensureRows(from: number, count: number): Promise<void> {
     const generation = this.#generation;
@@ -183,7 +202,7 @@ export class LibraryView {
    */
   async import(
     chosen: readonly File[] | null,
-    options: { tapeId?: number; origin?: 'imported' | 'emulator' | 'line-in' } = {},
+    { folders = false, ...options }: ImportOptions & { folders?: boolean } = {},
   ): Promise<void> {
     this.#cancelUpload = false;
     this.#offset = 0;
@@ -203,7 +222,7 @@ export class LibraryView {
     };
     try {
       if (chosen === null || !this.#client.upload) {
-        const refs = await pickFiles(this.#client, 'any', { multiple: true });
+        const refs = await pickFiles(this.#client, 'any', { multiple: true, folders });
         if (refs.length === 0) {
           this.importing = null;
           return;
@@ -244,7 +263,7 @@ export class LibraryView {
   /** One library.import of registered files; resolves with its report. */
   async #importBatch(
     refs: readonly FileRef[],
-    options: { tapeId?: number; origin?: 'imported' | 'emulator' | 'line-in' },
+    options: ImportOptions,
   ): Promise<{ cancelled: boolean; entries: LibraryImportEntry[] }> {
     const { importId } = await this.#client.request('library.import', {
       fileIds: refs.map((r) => r.fileId),
@@ -431,4 +450,11 @@ export class LibraryView {
       this.#hooks.fail(error);
     }
   }
+}
+
+/** Local midnight of a `YYYY-MM-DD` day plus `days`, in ms since 1970; undefined for an empty or bad day. */
+function dayStart(day: string, days: number): number | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) return undefined;
+  return new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + days).getTime();
 }

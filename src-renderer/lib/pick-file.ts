@@ -10,6 +10,8 @@ export async function pickFiles(
   purpose: FilePurpose,
   options: {
     multiple?: boolean;
+    /** Electron only: choose folders instead of files. */
+    folders?: boolean;
     chosen?: readonly File[];
     onProgress?: (file: File, fraction: number) => void;
   } = {},
@@ -21,5 +23,10 @@ export async function pickFiles(
       chosen.map((file) => upload(file, (fraction) => options.onProgress?.(file, fraction))),
     );
   }
-  return (await client.request('files.openDialog', { purpose, multiple: options.multiple ?? false })).files;
+  const request = {
+    purpose,
+    multiple: options.multiple ?? false,
+    ...(options.folders ? { folders: true } : {}),
+  };
+  return (await client.request('files.openDialog', request)).files;
 }

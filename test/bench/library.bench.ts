@@ -1,16 +1,20 @@
 // The tape library at 10,000 tapes: import time per tape (in-process, through Library.import with its decode
 // workers, fsyncs and one transaction per file), then list and search times on the full catalogue (in-process,
-// medians), then `superboard-lab library search` as a whole command (process start-up included).
+// medians), then `superboard-lab library search` as a whole command (process start-up included), then the
+// Library area's virtualised list on the same catalogue in Chromium against the built browser host: the gaps
+// between frames while the list is scrolled every frame, beside the gaps of the same page left idle.
 // Run: node test/bench/library.bench.ts [--tapes N]   (9 in 10 are BASIC listings, 1 in 10 a short WAV)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { SeededRandom } from '../../src-main/core/modem/impairments.ts';
 import { basicTextToBytes, encodeKcs } from '../../src-main/core/modem/kcs-encoder.ts';
 import { encodeWav } from '../../src-main/core/formats/wav.ts';
 import { Library } from '../../src-main/services/library/library.ts';
+import { HAVE_CHROMIUM, launchChromium } from '../support/browser.ts';
+import { BUILT_WEB_HOST, startBuiltWebHost } from '../support/web-host-process.ts';
 
 const tapesArg = process.argv.indexOf('--tapes');
 const TAPES = tapesArg > 0 ? Number(process.argv[tapesArg + 1]) : 10_000;
@@ -68,7 +72,9 @@ function listing(n: number): string {
   console.log(`wrote ${TAPES} files (${TAPES / 10} WAV) in ${ms(performance.now() - started)}`);
 }
 
-const folder = join(dir, 'lib');
+// The browser host's default library folder, so the Library area opens this catalogue.
+const userData = join(dir, 'user');
+const folder = join(userData, 'library');
 const library = await Library.open(folder, { workerUrl: WORKER });
 {
   const started = performance.now();
@@ -102,7 +108,10 @@ time('search "PEEK" (listings)', () => library.list({ search: 'PEEK' }));
 time('search "GOSUB 500" (two words)', () => library.list({ search: 'GOSUB 500' }));
 time('search "PROGRAM 4321" (one tape)', () => library.list({ search: 'PROGRAM 4321' }));
 time('search "music" sorted by title', () => library.list({ search: 'music', sort: 'title' }));
-time('search "zz" (short: substring scan)', () => library.list({ search: 'zz' }));
+time('search "zz" (short word, no tape)', () => library.list({ search: 'zz' }));
+time('search "X" (one letter)', () => library.list({ search: 'X' }));
+time('search "TO GOSUB" (short and long word)', () => library.list({ search: 'TO GOSUB' }));
+time('search "PE 530" (two letters, three digits)', () => library.list({ search: 'PE 530' }));
 time('open a tape (takes and blocks)', () => library.tape(Math.ceil(TAPES / 2)));
 await library.close();
 
@@ -120,5 +129,60 @@ if (existsSync(CLI)) {
     `whole command: superboard-lab library search PEEK   median ${ms(median(samples))} (start-up included)`,
   );
 } else console.log('whole command: skipped (run npm run build first)');
+
+if (HAVE_CHROMIUM && existsSync(BUILT_WEB_HOST)) {
+  console.log(`load average before the list in Chromium: ${loadavg()[0]!.toFixed(1)}`);
+  const host = await startBuiltWebHost(userData);
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.goto(host.url);
+    await page.getByTestId('machine-status').filter({ hasText: 'running' }).waitFor();
+    await page.keyboard.press('Alt+4');
+    await page
+      .getByTestId('library-count')
+      .filter({ hasText: `${TAPES} tapes` })
+      .waitFor();
+    // rAF gaps for 3 s, scrolling the list by `step` pixels each frame (0: idle); then how many rows in sight
+    // show a title (rows arrive a page at a time over the WebSocket).
+    const frames = (step: number): Promise<{ gaps: number[]; filled: number; shown: number }> =>
+      page.evaluate(async (px) => {
+        const list = document.querySelector<HTMLElement>('[data-testid=library-list]')!;
+        const gaps: number[] = [];
+        const frame = (): Promise<number> => new Promise((resolve) => requestAnimationFrame(resolve));
+        let last = await frame();
+        const end = last + 3000;
+        while (last < end) {
+          if (px > 0) list.scrollTop = (list.scrollTop + px) % (list.scrollHeight - list.clientHeight);
+          const now = await frame();
+          gaps.push(now - last);
+          last = now;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        const rows = [...list.querySelectorAll('[data-testid=library-row]')];
+        return {
+          gaps,
+          shown: rows.length,
+          filled: rows.filter((row) => (row.textContent ?? '').trim() !== '').length,
+        };
+      }, step);
+    for (const [label, step] of [
+      ['idle page (anchor)', 0],
+      ['scrolled 10 rows a frame', 260],
+      ['scrolled 100 rows a frame', 2600],
+    ] as const) {
+      const { gaps, filled, shown } = await frames(step);
+      const sorted = [...gaps].sort((a, b) => a - b);
+      const p95 = sorted[Math.floor(sorted.length * 0.95)] ?? 0;
+      console.log(
+        `list in Chromium, ${TAPES} tapes, ${label.padEnd(26)} ${gaps.length} frames, frame gap median ` +
+          `${ms(median(gaps))}, p95 ${ms(p95)}, worst ${ms(sorted.at(-1) ?? 0)}; ${filled} of ${shown} rows filled after`,
+      );
+    }
+  } finally {
+    await browser.close();
+    await host.stop();
+  }
+} else console.log('list in Chromium: skipped (needs /usr/bin/chromium and npm run build)');
 
 await rm(dir, { recursive: true, force: true });

@@ -191,5 +191,32 @@ describe.skipIf(!HAVE_CHROMIUM)(
       expect(String.fromCharCode(...shown)).toBe(MESSAGE);
       await shot('library-emulator.png');
     });
+
+    it('filters the list by the day tapes were added or changed', async () => {
+      const count = (): Promise<string | null> => page.getByTestId('library-count').textContent();
+      const day = (offset: number): string => {
+        const date = new Date(Date.now() + offset * 86_400_000);
+        const two = (n: number): string => String(n).padStart(2, '0');
+        return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}`;
+      };
+      await page.getByTestId('library-search').fill('');
+      await expect.poll(count).toBe('17 tapes');
+      await page.getByTestId('library-from').fill(day(1));
+      await expect.poll(count).toBe('0 tapes');
+      await expect(page.getByText('Your tape library is empty.').count()).resolves.toBe(0);
+      await page.getByTestId('library-from').fill(day(-1));
+      await page.getByTestId('library-to').fill(day(0));
+      await expect.poll(count).toBe('17 tapes');
+      await page.getByTestId('library-to').fill(day(-1));
+      await expect.poll(count).toBe('0 tapes');
+      await page.getByLabel('Date', { exact: true }).selectOption('modified');
+      await page.getByTestId('library-to').fill('');
+      await expect.poll(count).toBe('17 tapes');
+      await page.getByTestId('library-from').fill(day(1));
+      await expect.poll(count).toBe('0 tapes');
+      await shot('library-dates.png');
+      await page.getByTestId('library-from').fill('');
+      await expect.poll(count).toBe('17 tapes');
+    });
   },
 );

@@ -12,7 +12,7 @@ import { textListing } from '../tapes/tape-results.ts';
 import { DecodePool } from './decode-pool.ts';
 import { hashFile, PARTIAL_COPY, storeMedia, walk, type StoredMedia } from './media-store.ts';
 import type { AudioDecode } from './decode-protocol.ts';
-import { migrate, SCHEMA_VERSION, SchemaVersionError, userVersion } from './schema.ts';
+import { indexShortWords, migrate, SCHEMA_VERSION, SchemaVersionError, userVersion } from './schema.ts';
 import { identify, SourceError, tapeBytes, type SourceKind } from './take-source.ts';
 
 export const DB_FILE = 'library.sqlite';
@@ -90,7 +90,9 @@ export interface ListQuery {
   origin?: Origin;
   kind?: BlockKind;
   errors?: 'with' | 'without';
-  /** Created at or after / before, ms since 1970. */
+  /** Which date `from` and `to` bound: when the tape was added (default) or last changed. */
+  dateOf?: 'created' | 'modified';
+  /** Added (or changed) at or after / before, ms since 1970. */
   from?: number;
   to?: number;
   offset?: number;
@@ -568,6 +570,7 @@ export class Library {
          FROM tapes t WHERE t.id = ? AND t.deleted_at IS NULL`,
       )
       .run(tapeId);
+    indexShortWords(this.db, tapeId);
   }
 
   // ---- Queries ----
@@ -577,17 +580,16 @@ export class Library {
     const params: SQLInputValue[] = [];
     const search = query.search?.trim() ?? '';
     if (search !== '') {
-      const terms = search.split(/\s+/);
-      if (terms.every((term) => [...term].length >= 3)) {
+      // Words of three characters or more go to the trigram index; shorter ones to the short-word index.
+      const terms = search.split(/\s+/).map((term) => term.toLowerCase());
+      const long = terms.filter((term) => [...term].length >= 3);
+      if (long.length > 0) {
         where.push('t.id IN (SELECT rowid FROM tape_search WHERE tape_search MATCH ?)');
-        params.push(terms.map((term) => `"${term.replace(/"/g, '""')}"`).join(' AND '));
-      } else {
-        for (const term of terms) {
-          where.push(
-            `t.id IN (SELECT rowid FROM tape_search WHERE instr(lower(title || ' ' || notes || ' ' || tags || ' ' || listing), lower(?)) > 0)`,
-          );
-          params.push(term);
-        }
+        params.push(long.map((term) => `"${term.replace(/"/g, '""')}"`).join(' AND '));
+      }
+      for (const term of terms.filter((term) => [...term].length < 3)) {
+        where.push('t.id IN (SELECT tape_id FROM tape_grams WHERE gram = ?)');
+        params.push(term);
       }
     }
     if (query.origin) {
@@ -600,12 +602,13 @@ export class Library {
     }
     if (query.errors === 'with') where.push('t.error_count > 0');
     if (query.errors === 'without') where.push('t.error_count = 0');
+    const dated = query.dateOf === 'modified' ? 't.modified_at' : 't.created_at';
     if (query.from !== undefined) {
-      where.push('t.created_at >= ?');
+      where.push(`${dated} >= ?`);
       params.push(query.from);
     }
     if (query.to !== undefined) {
-      where.push('t.created_at < ?');
+      where.push(`${dated} < ?`);
       params.push(query.to);
     }
     const order = {

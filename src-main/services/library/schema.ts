@@ -2,7 +2,7 @@
 // Each step runs in the transaction that also sets the new version, so a crash leaves the old version intact.
 import type { DatabaseSync } from 'node:sqlite';
 
-export const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly (string | ((db: DatabaseSync) => void))[] = [
   // 1: tapes, their takes (each a content-addressed original file) and the blocks decoded from a take.
   `CREATE TABLE media (
      sha256 TEXT PRIMARY KEY,
@@ -81,7 +81,47 @@ export const MIGRATIONS: readonly string[] = [
      SELECT t.id, t.title, t.notes, t.tags,
             coalesce((SELECT group_concat(k.listing, char(10)) FROM takes k WHERE k.tape_id = t.id), '')
      FROM tapes t;`,
+  // 4: the short-word index (FTS5 trigrams need three characters): every one- and two-character piece of a
+  // tape's searchable text, so a search for `X` or `FN` is an index look-up, not a scan.
+  (db) => {
+    db.exec(`CREATE TABLE tape_grams (
+               gram TEXT NOT NULL,
+               tape_id INTEGER NOT NULL,
+               PRIMARY KEY (gram, tape_id)
+             ) WITHOUT ROWID;
+             CREATE INDEX tape_grams_tape ON tape_grams(tape_id);`);
+    for (const row of db.prepare('SELECT rowid FROM tape_search').all())
+      indexShortWords(db, Number(row.rowid));
+  },
 ];
+
+/** The distinct one- and two-character pieces of a text, case-folded, without whitespace (a word has none). */
+export function shortGrams(text: string): Set<string> {
+  const chars = [...text.toLowerCase()];
+  const grams = new Set<string>();
+  for (let i = 0; i < chars.length; i++) {
+    const char = chars[i]!;
+    if (/\s/.test(char)) continue;
+    grams.add(char);
+    const next = chars[i + 1];
+    if (next !== undefined && !/\s/.test(next)) grams.add(char + next);
+  }
+  return grams;
+}
+
+/** Rewrites one tape's short-word index from its search row (none when it has no row: trashed or gone). */
+export function indexShortWords(db: DatabaseSync, tapeId: number): void {
+  db.prepare('DELETE FROM tape_grams WHERE tape_id = ?').run(tapeId);
+  const row = db
+    .prepare(
+      `SELECT title || char(10) || notes || char(10) || tags || char(10) || listing AS text
+       FROM tape_search WHERE rowid = ?`,
+    )
+    .get(tapeId);
+  if (!row) return;
+  const insert = db.prepare('INSERT INTO tape_grams (gram, tape_id) VALUES (?, ?)');
+  for (const gram of shortGrams(String(row.text))) insert.run(gram, tapeId);
+}
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
@@ -109,7 +149,9 @@ export function migrate(db: DatabaseSync, target = SCHEMA_VERSION): void {
   for (let version = found; version < target; version++) {
     db.exec('BEGIN IMMEDIATE');
     try {
-      db.exec(MIGRATIONS[version]!);
+      const step = MIGRATIONS[version]!;
+      if (typeof step === 'string') db.exec(step);
+      else step(db);
       db.exec(`PRAGMA user_version = ${version + 1}`);
       db.exec('COMMIT');
     } catch (error) {

@@ -1,3 +1,5 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { REQUEST_METHODS } from '../../../src-main/ipc/contract.ts';
 import { REQUEST_CHANNEL_PREFIX } from '../../../src-main/ipc/electron-transport.ts';
@@ -18,6 +20,9 @@ const electron = vi.hoisted(() => {
     deviceHandler: null as Handler | null,
     protocolHandler: null as ((request: Request) => Promise<Response>) | null,
     ipcChannels: [] as string[],
+    ipcHandlers: new Map<string, Handler>(),
+    dialogOptions: [] as { properties?: string[]; filters?: unknown }[],
+    dialogPaths: [] as string[],
     privileged: [] as unknown[],
     sandboxEnabled: false,
   };
@@ -56,9 +61,18 @@ const electron = vi.hoisted(() => {
         exit: () => {},
       },
       BrowserWindow,
-      dialog: { showOpenDialog: async () => ({ canceled: true, filePaths: [] }), showErrorBox: () => {} },
+      dialog: {
+        showOpenDialog: async (options: { properties?: string[] }) => {
+          state.dialogOptions.push(options);
+          return { canceled: state.dialogPaths.length === 0, filePaths: state.dialogPaths };
+        },
+        showErrorBox: () => {},
+      },
       ipcMain: {
-        handle: (channel: string) => state.ipcChannels.push(channel),
+        handle: (channel: string, handler: Handler) => {
+          state.ipcChannels.push(channel);
+          state.ipcHandlers.set(channel, handler);
+        },
         removeHandler: () => {},
       },
       net: {
@@ -198,5 +212,42 @@ describe('Electron bootstrap', () => {
     expect(escape.status).toBe(404);
     const otherHost = await handler(new Request('superboard://evil/index.html'));
     expect(otherHost.status).toBe(404);
+  });
+
+  it('opens a file dialog for files and a folder dialog for folders, registering what was chosen', async () => {
+    const work = await tempDir();
+    const file = path.join(work.dir, 'tape.wav');
+    const folder = path.join(work.dir, 'shoebox');
+    await writeFile(file, 'RIFF');
+    await mkdir(folder);
+    const openDialog = (payload: unknown): Promise<unknown> =>
+      electron.state.ipcHandlers.get(REQUEST_CHANNEL_PREFIX + 'files.openDialog')!(
+        { senderFrame: { url: 'superboard://app/index.html' } },
+        payload,
+      ) as Promise<unknown>;
+    const names = (reply: unknown): string[] =>
+      (reply as { value: { files: { name: string }[] } }).value.files.map((f) => f.name);
+
+    electron.state.dialogPaths = [file];
+    expect(names(await openDialog({ purpose: 'any', multiple: true }))).toEqual(['tape.wav']);
+    expect(electron.state.dialogOptions.at(-1)!.properties).toEqual(['openFile', 'multiSelections']);
+
+    electron.state.dialogPaths = [folder];
+    expect(names(await openDialog({ purpose: 'any', multiple: true, folders: true }))).toEqual(['shoebox']);
+    expect(electron.state.dialogOptions.at(-1)).toEqual({ properties: ['openDirectory', 'multiSelections'] });
+
+    // A folder is not taken where a file was asked for, nor a file where a folder was.
+    await expect(openDialog({ purpose: 'any', multiple: true })).resolves.toMatchObject({
+      ok: false,
+      error: { message: 'shoebox is not a file.' },
+    });
+    electron.state.dialogPaths = [file];
+    await expect(openDialog({ purpose: 'any', folders: true })).resolves.toMatchObject({
+      ok: false,
+      error: { message: 'tape.wav is not a folder.' },
+    });
+    expect(electron.state.dialogOptions.at(-1)!.properties).toEqual(['openDirectory']);
+    electron.state.dialogPaths = [];
+    await work.remove();
   });
 });

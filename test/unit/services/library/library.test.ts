@@ -6,7 +6,12 @@ import { unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { build65v } from '../../../../src-main/core/formats/osi65v.ts';
 import { basicTextToBytes } from '../../../../src-main/core/modem/kcs-encoder.ts';
-import { DB_FILE, LibraryError, type Library } from '../../../../src-main/services/library/library.ts';
+import {
+  DB_FILE,
+  LibraryError,
+  type Library,
+  type ListQuery,
+} from '../../../../src-main/services/library/library.ts';
 import { writeLibraryExport } from '../../../../src-main/services/library/library-export.ts';
 import { decodeTapeFile } from '../../../../src-main/services/tape-decode.ts';
 import { basicTape, PEEK_PROGRAM, twoRecordings } from '../../../support/library-tapes.ts';
@@ -140,6 +145,18 @@ describe('Library', () => {
     });
     expect(library.list({ search: 'club' }).items.map((t) => t.title)).toEqual(['Greeting']);
     expect(library.list({ search: 'lo' }).items.map((t) => t.title)).toContain('Greeting');
+    // Words of one or two characters match anywhere, in any case, like longer ones.
+    expect(library.list({ search: 'eK' }).items.map((t) => t.title)).toEqual(['peek']);
+    expect(library.list({ search: 'ub' }).items.map((t) => t.title)).toEqual(['Greeting']);
+    expect(library.list({ search: 'ub PEEK' }).total).toBe(0);
+    expect(library.list({ search: 'ub lo' }).items.map((t) => t.title)).toEqual(['Greeting']);
+    expect(library.list({ search: '9' }).total).toBe(0);
+    expect(library.list({ search: 'Q' }).total).toBe(0);
+    expect(library.list({ search: 'p' }).total).toBe(2);
+    library.trash('tape', hello);
+    expect(library.list({ search: 'ub' }).total).toBe(0);
+    library.restore('tape', hello);
+    expect(library.list({ search: 'ub' }).items.map((t) => t.title)).toEqual(['Greeting']);
     expect(library.tape(hello)).toMatchObject({
       side: 'B',
       tags: 'demo loop',
@@ -148,6 +165,25 @@ describe('Library', () => {
     expect(library.list({ kind: 'basic' }).total).toBe(2);
     expect(library.list({ origin: 'emulator' }).total).toBe(0);
     expect(() => library.update(hello, { title: ' ' })).toThrow(LibraryError);
+  });
+
+  it('filters by the date a tape was added or last changed', async () => {
+    await put('one.bas', '10 PRINT 1\n');
+    await put('two.bas', '10 PRINT 2\n');
+    await library.import([{ path: inbox }]);
+    const day = 86_400_000;
+    const set = library.db.prepare('UPDATE tapes SET created_at = ?, modified_at = ? WHERE title = ?');
+    set.run(10 * day, 30 * day, 'one');
+    set.run(20 * day, 21 * day, 'two');
+    const titles = (query: ListQuery): string[] =>
+      library.list({ ...query, sort: 'title' }).items.map((t) => t.title);
+    expect(titles({ from: 15 * day })).toEqual(['two']);
+    expect(titles({ to: 15 * day })).toEqual(['one']);
+    expect(titles({ from: 10 * day, to: 20 * day })).toEqual(['one']);
+    expect(titles({ from: 10 * day, to: 20 * day + 1 })).toEqual(['one', 'two']);
+    expect(titles({ dateOf: 'modified', from: 25 * day })).toEqual(['one']);
+    expect(titles({ dateOf: 'modified', to: 25 * day })).toEqual(['two']);
+    expect(titles({ dateOf: 'modified', from: 22 * day, to: 29 * day })).toEqual([]);
   });
 
   it('splits a recording into its blocks and points at errors in samples', async () => {

@@ -2,7 +2,12 @@ import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DB_FILE } from '../../../../src-main/services/library/library.ts';
-import { migrate, SCHEMA_VERSION, userVersion } from '../../../../src-main/services/library/schema.ts';
+import {
+  indexShortWords,
+  migrate,
+  SCHEMA_VERSION,
+  userVersion,
+} from '../../../../src-main/services/library/schema.ts';
 import { openLibrary } from '../../../support/library.ts';
 import { tempDir } from '../../../support/temp-dir.ts';
 
@@ -35,6 +40,12 @@ function seed(db: DatabaseSync, version: number): void {
   // From schema 2 on, the app keeps each tape's summary columns.
   if (version >= 2)
     db.exec("UPDATE tapes SET take_count = 1, error_count = 2, byte_count = 20, kinds = 'basic'");
+  // From schema 3 on, its search row; from 4 on, its short-word index.
+  if (version >= 3)
+    db.exec(
+      "INSERT INTO tape_search (rowid, title, notes, tags, listing) SELECT id, title, notes, tags, '10 X=PEEK(11)' FROM tapes",
+    );
+  if (version >= 4) indexShortWords(db, 7);
 }
 
 describe('library schema migrations', () => {
@@ -96,6 +107,7 @@ describe('library schema migrations', () => {
         });
         expect(library.list({ search: 'PEEK' }).items.map((t) => t.id)).toEqual([7]);
         expect(library.list({ search: 'keep' }).items.map((t) => t.id)).toEqual([7]);
+        expect(library.list({ search: 'x=' }).items.map((t) => t.id)).toEqual([7]);
         // The file it names is gone in this test: reported, not dropped.
         expect(library.startup.missing.map((m) => m.takeId)).toEqual([3]);
       } finally {
