@@ -3,7 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAppPage, type AppPage } from '../support/app-page.ts';
 import { HAVE_CHROMIUM } from '../support/browser.ts';
-import { peekFromPage } from '../support/page-ipc.ts';
+import { peekFromPage, requestFromPage } from '../support/page-ipc.ts';
 import { REPO } from '../support/web-host-process.ts';
 
 /** How many pixels of a canvas region are lit, and how many lean to each heatmap colour. */
@@ -147,5 +147,27 @@ describe.skipIf(!HAVE_CHROMIUM)('Memory area in Chromium (needs /usr/bin/chromiu
     await marked.waitFor();
     expect(await marked.textContent()).toMatch(/\bST[AXY] \$0201/);
     await shot('memory-who-wrote.png');
+  });
+
+  it('lands "who read this?" on the instruction that last read the keyboard, and watches its reads', async () => {
+    await page.getByTestId('memory-tab-hex').click();
+    await page.getByTestId('memory-goto').fill('$DF00');
+    await page.getByTestId('memory-goto').press('Enter');
+    await page.getByTestId('hex-selected').getByText('$DF00').waitFor();
+    await page.getByTestId('who-read').click();
+    const marked = page.locator('[data-testid="disassembly"] li.marked');
+    await marked.waitFor();
+    expect(await marked.textContent()).toMatch(/\b(LDA|BIT|CMP) (\$DF00|keyboard)\b/);
+    await shot('memory-who-read.png');
+
+    await page.getByTestId('memory-tab-hex').click();
+    await page.getByTestId('hex-selected').getByText('$DF00').waitFor();
+    await page.getByTestId('watch-reads').click();
+    const message = page.getByTestId('machine-message');
+    await expect
+      .poll(() => message.textContent(), { timeout: 10_000 })
+      .toMatch(/^Watchpoint: read of \$DF00 at PC \$F[0-9A-F]{3}\.$/);
+    await requestFromPage(page, 'machine.setWatchpoints', { watchpoints: [] });
+    await requestFromPage(page, 'machine.control', { action: 'resume' });
   });
 });
