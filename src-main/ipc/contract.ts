@@ -568,6 +568,8 @@ export const AccessInfoSchema = v.strictObject({
   lastWriterPc: v.nullable(Hex16),
   /** How many CPU cycles ago that write was, or null. */
   cyclesAgo: v.nullable(v.number()),
+  /** The instruction that last read the byte while recording (an opcode fetch counts), or null. */
+  lastReaderPc: v.nullable(Hex16),
   recording: v.boolean(),
 });
 export type AccessInfo = v.InferOutput<typeof AccessInfoSchema>;

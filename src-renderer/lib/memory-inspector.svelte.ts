@@ -276,23 +276,30 @@ export class MemoryInspector {
   }
 
   /** Jumps to the instruction that last wrote `address` (needs recording). */
-  async whoWrote(address: number): Promise<void> {
+  whoWrote(address: number): Promise<void> {
+    return this.#whoLast(address, 'written', (info) => info.lastWriterPc);
+  }
+
+  /** Jumps to the instruction that last read `address` (needs recording). */
+  whoRead(address: number): Promise<void> {
+    return this.#whoLast(address, 'read', (info) => info.lastReaderPc);
+  }
+
+  async #whoLast(address: number, verb: string, pcOf: (info: AccessInfo) => number | null): Promise<void> {
     const info = await this.inspectByte(address);
     if (!info) return;
-    if (info.lastWriterPc === null) {
+    const pc = pcOf(info);
+    if (pc === null) {
       this.#say(
         'error',
         info.recording
-          ? `Nothing has written $${hex4(address)} since recording started.`
-          : 'Turn on "Record accesses" first: the last writer is known only while recording.',
+          ? `Nothing has ${verb} $${hex4(address)} since recording started.`
+          : `Turn on "Record accesses" first: the last instruction to have ${verb} a byte is known only while recording.`,
       );
       return;
     }
-    this.openDisassembly(info.lastWriterPc);
-    this.#say(
-      'info',
-      `$${hex4(address)} was last written by the instruction at $${hex4(info.lastWriterPc)}.`,
-    );
+    this.openDisassembly(pc);
+    this.#say('info', `$${hex4(address)} was last ${verb} by the instruction at $${hex4(pc)}.`);
   }
 
   async poke(address: number, value: number): Promise<void> {

@@ -3,7 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAppPage, type AppPage } from '../support/app-page.ts';
 import { HAVE_CHROMIUM } from '../support/browser.ts';
-import { peekFromPage } from '../support/page-ipc.ts';
+import { peekFromPage, requestFromPage } from '../support/page-ipc.ts';
 import { REPO } from '../support/web-host-process.ts';
 
 /** How many pixels of a canvas region are lit, and how many lean to each heatmap colour. */
@@ -81,6 +81,44 @@ describe.skipIf(!HAVE_CHROMIUM)('Memory area in Chromium (needs /usr/bin/chromiu
     await page.getByTestId('heat-zoom').selectOption('all');
   });
 
+  it('pans the zoomed heatmap page by page with its buttons and the arrow keys', async () => {
+    const canvas = page.getByTestId('heatmap-canvas');
+    const zoom = page.getByTestId('heat-zoom');
+    /** How many of the page's 256 cells are lit, judged by each cell's middle. */
+    const litCells = () =>
+      canvas.evaluate((element: HTMLCanvasElement) => {
+        const data = element.getContext('2d')!.getImageData(0, 0, 256, 256).data;
+        let lit = 0;
+        for (let cell = 0; cell < 256; cell++) {
+          const at = (((cell >> 4) * 16 + 8) * 256 + (cell & 15) * 16 + 8) * 4;
+          if (data[at]! + data[at + 1]! + data[at + 2]! >= 60) lit++;
+        }
+        return lit;
+      });
+    await zoom.selectOption('64');
+    // Page $40 is unmapped on an 8K machine: dark. The stack page $01 is used all the time.
+    await page.waitForTimeout(300);
+    expect(await litCells()).toBe(0);
+    await page.getByTestId('heat-prev').click();
+    await expect.poll(() => canvas.getAttribute('data-page')).toBe('63');
+    expect(await zoom.inputValue()).toBe('63');
+    await page.getByTestId('heat-next').click();
+    await expect.poll(() => canvas.getAttribute('data-page')).toBe('64');
+    await zoom.selectOption('2');
+    await canvas.focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => canvas.getAttribute('data-page')).toBe('1');
+    await expect.poll(litCells, { timeout: 5000 }).toBeGreaterThan(0);
+    await shot('memory-heatmap-stack-page.png');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => canvas.getAttribute('data-page')).toBe('255');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => canvas.getAttribute('data-page')).toBe('0');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => canvas.getAttribute('data-page')).toBe('all');
+  });
+
   it('pokes a video RAM byte from the hex view, changing the Screen, and undoes it', async () => {
     const screen = page.getByTestId('screen-canvas');
     const cell = () => litPixels(screen, 0, 0, 8, 8);
@@ -147,5 +185,27 @@ describe.skipIf(!HAVE_CHROMIUM)('Memory area in Chromium (needs /usr/bin/chromiu
     await marked.waitFor();
     expect(await marked.textContent()).toMatch(/\bST[AXY] \$0201/);
     await shot('memory-who-wrote.png');
+  });
+
+  it('lands "who read this?" on the instruction that last read the keyboard, and watches its reads', async () => {
+    await page.getByTestId('memory-tab-hex').click();
+    await page.getByTestId('memory-goto').fill('$DF00');
+    await page.getByTestId('memory-goto').press('Enter');
+    await page.getByTestId('hex-selected').getByText('$DF00').waitFor();
+    await page.getByTestId('who-read').click();
+    const marked = page.locator('[data-testid="disassembly"] li.marked');
+    await marked.waitFor();
+    expect(await marked.textContent()).toMatch(/\b(LDA|BIT|CMP) (\$DF00|keyboard)\b/);
+    await shot('memory-who-read.png');
+
+    await page.getByTestId('memory-tab-hex').click();
+    await page.getByTestId('hex-selected').getByText('$DF00').waitFor();
+    await page.getByTestId('watch-reads').click();
+    const message = page.getByTestId('machine-message');
+    await expect
+      .poll(() => message.textContent(), { timeout: 10_000 })
+      .toMatch(/^Watchpoint: read of \$DF00 at PC \$F[0-9A-F]{3}\.$/);
+    await requestFromPage(page, 'machine.setWatchpoints', { watchpoints: [] });
+    await requestFromPage(page, 'machine.control', { action: 'resume' });
   });
 });

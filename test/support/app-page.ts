@@ -12,10 +12,13 @@ export interface AppPage {
   close(): Promise<void>;
 }
 
-/** The built browser host on a fresh user data folder, open in Chromium with the emulated machine booted. */
-export async function openAppPage(): Promise<AppPage> {
+/**
+ * The built browser host on a fresh user data folder (with `hostArgs`, such as `--rom-dir DIR`), open in
+ * Chromium with the emulated machine booted.
+ */
+export async function openAppPage(hostArgs: readonly string[] = []): Promise<AppPage> {
   const userData = await tempDir();
-  const host = await startBuiltWebHost(userData.dir);
+  const host = await startBuiltWebHost(userData.dir, hostArgs);
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
   await page.goto(host.url);

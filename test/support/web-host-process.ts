@@ -14,10 +14,13 @@ export interface RunningHost {
   stop: () => Promise<number | null>;
 }
 
-/** Starts the built browser host as `npm run web` does and waits for the URL it prints. */
-export async function startBuiltWebHost(userDataDir: string): Promise<RunningHost> {
+/** Starts the built browser host as `npm run web` does (with `args` after it) and waits for the URL it prints. */
+export async function startBuiltWebHost(
+  userDataDir: string,
+  args: readonly string[] = [],
+): Promise<RunningHost> {
   if (!existsSync(BUILT_WEB_HOST)) throw new Error(`${BUILT_WEB_HOST} is missing: run npm run build first.`);
-  const child = spawn(process.execPath, [BUILT_WEB_HOST, '--user-data', userDataDir], { cwd: REPO });
+  const child = spawn(process.execPath, [BUILT_WEB_HOST, '--user-data', userDataDir, ...args], { cwd: REPO });
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));

@@ -101,6 +101,8 @@ export interface AccessCounts {
   readonly executes: number;
   readonly lastWriterPc: number;
   readonly lastWriteCycle: number;
+  /** PC of the instruction that last read the address while recording (an opcode fetch counts), -1 if none. */
+  readonly lastReaderPc: number;
 }
 
 export interface MachineStatus {
@@ -154,6 +156,7 @@ class DebugTap implements BusTap {
   executes = new Uint32Array(0x10000);
   lastWriterPc = new Int32Array(0x10000).fill(-1);
   lastWriteCycle = new Float64Array(0x10000).fill(-1);
+  lastReaderPc = new Int32Array(0x10000).fill(-1);
   /** The counts at the last takeTouched: what differs from them was touched since (the heatmap's input). */
   readonly seen = {
     reads: new Uint32Array(0x10000),
@@ -172,7 +175,10 @@ class DebugTap implements BusTap {
   }
 
   afterRead(addr: number, value: number): void {
-    if (this.recording) this.reads[addr] = (this.reads[addr] as number) + 1;
+    if (this.recording) {
+      this.reads[addr] = (this.reads[addr] as number) + 1;
+      this.lastReaderPc[addr] = this.instructionPc;
+    }
     if (this.watchCount !== 0 && this.hit === null && ((this.watch[addr] as number) & WATCH_READ) !== 0) {
       this.hit = { kind: 'read', address: addr, value, pc: this.instructionPc };
     }
@@ -195,6 +201,7 @@ class DebugTap implements BusTap {
     this.executes.fill(0);
     this.lastWriterPc.fill(-1);
     this.lastWriteCycle.fill(-1);
+    this.lastReaderPc.fill(-1);
     this.seen.reads.fill(0);
     this.seen.writes.fill(0);
     this.seen.executes.fill(0);
@@ -445,6 +452,7 @@ export class Superboard {
       executes: tap.executes[a] ?? 0,
       lastWriterPc: tap.lastWriterPc[a] ?? -1,
       lastWriteCycle: tap.lastWriteCycle[a] ?? -1,
+      lastReaderPc: tap.lastReaderPc[a] ?? -1,
     };
   }
 

@@ -143,6 +143,7 @@ export class EmulatorRunner {
       executes: counts.executes,
       lastWriterPc: counts.lastWriterPc < 0 ? null : counts.lastWriterPc,
       cyclesAgo: counts.lastWriteCycle < 0 ? null : machine.cpu.cycles - counts.lastWriteCycle,
+      lastReaderPc: counts.lastReaderPc < 0 ? null : counts.lastReaderPc,
       recording: machine.recording,
     };
   }

@@ -315,6 +315,23 @@ describe('running', () => {
     expect(board.bus.tap).toBeNull();
   });
 
+  it('records the instruction that last read each address, only while recording', () => {
+    const board = machine(`
+start:  LDA $0300
+        STA $0301
+        JMP start
+`);
+    board.run(1_000);
+    board.startRecording();
+    expect(board.accessAt(0x300).lastReaderPc).toBe(-1);
+    board.run(1_000);
+    expect(board.accessAt(0x300).lastReaderPc).toBe(0xf800);
+    expect(board.accessAt(0xf803).lastReaderPc).toBe(0xf803);
+    expect(board.accessAt(0x301).lastReaderPc).toBe(-1);
+    board.clearAccessMap();
+    expect(board.accessAt(0x300).lastReaderPc).toBe(-1);
+  });
+
   it('gives the same results in the debug loop as in the fast loop', () => {
     const fast = machine(SENDER);
     const slow = machine(SENDER);
