@@ -36,6 +36,7 @@ describe('access recording for the heatmap', () => {
       executes: 0,
       lastWriterPc: -1,
       lastWriteCycle: -1,
+      lastReaderPc: -1,
     });
   });
 });
