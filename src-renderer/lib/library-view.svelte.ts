@@ -10,6 +10,7 @@ import type {
   RequestOutput,
 } from '../../src-main/ipc/contract.ts';
 import { TAPE_EXPORT_PATH } from '../../src-main/ipc/contract.ts';
+import { downloadUrl } from './download.ts';
 import type { IpcClient } from './ipc-client.ts';
 import { pickFiles } from './pick-file.ts';
 
@@ -415,12 +416,7 @@ export class LibraryView {
     try {
       const result = await this.#client.request('library.export', { takeId, format });
       if (result.download) {
-        const link = document.createElement('a');
-        link.href = this.#client.hostUrl(`${TAPE_EXPORT_PATH}${result.download.fileId}`);
-        link.download = result.fileName;
-        document.body.append(link);
-        link.click();
-        link.remove();
+        downloadUrl(this.#client.hostUrl(`${TAPE_EXPORT_PATH}${result.download.fileId}`), result.fileName);
         this.#hooks.say(`Exported ${result.fileName} (${result.bytes} bytes).`);
       } else if (result.savedAs) this.#hooks.say(`Saved ${result.savedAs} (${result.bytes} bytes).`);
     } catch (error) {

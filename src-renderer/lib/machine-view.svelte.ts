@@ -2,6 +2,7 @@ import type { FilePurpose, FileRef, MachineSpeed, MachineStatus } from '../../sr
 import { parseFontText } from '../../src-main/core/formats/font-text.ts';
 import labFont from '../../resources/font/lab-font.txt?raw';
 import type { IpcClient } from './ipc-client.ts';
+import { downloadBlob } from './download.ts';
 import { pickFiles } from './pick-file.ts';
 
 /** Our own font, parsed once: 8 bytes per character code. */
@@ -182,14 +183,7 @@ export class MachineView {
   async saveState(): Promise<void> {
     const saved = await this.#attempt(() => this.#client.request('machine.saveState'));
     if (!saved) return;
-    const url = URL.createObjectURL(new Blob([saved.text], { type: 'application/json' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = saved.name;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    downloadBlob(saved.name, new Blob([saved.text], { type: 'application/json' }));
     this.panelNotice = { kind: 'info', text: `Saved the machine state as ${saved.name}.` };
   }
 

@@ -23,6 +23,7 @@ import {
 } from '../../src-main/core/inspector/memory-search.ts';
 import { memoryRegions, type Region } from '../../src-main/core/inspector/memory-map.ts';
 import type { IpcClient } from './ipc-client.ts';
+import { downloadBlob } from './download.ts';
 import { decodeBase64, type MachineView } from './machine-view.svelte.ts';
 import { hex2 } from './tape-text.ts';
 
@@ -39,18 +40,6 @@ export { hex2 } from './tape-text.ts';
 /** Four hex digits without the $ (the views place it themselves). */
 export function hex4(n: number): string {
   return n.toString(16).toUpperCase().padStart(4, '0');
-}
-
-/** Offers text or a PNG as a download (works in Electron and the browser alike). */
-export function download(name: string, content: Blob): void {
-  const url = URL.createObjectURL(content);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 interface Poke {
@@ -427,7 +416,7 @@ export class MemoryInspector {
 
   async exportAccessText(): Promise<void> {
     const map = await this.accessMap();
-    if (map) download('access-map.txt', new Blob([formatAccessMap(map.reads, map.writes, map.executes)]));
+    if (map) downloadBlob('access-map.txt', new Blob([formatAccessMap(map.reads, map.writes, map.executes)]));
   }
 
   async exportHexDump(start: number, end: number): Promise<void> {
@@ -437,7 +426,7 @@ export class MemoryInspector {
     }
     try {
       const { bytes } = await this.#client.request('machine.peek', { start, length: end - start + 1 });
-      download(
+      downloadBlob(
         `memory-${hex4(start)}-${hex4(end)}.txt`,
         new Blob([formatHexDump(start, decodeBase64(bytes))]),
       );

@@ -7,7 +7,7 @@ import type {
   TapeSummary,
 } from '../../src-main/ipc/contract.ts';
 import { TAPE_EXPORT_PATH } from '../../src-main/ipc/contract.ts';
-
+import { downloadUrl } from './download.ts';
 import type { IpcClient } from './ipc-client.ts';
 
 export interface TapeContent {
@@ -247,12 +247,7 @@ export class TapeView {
     if (!tapeId) return;
     const result = await this.#client.request('tape.export', { tapeId, kind });
     if (result.download) {
-      const link = document.createElement('a');
-      link.href = this.#client.hostUrl(`${TAPE_EXPORT_PATH}${result.download.fileId}`);
-      link.download = result.fileName;
-      document.body.append(link);
-      link.click();
-      link.remove();
+      downloadUrl(this.#client.hostUrl(`${TAPE_EXPORT_PATH}${result.download.fileId}`), result.fileName);
       this.#notify('info', `Exported ${result.fileName} (${result.bytes} bytes).`);
     } else if (result.savedAs) {
       this.#notify('info', `Saved ${result.savedAs} (${result.bytes} bytes).`);
