@@ -87,20 +87,25 @@ export class TempFolder {
 
   /**
    * Deletes what versions before this folder left in the user data folder, the files named as they named
-   * them only; an `uploads` or `exports` folder goes too once that leaves it empty.
+   * them only; an `uploads` or `exports` folder goes too when that leaves it empty.
    */
   async #sweepEarlierVersions(): Promise<number> {
     const userDataDir = path.dirname(this.root);
-    const leftovers = await filesIn(userDataDir, (name) => {
+    const settings = await filesIn(userDataDir, (name) => {
       const match = EARLIER_SETTINGS_TEMP.exec(name);
       return match !== null && !isRunning(Number(match[1]));
     });
+    for (const file of settings) await rm(file, { force: true });
+    let swept = settings.length;
     for (const { dir, file } of EARLIER_VERSIONS) {
-      leftovers.push(...(await filesIn(path.join(userDataDir, dir), (name) => file.test(name))));
+      const folder = path.join(userDataDir, dir);
+      const leftovers = await filesIn(folder, (name) => file.test(name));
+      if (leftovers.length === 0) continue;
+      for (const leftover of leftovers) await rm(leftover, { force: true });
+      await rmdir(folder).catch(() => {});
+      swept += leftovers.length;
     }
-    for (const file of leftovers) await rm(file, { force: true });
-    for (const { dir } of EARLIER_VERSIONS) await rmdir(path.join(userDataDir, dir)).catch(() => {});
-    return leftovers.length;
+    return swept;
   }
 
   async #sweep(): Promise<number> {

@@ -136,14 +136,16 @@ describe('TempFolder', () => {
     await temp.close();
   });
 
-  it('leaves an uploads/ that is a symbolic link, and what is behind it, alone', async () => {
+  it('leaves an uploads/ that is a symbolic link, and what is behind it, alone, and an empty exports/', async () => {
     const elsewhere = path.join(dir, 'elsewhere');
     await mkdir(elsewhere);
+    await mkdir(path.join(dir, 'exports'));
     await writeFile(path.join(elsewhere, `${UUID}-a.wav`), 'keep');
     await symlink(elsewhere, path.join(dir, 'uploads'));
     const temp = new TempFolder(dir);
     expect(await temp.open()).toBe(0);
     expect(await readdir(elsewhere)).toEqual([`${UUID}-a.wav`]);
+    expect((await readdir(dir)).sort()).toEqual(['elsewhere', 'exports', 'temp', 'uploads']);
     await temp.close();
   });
 });
