@@ -4,6 +4,7 @@
 // reason, and everything recorded so far is kept.
 import { rm } from 'node:fs/promises';
 import { findDevice } from '../../core/audio/devices.ts';
+import { EnvelopeReducer } from '../../core/audio/envelope.ts';
 import { LevelMeter, SILENCE_LEVEL } from '../../core/audio/level-meter.ts';
 import { SignalGate } from '../../core/audio/signal-gate.ts';
 import { KcsDecoder, type KcsEvent } from '../../core/modem/kcs-decoder.ts';
@@ -42,6 +43,7 @@ export class CaptureSession {
   readonly #decoder: KcsDecoder;
   readonly #meter = new LevelMeter();
   readonly #gate: SignalGate | null;
+  readonly #envelope: EnvelopeReducer | null;
   #file: WavRecording | null = null;
   /** Decoder sample position where the file starts (arm-on-signal starts it late). */
   #fileOrigin = 0;
@@ -75,6 +77,7 @@ export class CaptureSession {
       options.untilSilence === undefined
         ? null
         : new SignalGate({ sampleRate, silenceSeconds: options.untilSilence });
+    this.#envelope = options.envelopeStep === undefined ? null : new EnvelopeReducer(options.envelopeStep);
   }
 
   /** Opens the device and starts; throws (with nothing left open) when the device cannot be had. */
@@ -131,6 +134,7 @@ export class CaptureSession {
     const samples = floatSamples(data);
     const peak = this.#meter.push(samples);
     const events = this.#decoder.push(samples);
+    this.#envelope?.push(samples);
     this.#captured += samples.length;
     for (const event of events) this.#take(event);
     let blocks: Float32Array[] = [samples];
@@ -210,8 +214,10 @@ export class CaptureSession {
       carrier: this.#decoder.carrierPresent,
       bytes: this.#bytes,
       framingErrors: this.#framingErrors,
+      origin: this.#fileOrigin,
     };
     if (this.#options.bits === true) update.bits = this.#bits;
+    if (this.#envelope) update.envelope = this.#envelope.take();
     this.#bytes = [];
     this.#bits = [];
     this.#onUpdate(update);
