@@ -17,8 +17,8 @@ import { decodeTapeFile, isAudioFile } from '../tape-decode.ts';
 import type { CaptureSummary, CaptureUpdate, PlaySource } from './audio-protocol.ts';
 import type { AudioService } from './audio-service.ts';
 
-/** Samples per column of the live waveform (about 4,400 columns a second at 44.1 kHz). */
-const ENVELOPE_STEP = 10;
+/** Samples per column of the live waveform (about 2,200 columns a second at 44.1 kHz). */
+const ENVELOPE_STEP = 20;
 const AUDIO_FORMATS = new Set(['wav', 'flac', 'ogg-flac', 'ogg-vorbis', 'mp3']);
 
 export interface BoardTapeOptions {
