@@ -4,6 +4,7 @@
 import type { EventPayload, TapeAnnotations, TapePeaks } from '../../src-main/ipc/contract.ts';
 
 type Update = EventPayload<'recorder.update'>;
+type ColumnPeaks = Extract<TapePeaks, { kind: 'peaks' }>;
 
 interface LiveByte {
   index: number;
@@ -83,11 +84,11 @@ export class LiveTrace {
   }
 
   /** The columns and decoding in samples [start, end), for paintOverlay. */
-  window(start: number, end: number): { peaks: TapePeaks; annotations: TapeAnnotations } {
+  window(start: number, end: number): { peaks: ColumnPeaks; annotations: TapeAnnotations } {
     const first = Math.max(0, Math.floor((start - this.#columnsStart) / this.#step));
     const last = Math.min(this.#min.length, Math.ceil((end - this.#columnsStart) / this.#step));
     const columns = Math.max(0, last - first);
-    const peaks: TapePeaks = {
+    const peaks: ColumnPeaks = {
       kind: 'peaks',
       start: this.#columnsStart + first * this.#step,
       end: this.#columnsStart + (first + columns) * this.#step,

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { KcsDecoder } from '../../src-main/core/modem/kcs-decoder.ts';
 import { concatSamples, KcsEncoder } from '../../src-main/core/modem/kcs-encoder.ts';
-import { FRAME_SIZE } from '../../src-main/services/audio/capture-session.ts';
+import { CAPTURE_FRAMES } from '../../src-main/services/audio/capture-session.ts';
 import { testBytes } from '../support/byte-errors.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -85,8 +85,8 @@ function decoderDelay(): number[] {
   const samples = concatSamples(parts);
   const decoder = new KcsDecoder({ sampleRate: RATE, bitEvents: false });
   const delays: number[] = [];
-  for (let at = 0; at < samples.length; at += FRAME_SIZE) {
-    const end = Math.min(samples.length, at + FRAME_SIZE);
+  for (let at = 0; at < samples.length; at += CAPTURE_FRAMES) {
+    const end = Math.min(samples.length, at + CAPTURE_FRAMES);
     for (const event of decoder.push(samples.subarray(at, end))) {
       if (event.type === 'byte') delays.push(((end - event.end) / RATE) * 1000);
     }

@@ -57,7 +57,13 @@ describe.skipIf(typeof pulse === 'string')('Record and Play to board in Chromium
     board.stdin?.end(Buffer.from(tape.buffer, tape.byteOffset, tape.byteLength));
 
     const text = page.getByTestId('recorder-text');
-    await text.filter({ hasText: 'RECORDED LIVE' }).waitFor({ timeout: 20_000 });
+    await text
+      .filter({ hasText: 'RECORDED LIVE' })
+      .waitFor({ timeout: 20_000 })
+      .catch(async (error: unknown) => {
+        await page.screenshot({ path: path.join(REPO, 'test-results/recorder-failed.png') });
+        throw new Error(`${String(error)}\nhost output:\n${app.host.output()}`);
+      });
     await page.getByTestId('recorder-status').filter({ hasText: 'Recording' }).waitFor();
     await page.screenshot({ path: path.join(REPO, 'test-results/recorder-live.png') });
     // The live view is drawn: waveform columns and byte labels leave plenty of lit pixels.

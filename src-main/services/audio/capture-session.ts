@@ -20,6 +20,13 @@ import {
 import { WavRecording } from './wav-recording.ts';
 
 export const FRAME_SIZE = 1024;
+/**
+ * Frames per capture block. RtAudio asks PulseAudio to hold only four blocks for us, so the block sets how
+ * long the capture thread may be kept from the CPU before audio is dropped: 2,048 frames (46 ms at 44.1 kHz)
+ * give 186 ms, where 1,024 lost bytes on a loaded machine (2 cores at a load of 15), and a decoded byte waits
+ * at most 46 ms for its block.
+ */
+export const CAPTURE_FRAMES = 2048;
 /** How often the main thread hears of the capture. */
 const UPDATE_MS = 100;
 /** An input that delivers nothing for this long has gone (unplugged, the daemon died). */
@@ -102,7 +109,7 @@ export class CaptureSession {
         { deviceId: info.id, nChannels: 1 },
         RTAUDIO_FLOAT32,
         sampleRate,
-        FRAME_SIZE,
+        CAPTURE_FRAMES,
         'Superboard Lab capture',
         (data) => session.#input(data),
         null,
