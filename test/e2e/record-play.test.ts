@@ -44,7 +44,7 @@ describe.skipIf(typeof pulse === 'string')('Record and Play to board in Chromium
     await page.getByTestId('recorder-open').click();
     await page.getByTestId('recorder-panel').waitFor();
     const input = page.getByTestId('recorder-input');
-    await expect.poll(() => input.locator('option').count()).toBe(3);
+    await expect.poll(() => input.locator('option').count(), { timeout: 15_000 }).toBe(3);
     await input.selectOption('Monitor of SBL Board to Lab');
     expect(await page.getByTestId('recorder-armed').isChecked()).toBe(true);
     await page.getByTestId('recorder-record').click();

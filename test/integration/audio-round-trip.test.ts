@@ -126,7 +126,8 @@ describe.skipIf(typeof pulse === 'string')('the owner’s round trip in the app 
         }, 50);
       });
 
-    const board = await SimulatedBoard.start();
+    // The SAVE is sent ahead of time (runAhead) into a deep buffer, so a busy test process cannot starve it.
+    const board = await SimulatedBoard.start({ outputLatencyMs: 5000 });
     try {
       await board.until('booted', () => board.screen().includes('65V'), 10_000).catch(() => {});
       // The program runs on the board first: its output is what the reloaded copy must show again.

@@ -114,6 +114,7 @@ export class BoardTape {
       title: null as string | null,
       file: recording.file as string | null,
     };
+    const also = (problem: string): string => (ended.error ? `${ended.error}; ${problem}` : problem);
     const size = (await stat(recording.file).catch(() => null))?.size ?? 0;
     if (size <= 44) {
       // Armed, and the carrier never came: an empty file of ours, nothing to keep.
@@ -125,7 +126,7 @@ export class BoardTape {
     if (!library) {
       events.emit('recorder.ended', {
         ...ended,
-        error: `${ended.error ? `${ended.error}; ` : ''}the library is not open, so the recording stays at ${recording.file}`,
+        error: also(`the library is not open, so the recording stays at ${recording.file}`),
       });
       return;
     }
@@ -149,7 +150,7 @@ export class BoardTape {
     } catch (error) {
       events.emit('recorder.ended', {
         ...ended,
-        error: `${ended.error ? `${ended.error}; ` : ''}could not keep it in the library (${message(error)}); the recording stays at ${recording.file}`,
+        error: also(`could not keep it in the library (${message(error)}); it stays at ${recording.file}`),
       });
     }
   }
