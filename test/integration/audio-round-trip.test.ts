@@ -4,10 +4,14 @@
 // keeps it in the library; the board is reset with its memory wiped; the app plays the take back; the board
 // LOADs it in the monitor, and the program runs and shows the same output. Prints the time it took and the
 // clicks an app user needs.
+import { spawn } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { EventName, EventPayload, RequestInput, RequestMethod } from '../../src-main/ipc/contract.ts';
 import { dispatch } from '../../src-main/ipc/dispatch.ts';
+import { KcsDecoder } from '../../src-main/core/modem/kcs-decoder.ts';
+import type { AppServices } from '../../src-main/services/app-services.ts';
 import { assembleOrThrow, messageProgram } from '../support/assemble.ts';
 import { startTestPulse } from '../support/pulse.ts';
 import { makeServices } from '../support/services.ts';
@@ -93,38 +97,72 @@ function dumpRoutine(length: number): Uint8Array {
   `).image;
 }
 
+/** Drives the services as the renderer does: requests (with the clicks behind them) and the events they send. */
+function drive(services: AppServices) {
+  const handlers = services.handlers();
+  const clicks: string[] = [];
+  /** One request the UI makes, with the clicks that lead to it (none for what the UI does by itself). */
+  const call = async <M extends RequestMethod>(
+    method: M,
+    payload: RequestInput<M>,
+    userClicks: string[] = [],
+  ): Promise<unknown> => {
+    clicks.push(...userClicks);
+    const result = await dispatch(handlers, method, payload, { host: 'browser' });
+    if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+    return result.value;
+  };
+  const received: { name: EventName; payload: unknown }[] = [];
+  services.events.subscribe((name, payload) => received.push({ name, payload }));
+  const next = <E extends EventName>(name: E, test: (p: EventPayload<E>) => boolean, ms: number) =>
+    new Promise<EventPayload<E>>((resolve, reject) => {
+      const started = Date.now();
+      const timer = setInterval(() => {
+        const hit = received.find((e) => e.name === name && test(e.payload as EventPayload<E>));
+        if (hit) {
+          clearInterval(timer);
+          resolve(hit.payload as EventPayload<E>);
+        } else if (Date.now() - started > ms) {
+          clearInterval(timer);
+          reject(new Error(`no ${name} within ${ms} ms`));
+        }
+      }, 50);
+    });
+  return { call, clicks, received, next };
+}
+
+/** Decodes what is played to the board's cassette input ("SBL Lab to Board"), heard through its monitor. */
+function listenToBoardInput(): { heard: number[]; stop: () => void } {
+  const heard: number[] = [];
+  const listener = spawn(
+    'pacat',
+    [
+      '--record',
+      '--device=sbl_lab_to_board.monitor',
+      '--format=float32le',
+      '--rate=44100',
+      '--channels=1',
+      '--raw',
+    ],
+    { stdio: ['ignore', 'pipe', 'ignore'] },
+  );
+  const decoder = new KcsDecoder({ sampleRate: 44100, bitEvents: false });
+  let carry = Buffer.alloc(0);
+  listener.stdout.on('data', (chunk: Buffer) => {
+    const data = Buffer.concat([carry, chunk]);
+    const whole = data.length - (data.length % 4);
+    carry = data.subarray(whole);
+    const samples = new Float32Array(whole / 4);
+    for (let i = 0; i < samples.length; i++) samples[i] = data.readFloatLE(i * 4);
+    for (const event of decoder.push(samples)) if (event.type === 'byte') heard.push(event.value);
+  });
+  return { heard, stop: () => listener.kill() };
+}
+
 describe.skipIf(typeof pulse === 'string')('the owner’s round trip in the app (null sinks)', () => {
   it('records the board’s SAVE into the library and plays it back for the board to LOAD and RUN', async () => {
     const { services, remove } = await makeServices();
-    const handlers = services.handlers();
-    const clicks: string[] = [];
-    /** One request the UI makes, with the clicks that lead to it (none for what the UI does by itself). */
-    const call = async <M extends RequestMethod>(
-      method: M,
-      payload: RequestInput<M>,
-      userClicks: string[] = [],
-    ): Promise<unknown> => {
-      clicks.push(...userClicks);
-      const result = await dispatch(handlers, method, payload, { host: 'browser' });
-      if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-      return result.value;
-    };
-    const received: { name: EventName; payload: unknown }[] = [];
-    services.events.subscribe((name, payload) => received.push({ name, payload }));
-    const next = <E extends EventName>(name: E, test: (p: EventPayload<E>) => boolean, ms: number) =>
-      new Promise<EventPayload<E>>((resolve, reject) => {
-        const started = Date.now();
-        const timer = setInterval(() => {
-          const hit = received.find((e) => e.name === name && test(e.payload as EventPayload<E>));
-          if (hit) {
-            clearInterval(timer);
-            resolve(hit.payload as EventPayload<E>);
-          } else if (Date.now() - started > ms) {
-            clearInterval(timer);
-            reject(new Error(`no ${name} within ${ms} ms`));
-          }
-        }, 50);
-      });
+    const { call, clicks, received, next } = drive(services);
 
     // The SAVE is sent ahead of time (runAhead) into a deep buffer, so a busy test process cannot starve it.
     const board = await SimulatedBoard.start({ outputLatencyMs: 5000 });
@@ -216,4 +254,48 @@ describe.skipIf(typeof pulse === 'string')('the owner’s round trip in the app 
       await remove();
     }
   }, 120_000);
+
+  it('plays typed text and an opened listing with the NULs asked for, pausing and resuming', async () => {
+    const { services, remove } = await makeServices();
+    const { call, next } = drive(services);
+    const listening = listenToBoardInput();
+    try {
+      const text = '10 PRINT "A"\n20 END\n';
+      const played = (await call('player.play', {
+        source: { kind: 'text', text, as: 'auto' },
+        device: 'Lab to Board',
+        // Pause acts on the audio after what the sound server already holds (about 2 s): in the leader.
+        leaderSeconds: 4,
+        trailerSeconds: 0.2,
+        nulls: 3,
+      })) as { what: string };
+      expect(played.what).toMatch(/a BASIC listing/);
+      await call('player.control', { action: 'pause' });
+      await next('player.progress', (p) => p.paused, 5_000);
+      await call('player.control', { action: 'resume' });
+      await next('player.progress', (p) => p.ended, 20_000);
+      await expect.poll(() => listening.heard.length, { timeout: 5_000 }).toBeGreaterThanOrEqual(20);
+      expect(Buffer.from(listening.heard).toString('latin1')).toBe('10 PRINT "A"\r\0\0\x0020 END\r\0\0\0');
+
+      // An opened file: a listing saved with 10 NULs a line, played with 1.
+      const file = path.join(services.info.userDataDir, 'saved.bas');
+      await writeFile(file, '30 GOTO 10\n');
+      const ref = await services.files.register(file);
+      listening.heard.length = 0;
+      await call('player.play', {
+        source: { kind: 'file', fileId: ref.fileId, clean: false, as: 'basic' },
+        device: 'Lab to Board',
+        leaderSeconds: 0.5,
+        trailerSeconds: 0.2,
+        nulls: 1,
+      });
+      await next('player.progress', (p) => p.ended, 20_000);
+      await expect.poll(() => listening.heard.length, { timeout: 5_000 }).toBeGreaterThanOrEqual(12);
+      expect(Buffer.from(listening.heard).toString('latin1')).toBe('30 GOTO 10\r\0');
+    } finally {
+      listening.stop();
+      await services.stop();
+      await remove();
+    }
+  }, 90_000);
 });
