@@ -75,7 +75,7 @@ function cpuOf(command: string, env: NodeJS.ProcessEnv): { cpu: number; wall: nu
 }
 
 /**
- * How long after a byte's last stop bit the decoder reports it, when fed the capture's 1,024-frame blocks:
+ * How long after a byte's last stop bit the decoder reports it, when fed the capture's blocks (CAPTURE_FRAMES):
  * the block wait plus the decoder's own look-ahead (in-process, pure decoder, no sound server).
  */
 function decoderDelay(): number[] {
@@ -121,7 +121,7 @@ try {
   else console.log('  minimodem: not installed');
   const delays = decoderDelay();
   console.log(
-    "decode delay after a byte's last stop bit, 1,024-frame blocks at 44.1 kHz (in-process, 20 bytes):",
+    `decode delay after a byte's last stop bit, ${CAPTURE_FRAMES.toLocaleString('en')}-frame blocks at 44.1 kHz (in-process, 20 bytes):`,
   );
   console.log(
     `  median ${median(delays).toFixed(1)} ms, worst ${Math.max(...delays).toFixed(1)} ms ` +
