@@ -3,7 +3,7 @@
 // crash loses at most its last second) and, when it stops, becomes a take in the tape library; the WAV, which
 // the app created, is removed once the library holds its copy. Playback takes a library take, an opened file
 // or typed text, encoded on the fly.
-import { mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { padBasicLines } from '../../core/formats/basic-padding.ts';
 import { tapeContent } from '../../core/formats/tape-content.ts';
@@ -70,13 +70,19 @@ export class BoardTape {
     return path.join(this.#options.userDataDir, 'recordings');
   }
 
-  /** Keeps the recordings a crash or kill left unfinished (repaired by the journal) as takes. */
+  /**
+   * Keeps what the recordings folder still holds as takes: recordings a crash or kill left unfinished (their
+   * headers repaired by the journal first) and any the library could not take before (the app closed
+   * mid-import). Only the app writes to that folder.
+   */
   async recover(): Promise<void> {
     for (const old of await this.#options.audio.recover()) {
-      if (path.dirname(old.path) !== this.recordingsDir) continue;
-      this.#options.log?.(`recovered ${old.seconds.toFixed(1)} s of an interrupted recording: ${old.path}`);
+      this.#options.log?.(`repaired ${old.seconds.toFixed(1)} s of an interrupted recording: ${old.path}`);
+    }
+    const names = await readdir(this.recordingsDir).catch(() => [] as string[]);
+    for (const name of names.filter((n) => n.endsWith('.wav'))) {
       const title = `Line-in (recovered) ${stamp(new Date())}`;
-      await this.#keep({ file: old.path, title }, null);
+      await this.#keep({ file: path.join(this.recordingsDir, name), title }, null);
     }
   }
 
