@@ -898,6 +898,111 @@ export const libraryEvents = {
   'library.changed': v.strictObject({}),
 } as const;
 
+// ---- Record from and play to a real board (docs/hardware.md) ----
+
+const Seconds = (max: number) => v.pipe(v.number(), v.minValue(0), v.maxValue(max));
+export const TapeTextKindSchema = v.picklist(['auto', 'basic', '65v', 'raw']);
+
+/** What Play to board plays: a library take, an opened file, or typed text encoded on the fly. */
+export const PlaySourceSchema = v.variant('kind', [
+  /** `clean`: the decoded bytes re-encoded instead of the recording as it is. */
+  v.strictObject({ kind: v.literal('take'), takeId: LibraryId, clean: v.boolean() }),
+  v.strictObject({
+    kind: v.literal('file'),
+    fileId: FileIdSchema,
+    clean: v.boolean(),
+    as: TapeTextKindSchema,
+  }),
+  v.strictObject({ kind: v.literal('text'), text: Text(1024 * 1024), as: TapeTextKindSchema }),
+]);
+export type PlaySourceInput = v.InferOutput<typeof PlaySourceSchema>;
+
+export const RecorderStateSchema = v.picklist(['armed', 'recording']);
+
+export const boardTapeRequests = {
+  /**
+   * Records the chosen input to a WAV in the app's recordings folder, with live decode (recorder.update);
+   * `armed` waits for the carrier and stops after `silenceSeconds` without it. Stopping keeps it as a take.
+   */
+  'recorder.start': {
+    input: v.strictObject({
+      device: v.optional(DeviceNameSchema),
+      armed: v.boolean(),
+      silenceSeconds: v.pipe(v.number(), v.minValue(0.2), v.maxValue(60)),
+      maxSeconds: v.optional(v.pipe(v.number(), v.minValue(1), v.maxValue(4 * 3600))),
+    }),
+    output: v.strictObject({ device: v.string(), sampleRate: v.number(), fileName: v.string() }),
+  },
+  /** Stops the recording; the take arrives with recorder.ended. */
+  'recorder.stop': { input: NoInput, output: v.strictObject({}) },
+  /** Plays a tape to the chosen output; progress comes as player.progress. */
+  'player.play': {
+    input: v.strictObject({
+      source: PlaySourceSchema,
+      device: v.optional(DeviceNameSchema),
+      leaderSeconds: Seconds(60),
+      trailerSeconds: Seconds(60),
+      /** NULs after each BASIC line; null keeps what the tape has (10 for a typed listing). */
+      nulls: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(255))),
+    }),
+    output: v.strictObject({
+      device: v.string(),
+      what: v.string(),
+      sampleRate: v.number(),
+      total: v.nullable(v.number()),
+    }),
+  },
+  'player.control': {
+    input: v.strictObject({ action: v.picklist(['pause', 'resume', 'stop']) }),
+    output: v.strictObject({}),
+  },
+} as const;
+
+export const boardTapeEvents = {
+  /** About ten times a second and at every decoded byte while recording. */
+  'recorder.update': v.strictObject({
+    state: RecorderStateSchema,
+    seconds: v.number(),
+    peak: v.number(),
+    carrier: v.boolean(),
+    framingErrors: Count,
+    /** Where the recording starts in the captured stream: add it to bit and byte positions. */
+    origin: Count,
+    bytes: v.array(
+      v.strictObject({ value: Count, start: v.number(), end: v.number(), framingError: v.boolean() }),
+    ),
+    bits: v.array(
+      v.strictObject({
+        value: v.picklist([0, 1]),
+        start: v.number(),
+        end: v.number(),
+        confidence: v.number(),
+      }),
+    ),
+    /** Min/max columns of `step` samples from `start` in the captured stream, -1..1. */
+    envelope: v.strictObject({ start: Count, step: Count, min: NumberList, max: NumberList }),
+  }),
+  /** The recording ended: kept as a take (takeId), or why not (error; the WAV stays at `file`). */
+  'recorder.ended': v.strictObject({
+    reason: v.picklist(['stopped', 'seconds', 'silence', 'error']),
+    error: v.nullable(v.string()),
+    seconds: v.number(),
+    bytes: Count,
+    framingErrors: Count,
+    tapeId: v.nullable(LibraryId),
+    takeId: v.nullable(LibraryId),
+    title: v.nullable(v.string()),
+    file: v.nullable(v.string()),
+  }),
+  'player.progress': v.strictObject({
+    position: v.number(),
+    total: v.nullable(v.number()),
+    paused: v.boolean(),
+    ended: v.boolean(),
+    error: v.nullable(v.string()),
+  }),
+} as const;
+
 // ---- Farm jobs (docs/cloud.md) ----
 
 export const FarmJobStateSchema = v.picklist(['queued', 'running', 'done', 'failed']);
@@ -952,6 +1057,7 @@ export const requests = {
   ...memoryRequests,
   ...audioRequests,
   ...libraryRequests,
+  ...boardTapeRequests,
   ...jobsRequests,
 } as const;
 
@@ -962,6 +1068,7 @@ export const events = {
   ...memoryEvents,
   ...audioEvents,
   ...libraryEvents,
+  ...boardTapeEvents,
   ...jobsEvents,
 } as const;
 

@@ -13,6 +13,7 @@ import { ServiceError, type Handlers, type SectionHandlers } from '../ipc/dispat
 import type { EventHub } from '../ipc/event-hub.ts';
 import { AudioService } from './audio/audio-service.ts';
 import { audioHandlers } from './audio/audio-handlers.ts';
+import { BoardTape } from './audio/board-tape.ts';
 import { EmulatorService, type EmulatorServiceOptions } from './emulator/emulator-service.ts';
 import { JobsService } from './farm/jobs-service.ts';
 import { FileRegistry } from './file-registry.ts';
@@ -60,6 +61,7 @@ export class AppServices {
   readonly events: EventHub;
   readonly info: HostInfo;
   readonly audio: AudioService;
+  readonly boardTape: BoardTape;
   emulator: EmulatorService | null = null;
   /** Why the emulator could not start, when it could not; the rest of the app runs on. */
   emulatorProblem: string | null = null;
@@ -94,6 +96,15 @@ export class AppServices {
         return emulator ? (name, bytes, speed) => emulator.playBytes(name, bytes, speed) : null;
       },
     });
+    this.boardTape = new BoardTape({
+      audio: this.audio,
+      library: this.library,
+      settings: this.settings,
+      events,
+      files: this.files,
+      userDataDir: info.userDataDir,
+      ...(info.log ? { log: info.log } : {}),
+    });
     this.jobs = new JobsService({
       events,
       threadUrl: info.farmThread ?? new URL('./farm/farm-thread.ts', import.meta.url),
@@ -107,6 +118,7 @@ export class AppServices {
     if (swept > 0) this.info.log?.(`removed ${swept} temporary files left by an earlier run`);
     await this.settings.load();
     await this.library.start();
+    await this.boardTape.recover();
     if (this.info.emulator) {
       this.emulator = new EmulatorService({
         ...this.info.emulator,
@@ -145,6 +157,7 @@ export class AppServices {
       ...this.#machineHandlers(),
       ...audioHandlers(this.audio, this.settings, this.events),
       ...this.library.handlers(),
+      ...this.boardTape.handlers(),
       ...this.jobs.handlers(),
     };
   }

@@ -6,6 +6,7 @@ import type {
   SettingsPatch,
 } from '../../src-main/ipc/contract.ts';
 import { AudioDevices } from './audio-devices.svelte.ts';
+import { Recorder, TapePlayer } from './board-tape.svelte.ts';
 import type { ConnectionState, IpcClient } from './ipc-client.ts';
 import { LibraryView } from './library-view.svelte.ts';
 import { JobsView } from './jobs-view.svelte.ts';
@@ -40,6 +41,9 @@ export class AppState {
   readonly tapeDeck: TapeDeck;
   /** The sound card, for a real board (the Devices panel). */
   readonly audio: AudioDevices;
+  /** Record from and play to a real board. */
+  readonly recorder: Recorder;
+  readonly player: TapePlayer;
   readonly library: LibraryView;
   readonly jobs: JobsView;
 
@@ -55,6 +59,8 @@ export class AppState {
     this.jobs = new JobsView(client, (error) => this.fail(error));
     this.tape = new TapeView(client, (kind, text) => (this.notice = { kind, text }));
     this.audio = new AudioDevices(client, (error) => this.fail(error));
+    this.recorder = new Recorder(client, (error) => this.fail(error));
+    this.player = new TapePlayer(client, (error) => this.fail(error));
     this.library = new LibraryView(client, {
       say: (text) => this.say(text),
       fail: (error) => this.fail(error),

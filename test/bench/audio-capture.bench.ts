@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { KcsDecoder } from '../../src-main/core/modem/kcs-decoder.ts';
 import { concatSamples, KcsEncoder } from '../../src-main/core/modem/kcs-encoder.ts';
-import { FRAME_SIZE } from '../../src-main/services/audio/capture-session.ts';
+import { CAPTURE_FRAMES } from '../../src-main/services/audio/capture-session.ts';
 import { testBytes } from '../support/byte-errors.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -75,7 +75,7 @@ function cpuOf(command: string, env: NodeJS.ProcessEnv): { cpu: number; wall: nu
 }
 
 /**
- * How long after a byte's last stop bit the decoder reports it, when fed the capture's 1,024-frame blocks:
+ * How long after a byte's last stop bit the decoder reports it, when fed the capture's blocks (CAPTURE_FRAMES):
  * the block wait plus the decoder's own look-ahead (in-process, pure decoder, no sound server).
  */
 function decoderDelay(): number[] {
@@ -85,8 +85,8 @@ function decoderDelay(): number[] {
   const samples = concatSamples(parts);
   const decoder = new KcsDecoder({ sampleRate: RATE, bitEvents: false });
   const delays: number[] = [];
-  for (let at = 0; at < samples.length; at += FRAME_SIZE) {
-    const end = Math.min(samples.length, at + FRAME_SIZE);
+  for (let at = 0; at < samples.length; at += CAPTURE_FRAMES) {
+    const end = Math.min(samples.length, at + CAPTURE_FRAMES);
     for (const event of decoder.push(samples.subarray(at, end))) {
       if (event.type === 'byte') delays.push(((end - event.end) / RATE) * 1000);
     }
@@ -121,7 +121,7 @@ try {
   else console.log('  minimodem: not installed');
   const delays = decoderDelay();
   console.log(
-    "decode delay after a byte's last stop bit, 1,024-frame blocks at 44.1 kHz (in-process, 20 bytes):",
+    `decode delay after a byte's last stop bit, ${CAPTURE_FRAMES.toLocaleString('en')}-frame blocks at 44.1 kHz (in-process, 20 bytes):`,
   );
   console.log(
     `  median ${median(delays).toFixed(1)} ms, worst ${Math.max(...delays).toFixed(1)} ms ` +

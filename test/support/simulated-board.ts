@@ -13,10 +13,10 @@ import { labMonitor, videoText } from './emulator.ts';
 const RATE = 44_100;
 const TICK_MS = 10;
 
-function pacat(args: string[]): ChildProcess {
+function pacat(args: string[], latencyMs = 1000): ChildProcess {
   return spawn(
     'pacat',
-    [...args, '--format=float32le', `--rate=${RATE}`, '--channels=1', '--raw', '--latency-msec=1000'],
+    [...args, '--format=float32le', `--rate=${RATE}`, '--channels=1', '--raw', `--latency-msec=${latencyMs}`],
     { stdio: ['pipe', 'pipe', 'inherit'] },
   );
 }
@@ -32,9 +32,9 @@ export class SimulatedBoard {
   readonly #timer: ReturnType<typeof setInterval>;
   #last = performance.now();
 
-  private constructor(machine: Superboard) {
+  private constructor(machine: Superboard, outputLatencyMs: number) {
     this.machine = machine;
-    this.#player = pacat(['--playback', '--device=sbl_board_to_lab']);
+    this.#player = pacat(['--playback', '--device=sbl_board_to_lab'], outputLatencyMs);
     this.#player.stdin?.on('error', () => {});
     machine.cassette.play(this.#input, { speed: 'fast' });
     this.#listener = pacat(['--record', '--device=sbl_lab_to_board.monitor']);
@@ -55,10 +55,13 @@ export class SimulatedBoard {
     this.#timer = setInterval(() => this.#tick(), TICK_MS);
   }
 
-  /** A board with the Lab Monitor, booted into the machine-code monitor, running in real time. */
-  static async start(): Promise<SimulatedBoard> {
+  /**
+   * A board with the Lab Monitor, booted into the machine-code monitor, running in real time. A larger
+   * `outputLatencyMs` lets a long SAVE sent with runAhead ride out a busy test process (it starts that much later).
+   */
+  static async start(options: { outputLatencyMs?: number } = {}): Promise<SimulatedBoard> {
     const machine = new Superboard({ roms: { monitor: loadMonitorRom(await labMonitor()) }, seed: 11 });
-    return new SimulatedBoard(machine);
+    return new SimulatedBoard(machine, options.outputLatencyMs ?? 1000);
   }
 
   /** The cassette output comes alive: idle mark, and every byte the ACIA sends, in real time. */

@@ -1,5 +1,6 @@
 // Messages between the audio service (main thread) and the audio worker, which owns the sound card.
 import type { AudioDevice } from '../../core/audio/devices.ts';
+import type { EnvelopeColumns } from '../../core/audio/envelope.ts';
 import type { Level } from '../../core/audio/level-meter.ts';
 
 export interface DecodedByte {
@@ -24,6 +25,8 @@ export interface CaptureOptions {
   untilSilence?: number;
   /** Report every bit cell too (for overlays), not just bytes. */
   bits?: boolean;
+  /** Report the min/max of every this many samples (the live waveform). */
+  envelopeStep?: number;
 }
 
 /** What plays: a recording as it is, or bytes encoded as KCS on the fly. */
@@ -64,6 +67,10 @@ export interface CaptureUpdate {
   bytes: DecodedByte[];
   bits?: { value: 0 | 1; start: number; end: number; confidence: number }[];
   framingErrors: number;
+  /** Where the recording starts in the captured stream (arm-on-signal starts it late). */
+  origin: number;
+  /** The live waveform's columns since the last update, positioned in the captured stream. */
+  envelope?: EnvelopeColumns;
 }
 
 export interface CaptureSummary {

@@ -4,6 +4,7 @@
 // reason, and everything recorded so far is kept.
 import { rm } from 'node:fs/promises';
 import { findDevice } from '../../core/audio/devices.ts';
+import { EnvelopeReducer } from '../../core/audio/envelope.ts';
 import { LevelMeter, SILENCE_LEVEL } from '../../core/audio/level-meter.ts';
 import { SignalGate } from '../../core/audio/signal-gate.ts';
 import { KcsDecoder, type KcsEvent } from '../../core/modem/kcs-decoder.ts';
@@ -19,6 +20,13 @@ import {
 import { WavRecording } from './wav-recording.ts';
 
 export const FRAME_SIZE = 1024;
+/**
+ * Frames per capture block. RtAudio asks PulseAudio to hold only four blocks for us, so the block sets how
+ * long the capture thread may be kept from the CPU before audio is dropped: 2,048 frames (46 ms at 44.1 kHz)
+ * give 186 ms, where 1,024 lost bytes on a loaded machine (2 cores at a load of 15), and a decoded byte waits
+ * at most 46 ms for its block.
+ */
+export const CAPTURE_FRAMES = 2048;
 /** How often the main thread hears of the capture. */
 const UPDATE_MS = 100;
 /** An input that delivers nothing for this long has gone (unplugged, the daemon died). */
@@ -42,6 +50,7 @@ export class CaptureSession {
   readonly #decoder: KcsDecoder;
   readonly #meter = new LevelMeter();
   readonly #gate: SignalGate | null;
+  readonly #envelope: EnvelopeReducer | null;
   #file: WavRecording | null = null;
   /** Decoder sample position where the file starts (arm-on-signal starts it late). */
   #fileOrigin = 0;
@@ -75,6 +84,7 @@ export class CaptureSession {
       options.untilSilence === undefined
         ? null
         : new SignalGate({ sampleRate, silenceSeconds: options.untilSilence });
+    this.#envelope = options.envelopeStep === undefined ? null : new EnvelopeReducer(options.envelopeStep);
   }
 
   /** Opens the device and starts; throws (with nothing left open) when the device cannot be had. */
@@ -99,7 +109,7 @@ export class CaptureSession {
         { deviceId: info.id, nChannels: 1 },
         RTAUDIO_FLOAT32,
         sampleRate,
-        FRAME_SIZE,
+        CAPTURE_FRAMES,
         'Superboard Lab capture',
         (data) => session.#input(data),
         null,
@@ -131,6 +141,7 @@ export class CaptureSession {
     const samples = floatSamples(data);
     const peak = this.#meter.push(samples);
     const events = this.#decoder.push(samples);
+    this.#envelope?.push(samples);
     this.#captured += samples.length;
     for (const event of events) this.#take(event);
     let blocks: Float32Array[] = [samples];
@@ -210,8 +221,10 @@ export class CaptureSession {
       carrier: this.#decoder.carrierPresent,
       bytes: this.#bytes,
       framingErrors: this.#framingErrors,
+      origin: this.#fileOrigin,
     };
     if (this.#options.bits === true) update.bits = this.#bits;
+    if (this.#envelope) update.envelope = this.#envelope.take();
     this.#bytes = [];
     this.#bits = [];
     this.#onUpdate(update);
