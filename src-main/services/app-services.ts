@@ -11,6 +11,7 @@ import {
 } from '../ipc/contract.ts';
 import { ServiceError, type Handlers, type SectionHandlers } from '../ipc/dispatch.ts';
 import type { EventHub } from '../ipc/event-hub.ts';
+import { MAX_UPLOAD_BYTES } from '../ipc/wire.ts';
 import { AudioService } from './audio/audio-service.ts';
 import { audioHandlers } from './audio/audio-handlers.ts';
 import { EmulatorService, type EmulatorServiceOptions } from './emulator/emulator-service.ts';
@@ -200,6 +201,12 @@ export class AppServices {
         return {
           files: await Promise.all(paths.map((p) => this.files.register(p, undefined, folders ?? false))),
         };
+      },
+      'files.reserveUpload': async ({ name, size }) => {
+        if (this.info.openDialog) {
+          throw new ServiceError('unsupported', 'The desktop app opens files by path; it takes no uploads.');
+        }
+        return this.files.reserveUpload(name, size, MAX_UPLOAD_BYTES);
       },
       'files.describe': async ({ fileId }) => {
         const entry = this.files.get(fileId);
