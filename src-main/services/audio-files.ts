@@ -73,6 +73,11 @@ export interface AudioFileOptions {
   readonly signal?: AbortSignal;
   /** The file is still being written (an upload arriving): reads wait for its bytes. */
   readonly growing?: GrowingFile;
+  /**
+   * A WAV file's sample blocks are filled again once the consumer asks for the next event, so a long file
+   * allocates nothing per block (the consumer copies what it keeps).
+   */
+  readonly reuseSamples?: boolean;
 }
 
 const DEFAULT_CHUNK = 1 << 20;
@@ -309,7 +314,7 @@ async function* streamWav(
   path: string,
   options: AudioFileOptions,
 ): AsyncGenerator<AudioFileEvent> {
-  const reader = new WavReader();
+  const reader = new WavReader({ reuseBlocks: options.reuseSamples ?? false });
   const convert = function* (events: ReturnType<WavReader['push']>): Generator<AudioFileEvent> {
     for (const event of events) {
       if (event.type === 'format') {

@@ -118,6 +118,8 @@ export class TapeAnalysis {
         signal,
         ...(chunkBytes ? { chunkBytes } : {}),
         ...(growing ? { growing } : {}),
+        // Every block is copied (decoder batch, peaks, spill) before the next is read.
+        reuseSamples: true,
       })) {
         if (this.#closed) return;
         if (event.type === 'format') {
