@@ -2,7 +2,8 @@
 // the file on the built host, which uploads it and decodes it as it arrives, until the analysed waveform is
 // painted. Beside it in the same run, alternating, the anchor: the bare upload of the same file from the same
 // page (the floor the open can reach, since it cannot end before its last byte is in). Then the host's
-// resident memory before, with each tape open, and after all are closed.
+// resident memory before, with each tape open, and after all are closed. Also the decode alone, of the
+// uploaded file, to show what decoding during the upload saves over decoding after it.
 // Run: npm run bench -- tape-open [--minutes N] [--rounds N] [--keep]
 //   default 60 minutes of 48 kHz mono, 3 rounds; --keep reuses the tape in the temporary folder.
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -52,6 +53,7 @@ const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 const ws = new WebSocket(`${host.origin.replace('http', 'ws')}/ipc?token=${host.token}`);
 await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
 const tapeIds = new Set<string>();
+const analysed = new Map<string, () => void>();
 const answers = new Map<number, (value: unknown) => void>();
 ws.on('message', (data: Buffer) => {
   const message = JSON.parse(data.toString()) as {
@@ -61,14 +63,17 @@ ws.on('message', (data: Buffer) => {
     payload?: { tapeId?: string };
     result?: unknown;
   };
-  if (message.type === 'event' && message.payload?.tapeId) tapeIds.add(message.payload.tapeId);
+  if (message.type === 'event' && message.payload?.tapeId) {
+    tapeIds.add(message.payload.tapeId);
+    if (message.name === 'tape.analyzed') analysed.get(message.payload.tapeId)?.();
+  }
   if (message.type === 'response' && message.id !== undefined) answers.get(message.id)?.(message.result);
 });
 let nextId = 1;
-const call = (method: string, payload: unknown): Promise<unknown> =>
+const call = (method: string, payload: unknown): Promise<{ ok: boolean; value?: unknown }> =>
   new Promise((resolve) => {
     const id = nextId++;
-    answers.set(id, resolve);
+    answers.set(id, resolve as (value: unknown) => void);
     ws.send(JSON.stringify({ id, method, payload }));
   });
 
@@ -108,7 +113,7 @@ try {
   };
 
   /** The anchor: the same File posted to the host's upload route from the page, nothing else. */
-  const uploadOnce = async (): Promise<number> => {
+  const uploadOnce = async (): Promise<{ ms: number; fileId: string }> => {
     await page.evaluate(() => {
       const picker = document.createElement('input');
       picker.type = 'file';
@@ -126,22 +131,38 @@ try {
         headers: { 'x-superboard-token': token },
       });
       if (!response.ok) throw new Error(`upload failed: ${response.status}`);
+      const ms = performance.now() - started;
       picker.remove();
-      return performance.now() - started;
+      return { ms, fileId: ((await response.json()) as { fileId: string }).fileId };
     }, host.token);
+  };
+
+  /** The file uploaded already, decoded by the host alone: tape.open until tape.analyzed, in the host. */
+  const decodeOnce = async (fileId: string): Promise<number> => {
+    const started = performance.now();
+    const opened = await call('tape.open', { fileId });
+    const { tapeId } = opened.value as { tapeId: string };
+    await new Promise<void>((resolve) => analysed.set(tapeId, resolve));
+    const ms = performance.now() - started;
+    await call('tape.close', { tapeId });
+    return ms;
   };
 
   const opens: { total: number; opened: number }[] = [];
   const uploads: number[] = [];
+  const decodes: number[] = [];
   const rssOpen: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     opens.push(await openOnce());
     rssOpen.push(rssMb());
-    uploads.push(await uploadOnce());
+    const uploaded = await uploadOnce();
+    uploads.push(uploaded.ms);
+    decodes.push(await decodeOnce(uploaded.fileId));
   }
   const hours = MINUTES / 60;
   const open = median(opens.map((o) => o.total));
   const upload = median(uploads);
+  const decode = median(decodes);
   const perHour = open / hours;
   console.log(
     `open, from choosing the file to the analysed waveform painted (upload and decoding included), median of ` +
@@ -154,7 +175,10 @@ try {
   );
   console.log(
     `anchor, the bare upload of the same file from the same page, median of ${ROUNDS}: ${seconds(upload)} ` +
-      `= ${seconds(upload / hours)} per hour; the open took ${seconds(open - upload)} more than the upload alone`,
+      `= ${seconds(upload / hours)} per hour; the same file decoded by the host once it was in (tape.open to ` +
+      `tape.analyzed): ${seconds(decode)} = ${seconds(decode / hours)} per hour; one after the other they make ` +
+      `${seconds((upload + decode) / hours)} per hour, the open that decodes while the bytes arrive ` +
+      `${seconds(perHour)}`,
   );
 
   // Closing: the page closes each tape when it opens the next; our connection closes the last one.
