@@ -20,6 +20,7 @@ export const MAX_KEPT_UPLOADS = 16;
 /** Reserved uploads that have not started, at once, and how long one may wait to start. */
 const MAX_RESERVED = 8;
 const RESERVATION_MS = 60_000;
+const NOT_RESERVED = 'That upload was not reserved or has expired; open the file again.';
 
 /**
  * The files the user has handed to the app, by opaque id. The renderer never names paths: Electron's dialog
@@ -73,11 +74,7 @@ export class FileRegistry {
   claimUpload(fileId: string, declared: number): void {
     const timer = this.#reserved.get(fileId);
     const entry = this.#entries.get(fileId);
-    if (timer === undefined || entry === undefined)
-      throw new ServiceError(
-        'not-found',
-        'That upload was not reserved or has expired; open the file again.',
-      );
+    if (timer === undefined || entry === undefined) throw new ServiceError('not-found', NOT_RESERVED);
     if (entry.size !== declared)
       throw new ServiceError(
         'bad-request',
@@ -105,10 +102,7 @@ export class FileRegistry {
   async storeUpload(name: string, body: Readable, maxBytes: number, fileId?: string): Promise<FileRef> {
     const reserved = fileId === undefined ? undefined : this.#entries.get(fileId);
     if (fileId !== undefined && reserved?.growing === undefined)
-      throw new ServiceError(
-        'not-found',
-        'That upload was not reserved or has expired; open the file again.',
-      );
+      throw new ServiceError('not-found', NOT_RESERVED);
     const safe = reserved?.name ?? safeName(name);
     const id = fileId ?? randomUUID();
     const target = reserved?.path ?? this.#temp.file('upload', safe);
