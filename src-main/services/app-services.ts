@@ -216,7 +216,7 @@ export class AppServices {
           name: entry.name,
           size: entry.size,
           kind: sniffKind(head, entry.size),
-          sha1: await sha1File(entry.path),
+          sha1: entry.sha1 ?? (await sha1File(entry.path)),
         };
       },
     };

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Writable, type Readable } from 'node:stream';
@@ -13,6 +13,8 @@ interface Entry extends FileRef {
   path: string;
   /** While an upload arrives. */
   growing?: GrowingFile;
+  /** An upload's SHA-1 (hex), taken as its bytes arrived, so describing it needs no second read. */
+  sha1?: string;
 }
 
 /** Uploads kept at once; past this the oldest one no open tape uses is deleted. */
@@ -109,11 +111,13 @@ export class FileRegistry {
     const growing = reserved?.growing ?? null;
     if (reserved) this.#uploads.push(id);
     let received = 0;
+    const hash = createHash('sha1');
     try {
       // The file is open before the body flows, so no byte passes by.
       const sink = await fileSink(target, growing);
       body.on('data', (chunk: Buffer) => {
         received += chunk.length;
+        hash.update(chunk);
         if (received > maxBytes)
           body.destroy(new ServiceError('bad-request', `${safe} is larger than ${maxBytes} bytes.`));
       });
@@ -128,7 +132,7 @@ export class FileRegistry {
     }
     growing?.end(true);
     const ref: FileRef = { fileId: id, name: safe, size: received };
-    this.#entries.set(id, { ...ref, path: target });
+    this.#entries.set(id, { ...ref, path: target, sha1: hash.digest('hex') });
     if (!reserved) this.#uploads.push(id);
     await this.#trimUploads();
     return ref;
