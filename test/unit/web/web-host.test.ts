@@ -5,10 +5,10 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { CONTENT_SECURITY_POLICY } from '../../../src-main/security.ts';
-import type { AppServices } from '../../../src-main/services/app-services.ts';
 import { startWebHost, type WebHost } from '../../../src-main/web/web-host.ts';
 import { makeServices } from '../../support/services.ts';
 import { tempDir } from '../../support/temp-dir.ts';
+import type { AppServices } from '../../../src-main/services/app-services.ts';
 
 let host: WebHost;
 let cleanup: () => Promise<void>;
