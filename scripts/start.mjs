@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { hostEnvironment } from './host-env.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -49,7 +50,9 @@ function forward(child) {
 if (!wantWeb) {
   const electron = electronBinary();
   if (electron.binary) {
-    forward(spawn(electron.binary, ['.', ...passThrough], { cwd: root, stdio: 'inherit' }));
+    forward(
+      spawn(electron.binary, ['.', ...passThrough], { cwd: root, stdio: 'inherit', env: hostEnvironment() }),
+    );
   } else {
     console.log(`Electron is not available here (${electron.error}); starting the browser host instead.`);
   }
@@ -64,6 +67,7 @@ function startWeb() {
     spawn(process.execPath, [path.join(root, 'out/main/web.js'), ...passThrough], {
       cwd: root,
       stdio: 'inherit',
+      env: hostEnvironment(),
     }),
   );
 }

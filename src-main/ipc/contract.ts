@@ -115,6 +115,17 @@ export const appRequests = {
     output: v.strictObject({ files: v.array(FileRefSchema) }),
   },
   'files.describe': { input: v.strictObject({ fileId: FileIdSchema }), output: FileDescriptionSchema },
+  /**
+   * Browser host: names an upload before it starts (its POST /upload then gives `fileId`), so a tape can be
+   * opened and decoded while the bytes arrive. Reservations not started within a minute are dropped.
+   */
+  'files.reserveUpload': {
+    input: v.strictObject({
+      name: v.pipe(v.string(), v.maxLength(1024)),
+      size: v.pipe(v.number(), v.safeInteger(), v.minValue(0)),
+    }),
+    output: FileRefSchema,
+  },
 } as const;
 
 export const appEvents = {

@@ -11,6 +11,7 @@ import {
 } from '../ipc/contract.ts';
 import { ServiceError, type Handlers, type SectionHandlers } from '../ipc/dispatch.ts';
 import type { EventHub } from '../ipc/event-hub.ts';
+import { MAX_UPLOAD_BYTES } from '../ipc/wire.ts';
 import { AudioService } from './audio/audio-service.ts';
 import { audioHandlers } from './audio/audio-handlers.ts';
 import { BoardTape } from './audio/board-tape.ts';
@@ -215,6 +216,12 @@ export class AppServices {
           files: await Promise.all(paths.map((p) => this.files.register(p, undefined, folders ?? false))),
         };
       },
+      'files.reserveUpload': async ({ name, size }) => {
+        if (this.info.openDialog) {
+          throw new ServiceError('unsupported', 'The desktop app opens files by path; it takes no uploads.');
+        }
+        return this.files.reserveUpload(name, size, MAX_UPLOAD_BYTES);
+      },
       'files.describe': async ({ fileId }) => {
         const entry = this.files.get(fileId);
         const head = await this.files.head(fileId, 12);
@@ -223,7 +230,7 @@ export class AppServices {
           name: entry.name,
           size: entry.size,
           kind: sniffKind(head, entry.size),
-          sha1: await sha1File(entry.path),
+          sha1: entry.sha1 ?? (await sha1File(entry.path)),
         };
       },
     };

@@ -3,6 +3,7 @@
 // recognised from the first bytes, never from the file name.
 import { open, type FileHandle } from 'node:fs/promises';
 import { WavError, WavReader, type WavFormat } from '../core/formats/wav.ts';
+import type { GrowingFile } from './growing-file.ts';
 
 export type AudioContainer = 'wav' | 'flac' | 'ogg-flac' | 'ogg-vorbis' | 'mp3';
 
@@ -70,6 +71,13 @@ export interface AudioFileOptions {
   /** Bytes read from disk at a time (default 1 MiB). */
   readonly chunkBytes?: number;
   readonly signal?: AbortSignal;
+  /** The file is still being written (an upload arriving): reads wait for its bytes. */
+  readonly growing?: GrowingFile;
+  /**
+   * A WAV file's sample blocks are filled again once the consumer asks for the next event, so a long file
+   * allocates nothing per block (the consumer copies what it keeps).
+   */
+  readonly reuseSamples?: boolean;
 }
 
 const DEFAULT_CHUNK = 1 << 20;
@@ -153,10 +161,17 @@ function describeBytes(head: Uint8Array): string {
 interface OpenedFile {
   readonly handle: FileHandle;
   readonly size: number;
+  readonly growing: GrowingFile | null;
 }
 
-async function openFile(path: string): Promise<OpenedFile> {
+async function openFile(path: string, growing: GrowingFile | null): Promise<OpenedFile> {
   let handle: FileHandle;
+  // An upload's file exists once its first bytes are written.
+  if (growing !== null && growing.total > 0) {
+    await growing.waitFor(1);
+    if (growing.written === 0)
+      throw new AudioFileError('unreadable', path, 'the upload stopped before the whole file arrived');
+  }
   try {
     handle = await open(path, 'r');
   } catch (error) {
@@ -165,8 +180,9 @@ async function openFile(path: string): Promise<OpenedFile> {
   try {
     const stats = await handle.stat();
     if (!stats.isFile()) throw new AudioFileError('not-a-file', path, 'not a regular file');
-    if (stats.size === 0) throw new AudioFileError('empty', path, 'file is empty');
-    return { handle, size: stats.size };
+    const size = growing?.total ?? stats.size;
+    if (size === 0) throw new AudioFileError('empty', path, 'file is empty');
+    return { handle, size, growing };
   } catch (error) {
     await handle.close();
     throw fileError(path, error);
@@ -184,8 +200,18 @@ function fileError(path: string, error: unknown): AudioFileError {
   return new AudioFileError('unreadable', path, `cannot read the file: ${message}`);
 }
 
+/** Waits until bytes [0, end) of a growing file are on disk; throws if the writing failed first. */
+async function arrived(file: OpenedFile, path: string, end: number): Promise<void> {
+  const growing = file.growing;
+  if (growing === null) return;
+  await growing.waitFor(Math.min(end, file.size));
+  if (growing.state === 'failed' && growing.written < Math.min(end, file.size))
+    throw new AudioFileError('unreadable', path, 'the upload stopped before the whole file arrived');
+}
+
 async function readAt(file: OpenedFile, path: string, offset: number, length: number): Promise<Uint8Array> {
   const buffer = new Uint8Array(Math.max(0, Math.min(length, file.size - offset)));
+  await arrived(file, path, offset + buffer.length);
   let filled = 0;
   try {
     while (filled < buffer.length) {
@@ -252,6 +278,7 @@ async function* chunks(
 ): AsyncGenerator<Uint8Array> {
   const size = Math.max(4096, Math.floor(options.chunkBytes ?? DEFAULT_CHUNK));
   const readInto = async (buffer: Uint8Array, at: number): Promise<number> => {
+    await arrived(file, path, at + size);
     try {
       return (await file.handle.read(buffer, 0, size, at)).bytesRead;
     } catch (error) {
@@ -287,7 +314,7 @@ async function* streamWav(
   path: string,
   options: AudioFileOptions,
 ): AsyncGenerator<AudioFileEvent> {
-  const reader = new WavReader();
+  const reader = new WavReader({ reuseBlocks: options.reuseSamples ?? false });
   const convert = function* (events: ReturnType<WavReader['push']>): Generator<AudioFileEvent> {
     for (const event of events) {
       if (event.type === 'format') {
@@ -534,7 +561,7 @@ export async function* streamAudioFile(
   path: string,
   options: AudioFileOptions = {},
 ): AsyncGenerator<AudioFileEvent> {
-  const file = await openFile(path);
+  const file = await openFile(path, options.growing ?? null);
   try {
     const { container, head } = await detectFile(file, path);
     if (container === 'wav') yield* streamWav(file, path, options);

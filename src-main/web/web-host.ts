@@ -249,27 +249,38 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     authenticate(request.socket);
     const name = url.searchParams.get('name') ?? 'upload';
+    // An upload reserved by files.reserveUpload (a tape opened while it arrives) names its id.
+    const fileId = url.searchParams.get('fileId') ?? undefined;
     // Refusals are answered before the body is read, and the body is then read and dropped, so the client
-    // gets the answer instead of a connection reset.
+    // gets the answer instead of a connection reset. A reserved upload that is refused is given up, so the
+    // tape waiting for it fails at once.
+    const refuse = (status: number, error: string): void => {
+      if (fileId !== undefined) services.files.abandonUpload(fileId);
+      request.resume();
+      sendJson(response, status, { error });
+    };
     const declared = Number(request.headers['content-length']);
-    if (request.headers['content-length'] === undefined || !Number.isSafeInteger(declared)) {
-      request.resume();
-      return sendJson(response, 411, { error: 'An upload needs a Content-Length.' });
-    }
-    if (declared > limits.uploadBytes) {
-      request.resume();
-      return sendJson(response, 413, { error: uploadTooLarge(path.basename(name), limits.uploadBytes) });
-    }
+    if (request.headers['content-length'] === undefined || !Number.isSafeInteger(declared))
+      return refuse(411, 'An upload needs a Content-Length.');
+    if (declared > limits.uploadBytes)
+      return refuse(413, uploadTooLarge(path.basename(name), limits.uploadBytes));
     if (uploads.running >= limits.concurrentUploads || uploads.bytes + declared > limits.uploadBytes) {
-      request.resume();
-      return sendJson(response, 429, {
-        error: `Too many uploads at once (${uploads.running} running); try again when they are done.`,
-      });
+      return refuse(
+        429,
+        `Too many uploads at once (${uploads.running} running); try again when they are done.`,
+      );
+    }
+    if (fileId !== undefined) {
+      try {
+        services.files.claimUpload(fileId, declared);
+      } catch (error) {
+        return refuse(400, (error as Error).message);
+      }
     }
     uploads.running++;
     uploads.bytes += declared;
     try {
-      const ref = await services.files.storeUpload(name, request, declared);
+      const ref = await services.files.storeUpload(name, request, declared, fileId);
       sendJson(response, 200, ref);
     } catch (error) {
       const message = error instanceof ServiceError ? error.message : 'upload failed';

@@ -105,9 +105,23 @@ export class AppState {
     void this.updateSettings({ layout: { maximized: this.maximized === area ? null : area } });
   }
 
-  /** Electron: the native dialog. The browser host passes the File the user picked or dropped. */
+  /**
+   * Electron: the native dialog (the tape is read from where it is). The browser host passes the File the
+   * user picked or dropped: its upload is reserved first, so the tape is decoded while its bytes arrive.
+   */
   async openTape(file?: File): Promise<void> {
     try {
+      const upload = this.client.upload;
+      if (upload && file) {
+        const ref = await this.client.request('files.reserveUpload', { name: file.name, size: file.size });
+        const uploaded = upload(
+          file,
+          (f) => this.say(`Uploading and analysing ${file.name}: ${Math.round(f * 100)}%`),
+          ref.fileId,
+        );
+        await this.openTapeFile(ref, null, uploaded);
+        return;
+      }
       const [ref] = await pickFiles(this.client, 'tape', {
         chosen: file ? [file] : [],
         onProgress: (chosen, f) => this.say(`Uploading ${chosen.name}: ${Math.round(f * 100)}%`),
@@ -119,14 +133,22 @@ export class AppState {
     }
   }
 
-  /** Opens a registered file in the Waveform area, showing samples [start, end) once it is analysed. */
-  async openTapeFile(ref: FileRef, focus: { start: number; end: number } | null): Promise<void> {
+  /**
+   * Opens a registered file in the Waveform area, showing samples [start, end) once it is analysed.
+   * `uploaded`: the file is an upload still arriving, which settles when it is in.
+   */
+  async openTapeFile(
+    ref: FileRef,
+    focus: { start: number; end: number } | null,
+    uploaded?: Promise<FileRef>,
+  ): Promise<void> {
     try {
       if (this.maximized !== null && this.maximized !== 'waveform') this.toggleMaximized('waveform');
-      this.say(`Analysing ${ref.name}…`);
-      // The description (size, kind, SHA-1 of the whole file) need not hold up the analysis.
-      const described = this.client
-        .request('files.describe', { fileId: ref.fileId })
+      if (!uploaded) this.say(`Analysing ${ref.name}…`);
+      // The description (size, kind, SHA-1 of the whole file) need not hold up the analysis, and waits for
+      // an upload to be in.
+      const described = (uploaded ?? Promise.resolve(ref))
+        .then(() => this.client.request('files.describe', { fileId: ref.fileId }))
         .then((description) => (this.openedTape = description));
       await Promise.all([described, this.tape.open(ref.fileId, focus)]);
       this.say(`Opened ${ref.name}.`);

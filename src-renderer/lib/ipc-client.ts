@@ -41,7 +41,8 @@ export interface IpcClient {
   /** Where the renderer can stream or download a file main has registered (HTTP ranges). */
   mediaUrl(fileId: string): string;
   /** Browser host only: sends a file from an <input type=file> or a drop to main. */
-  upload?(file: File, onProgress?: (fraction: number) => void): Promise<FileRef>;
+  /** `fileId`: the upload was reserved (files.reserveUpload) and goes there. */
+  upload?(file: File, onProgress?: (fraction: number) => void, fileId?: string): Promise<FileRef>;
 }
 
 declare global {
@@ -162,7 +163,7 @@ function browserClient(): IpcClient {
       listener(state);
       return () => connectionListeners.delete(listener);
     },
-    upload(file, onProgress) {
+    upload(file, onProgress, fileId) {
       if (file.size > MAX_UPLOAD_BYTES) {
         return Promise.reject(
           new IpcError({ code: 'bad-request', message: uploadTooLarge(file.name, MAX_UPLOAD_BYTES) }),
@@ -170,7 +171,8 @@ function browserClient(): IpcClient {
       }
       return new Promise<FileRef>((resolve, reject) => {
         const xhr = new XMLHttpRequest();
-        xhr.open('POST', `${UPLOAD_PATH}?name=${encodeURIComponent(file.name)}`);
+        const reserved = fileId === undefined ? '' : `&fileId=${encodeURIComponent(fileId)}`;
+        xhr.open('POST', `${UPLOAD_PATH}?name=${encodeURIComponent(file.name)}${reserved}`);
         xhr.setRequestHeader(TOKEN_HEADER, token);
         xhr.upload.onprogress = (event) => {
           if (event.lengthComputable) onProgress?.(event.loaded / event.total);

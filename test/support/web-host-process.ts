@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { hostEnvironment } from '../../scripts/host-env.ts';
 
 export const REPO = path.resolve(import.meta.dirname, '../..');
 export const BUILT_WEB_HOST = path.join(REPO, 'out/main/web.js');
@@ -20,7 +21,10 @@ export async function startBuiltWebHost(
   args: readonly string[] = [],
 ): Promise<RunningHost> {
   if (!existsSync(BUILT_WEB_HOST)) throw new Error(`${BUILT_WEB_HOST} is missing: run npm run build first.`);
-  const child = spawn(process.execPath, [BUILT_WEB_HOST, '--user-data', userDataDir, ...args], { cwd: REPO });
+  const child = spawn(process.execPath, [BUILT_WEB_HOST, '--user-data', userDataDir, ...args], {
+    cwd: REPO,
+    env: hostEnvironment(),
+  });
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));

@@ -79,6 +79,11 @@ export type WavEvent =
 export interface WavReaderOptions {
   /** Largest sample block emitted, in frames. */
   readonly maxBlockFrames?: number;
+  /**
+   * Fill the same sample arrays again: the blocks one `push` (or `finish`) returns are valid only until the
+   * next call. For a consumer that is done with them by then, a long file then allocates nothing per block.
+   */
+  readonly reuseBlocks?: boolean;
 }
 
 const WAVE_FORMAT_PCM = 0x0001;
@@ -193,8 +198,13 @@ export class WavReader {
   #carry = new Uint8Array(0);
   #carryHave = 0;
   #nonFinite = 0;
+  readonly #reuse: boolean;
+  /** With `reuseBlocks`: full-size arrays per block of one call, and how many this call has used. */
+  readonly #pool: Float32Array[][] = [];
+  #poolUsed = 0;
 
   constructor(options: WavReaderOptions = {}) {
+    this.#reuse = options.reuseBlocks ?? false;
     const block = options.maxBlockFrames ?? DEFAULT_BLOCK_FRAMES;
     if (!Number.isInteger(block) || block < 1) {
       throw new WavError('bad-input', `maxBlockFrames must be a positive integer, got ${block}`);
@@ -212,7 +222,20 @@ export class WavReader {
     return this.#framesOut;
   }
 
+  /** Arrays for a block of `frames` frames: new ones, or with `reuseBlocks` the next ones of the pool. */
+  #block(channels: number, frames: number): Float32Array[] {
+    if (!this.#reuse) return Array.from({ length: channels }, () => new Float32Array(frames));
+    let set = this.#pool[this.#poolUsed];
+    if (set?.length !== channels) {
+      set = Array.from({ length: channels }, () => new Float32Array(this.#maxBlockFrames));
+      this.#pool[this.#poolUsed] = set;
+    }
+    this.#poolUsed++;
+    return set.map((samples) => samples.subarray(0, frames));
+  }
+
   push(bytes: Uint8Array): WavEvent[] {
+    this.#poolUsed = 0;
     this.#checkOpen();
     const events: WavEvent[] = [];
     try {
@@ -224,6 +247,7 @@ export class WavReader {
   }
 
   finish(): WavEvent[] {
+    this.#poolUsed = 0;
     this.#checkOpen();
     const events: WavEvent[] = [];
     try {
@@ -626,8 +650,7 @@ export class WavReader {
     const carryView = new DataView(this.#carry.buffer);
     while (framesLeft > 0) {
       const blockFrames = Math.min(framesLeft, this.#maxBlockFrames);
-      const channels: Float32Array[] = [];
-      for (let c = 0; c < format.channels; c++) channels.push(new Float32Array(blockFrames));
+      const channels = this.#block(format.channels, blockFrames);
       let outIndex = 0;
       if (carryFrame) {
         this.#decode(this.#carry, carryView, 0, 1, channels, 0);

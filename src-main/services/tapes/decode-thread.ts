@@ -8,7 +8,8 @@ export type DecodeRequest =
 
 export type DecodeReply =
   | { type: 'ready' }
-  | { type: 'progress'; summary: ResultsSummary }
+  /** A batch is decoded: the results so far, and its buffers back for the next batch. */
+  | { type: 'progress'; summary: ResultsSummary; channels: Float32Array[] }
   | { type: 'done'; state: TapeResultsState; channel: number | null }
   | { type: 'error'; message: string };
 
@@ -19,14 +20,21 @@ const BATCH_FRAMES = 1 << 18;
 
 /**
  * The KCS decoder and its results in a worker thread (decode-worker.ts), fed by the thread that reads the
- * file. Samples are copied once into batches that move to the worker; the reader waits when the decoder falls
- * behind, so memory stays bounded. `finish` returns the results and, for two channels, the one chosen.
+ * file. Samples are copied once into batches that move to the worker and come back to be filled again; the
+ * reader waits when the decoder falls behind, so memory stays bounded, and the same few buffers serve the
+ * whole tape (a fresh megabyte per batch would leave the threads' allocators holding hundreds of megabytes
+ * of freed memory after an hour-long tape). `finish` returns the results and, for two channels, the one
+ * chosen.
  */
 export class DecodeThread {
   readonly #worker: Worker;
   readonly #channels: number;
   #batch: Float32Array[];
+  /** Batches back from the decoder, to be filled again. */
+  readonly #spare: Float32Array[][] = [];
   #filled = 0;
+  /** Batches allocated so far (at most MAX_IN_FLIGHT + 1 for a whole tape). */
+  allocated = 0;
   #inFlight = 0;
   #wake: (() => void) | null = null;
   #failure: Error | null = null;
@@ -50,6 +58,7 @@ export class DecodeThread {
       if (reply.type === 'ready') this.#ready.resolve();
       else if (reply.type === 'progress') {
         this.summary = reply.summary;
+        this.#spare.push(reply.channels.map((samples) => new Float32Array(samples.buffer)));
         this.#inFlight--;
         this.#wake?.();
       } else if (reply.type === 'done') this.#done.resolve(reply);
@@ -112,6 +121,9 @@ export class DecodeThread {
   }
 
   #newBatch(): Float32Array[] {
+    const spare = this.#spare.pop();
+    if (spare) return spare;
+    this.allocated++;
     return Array.from({ length: this.#channels }, () => new Float32Array(BATCH_FRAMES));
   }
 }

@@ -30,7 +30,11 @@ port.on('message', (request: DecodeRequest) => {
       post({ type: 'ready' });
     } else if (request.type === 'push') {
       results.add(decoder!.push(request.channels));
-      post({ type: 'progress', summary: results.summary() });
+      const { channels } = request;
+      post(
+        { type: 'progress', summary: results.summary(), channels },
+        channels.map((samples) => samples.buffer as ArrayBuffer),
+      );
     } else {
       results.add(decoder!.finish());
       results.trim();

@@ -16,6 +16,7 @@ import {
 import { KcsStereoDecoder } from '../../core/modem/kcs-stereo-decoder.ts';
 import { PeaksPyramid, type PeaksResult } from '../../core/waveform/peaks.ts';
 import { AudioFileError, streamAudioFile, type AudioContainer } from '../audio-files.ts';
+import type { GrowingFile } from '../growing-file.ts';
 import { DecodeThread } from './decode-thread.ts';
 import { TapeResults, type ResultsSummary } from './tape-results.ts';
 
@@ -50,6 +51,8 @@ export interface TapeAnalysisOptions {
   stopBits?: KcsStopBitsChoice;
   /** What the results keep (default 'full'; 'values': only the byte values, see TapeResults). */
   detail?: 'full' | 'values';
+  /** The file is an upload still arriving: it is read as its bytes come. */
+  growing?: GrowingFile;
   /** Bytes read from the file at a time (default 1 MiB); smaller reads keep a one-pass decode's memory low. */
   chunkBytes?: number;
   signal?: AbortSignal;
@@ -110,10 +113,13 @@ export class TapeAnalysis {
     let decoder: Decoder | null = null;
     const name = this.#options.name ?? path.basename(this.path);
     try {
-      const { signal, chunkBytes } = this.#options;
+      const { signal, chunkBytes, growing } = this.#options;
       for await (const event of streamAudioFile(this.path, {
         signal,
         ...(chunkBytes ? { chunkBytes } : {}),
+        ...(growing ? { growing } : {}),
+        // Every block is copied (decoder batch, peaks, spill) before the next is read.
+        reuseSamples: true,
       })) {
         if (this.#closed) return;
         if (event.type === 'format') {

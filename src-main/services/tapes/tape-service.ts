@@ -225,7 +225,8 @@ export class TapeService {
   }
 
   async open(fileId: string, channel?: number): Promise<TapeInfo> {
-    const entry = this.#options.files.get(fileId);
+    // An upload still arriving is decoded as it arrives: the worker waits for its bytes.
+    const entry = this.#options.files.get(fileId, { whileUploading: true });
     while (this.#tapes.size >= MAX_OPEN_TAPES) {
       // The oldest tape that is open already goes first; one still opening only when every tape is.
       const tapes = [...this.#tapes.values()];
@@ -239,6 +240,7 @@ export class TapeService {
       name: entry.name,
       spillFiles: [temp.file('spill', 's16'), temp.file('spill', 's16')],
       ...(channel === undefined ? {} : { channel }),
+      ...(entry.growing ? { growing: entry.growing.shared } : {}),
     };
     const worker = new Worker(this.#options.workerUrl, { workerData: data });
     const timeout = this.#options.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;

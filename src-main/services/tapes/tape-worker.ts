@@ -2,6 +2,7 @@
 // the compact results until the TapeService terminates it.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { TapeSummary } from '../../ipc/contract.ts';
+import { GrowingFile } from '../growing-file.ts';
 import { TapeAnalysis, TapeAnalysisError } from './tape-analysis.ts';
 import { writeTapeExport } from './tape-export.ts';
 import type { TapeQuery, TapeRequestMessage, TapeWorkerData, TapeWorkerMessage } from './tape-protocol.ts';
@@ -19,6 +20,7 @@ const analysis = new TapeAnalysis(data.path, {
   ...(data.channel === undefined ? {} : { channel: data.channel }),
   name: data.name,
   spillFiles: data.spillFiles,
+  ...(data.growing ? { growing: new GrowingFile(data.growing) } : {}),
   // The decoder gets a thread of its own beside this one (the built file is .js, the source .ts).
   decodeWorker: new URL(
     import.meta.url.endsWith('.ts') ? './decode-worker.ts' : './decode-worker.js',

@@ -1,4 +1,4 @@
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { request as httpRequest, type ClientRequest } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import path from 'node:path';
@@ -7,10 +7,12 @@ import WebSocket from 'ws';
 import { startWebHost, type WebHost } from '../../../src-main/web/web-host.ts';
 import { makeServices } from '../../support/services.ts';
 import { tempDir } from '../../support/temp-dir.ts';
+import type { AppServices } from '../../../src-main/services/app-services.ts';
 
 let host: WebHost;
 let cleanup: () => Promise<void>;
 let uploadDir: string;
+let services: AppServices;
 
 beforeEach(async () => {
   const made = await makeServices();
@@ -20,6 +22,7 @@ beforeEach(async () => {
   await writeFile(path.join(statics.dir, 'assets', 'app.js'), 'console.log(1)');
   host = await startWebHost({ services: made.services, staticDir: statics.dir });
   uploadDir = made.services.temp.dir;
+  services = made.services;
   cleanup = async () => {
     await host.close();
     await made.remove();
@@ -81,6 +84,35 @@ describe('browser host', () => {
     expect(ref.name).toBe('a.wav');
     expect(ref.size).toBe(7);
     expect(await readdir(uploadDir)).toEqual([expect.stringMatching(/^upload-[0-9a-f-]{36}-a\.wav$/)]);
+  });
+
+  it('stores a reserved upload under its id, and refuses one not reserved or of another size', async () => {
+    const post = (fileId: string, body: Uint8Array<ArrayBuffer>) =>
+      fetch(`${host.origin}/upload?name=b.wav&fileId=${fileId}`, {
+        method: 'POST',
+        body,
+        headers: { 'x-superboard-token': host.token },
+      });
+    const body = new Uint8Array([82, 73, 70, 70, 1, 2, 3]);
+    const unknown = await post('0123456789abcdef', body);
+    expect(unknown.status).toBe(400);
+    expect(((await unknown.json()) as { error: string }).error).toMatch(/not reserved or has expired/);
+
+    const ref = services.files.reserveUpload('tape.wav', 7, 1024);
+    const accepted = await post(ref.fileId, body);
+    expect(accepted.status).toBe(200);
+    expect(await accepted.json()).toEqual({ fileId: ref.fileId, name: 'tape.wav', size: 7 });
+    expect(await readFile(services.files.get(ref.fileId).path)).toEqual(Buffer.from(body));
+
+    // A reservation refused once is given up: the tape waiting for it fails instead of waiting.
+    const other = services.files.reserveUpload('tape.wav', 7, 1024);
+    const wrong = await post(other.fileId, new Uint8Array(8));
+    expect(wrong.status).toBe(400);
+    expect(((await wrong.json()) as { error: string }).error).toBe(
+      'tape.wav was reserved as 7 bytes, not 8.',
+    );
+    expect((await post(other.fileId, body)).status).toBe(400);
+    expect(await readdir(uploadDir)).toHaveLength(1);
   });
 
   it('answers an upload declared over 2 GiB with the reason before reading its body', async () => {

@@ -488,3 +488,34 @@ describe('WavWriter', () => {
     expect(() => writer.write([new Float32Array(1), new Float32Array(1)])).toThrow(/finalized/);
   });
 });
+
+describe('WavReader reusing its sample arrays', () => {
+  it('fills the same arrays on every push and delivers the same samples', () => {
+    const left = Float32Array.from({ length: 5000 }, (_, i) => Math.sin(i / 7) * 0.5);
+    const right = Float32Array.from({ length: 5000 }, (_, i) => Math.cos(i / 5) * 0.5);
+    const bytes = encodeWav([left, right], { sampleRate: 8000, channels: 2, encoding: 'pcm16' });
+    const read = (reuse: boolean) => {
+      const reader = new WavReader({ maxBlockFrames: 300, reuseBlocks: reuse });
+      const samples: number[][] = [[], []];
+      const buffers = new Set<ArrayBufferLike>();
+      for (let at = 0; at < bytes.length; at += 1000) {
+        const events = reader.push(bytes.subarray(at, at + 1000));
+        if (at + 1000 >= bytes.length) events.push(...reader.finish());
+        // What a consumer reads before its next call.
+        for (const event of events) {
+          if (event.type !== 'samples') continue;
+          event.channels.forEach((channel, c) => samples[c]!.push(...channel));
+          for (const channel of event.channels) buffers.add(channel.buffer);
+        }
+      }
+      return { samples, buffers: buffers.size };
+    };
+    const fresh = read(false);
+    const reused = read(true);
+    expect(reused.samples).toEqual(fresh.samples);
+    expect(fresh.samples[0]).toHaveLength(5000);
+    // 1,000 bytes a push are 250 frames: one block a push, one pair of arrays for the whole file.
+    expect(fresh.buffers).toBeGreaterThan(30);
+    expect(reused.buffers).toBe(2);
+  });
+});

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { encodeWav } from '../../../../src-main/core/formats/wav.ts';
 import { impair } from '../../../../src-main/core/modem/impairments.ts';
 import { encodeKcs } from '../../../../src-main/core/modem/kcs-encoder.ts';
+import { DecodeThread } from '../../../../src-main/services/tapes/decode-thread.ts';
 import { TapeAnalysis } from '../../../../src-main/services/tapes/tape-analysis.ts';
 import { TapeResults } from '../../../../src-main/services/tapes/tape-results.ts';
 import { testBytes } from '../../../support/byte-errors.ts';
@@ -66,5 +67,22 @@ describe('decoding in a thread of its own', () => {
     sameResults(analysis.results, copy);
     await analysis.close();
     await remove();
+  });
+
+  it('fills the same few sample buffers again for the whole tape', async () => {
+    const data = testBytes(3000, 5);
+    // About 110 s: nine batches of 262,144 samples.
+    const samples = encodeKcs(data, { sampleRate: RATE, leaderSeconds: 1, trailerSeconds: 1 });
+    const thread = new DecodeThread(DECODE_WORKER, RATE, 1);
+    await thread.ready();
+    for (let at = 0; at < samples.length; at += 100_000)
+      await thread.push([samples.subarray(at, at + 100_000)]);
+    const { state } = await thread.finish();
+    // Three batches in flight and one being filled, however long the tape.
+    expect(thread.allocated).toBeGreaterThan(0);
+    expect(thread.allocated).toBeLessThanOrEqual(4);
+    const results = new TapeResults();
+    results.importState(state);
+    expect(results.bytes()).toEqual(data);
   });
 });
