@@ -98,11 +98,10 @@ export function paintOverlay(ctx: CanvasRenderingContext2D, view: OverlayView, d
   const notes = data.annotations;
 
   if (notes) {
-    paintSegments(ctx, notes, x, width);
     // Once bytes are wide enough to carry their own marks, the ticks would only hide the segments.
     const firstByte =
       notes.bytes.index.length > 0 ? x(notes.bytes.end[0] ?? 0) - x(notes.bytes.start[0] ?? 0) : 0;
-    if (firstByte < 16) paintErrorTicks(ctx, notes, x, width);
+    paintSegments(ctx, notes, x, width, firstByte < 16);
   }
   paintRuler(ctx, view);
 
@@ -166,15 +165,15 @@ export function paintOverlay(ctx: CanvasRenderingContext2D, view: OverlayView, d
   }
 }
 
+/** The segment band, with the error ticks on it when `ticks`, and the segments' names over both. */
 function paintSegments(
   ctx: CanvasRenderingContext2D,
   notes: TapeAnnotations,
   x: (sample: number) => number,
   width: number,
+  ticks: boolean,
 ): void {
-  ctx.font = '10px system-ui, sans-serif';
-  ctx.textBaseline = 'middle';
-  ctx.textAlign = 'left';
+  const names: [string, string, number][] = [];
   for (const segment of notes.segments) {
     const left = Math.max(0, x(segment.start));
     const right = Math.min(width, x(segment.end));
@@ -182,13 +181,21 @@ function paintSegments(
     ctx.fillStyle = SEGMENT_FILL[segment.kind] ?? 'transparent';
     ctx.fillRect(left, 2, Math.max(1, right - left - 1), SEGMENT_BAND - 4);
     if (right - left > 60) {
-      ctx.fillStyle = segment.kind === 'data' ? '#0f1115' : OVERLAY_COLOURS.text;
-      ctx.fillText(
-        segment.kind === 'carrier' ? 'carrier (leader)' : segment.kind,
-        left + 4,
-        SEGMENT_BAND / 2,
-      );
+      const name = segment.kind === 'carrier' ? 'carrier (leader)' : segment.kind;
+      names.push([segment.kind === 'data' ? '#0f1115' : OVERLAY_COLOURS.text, name, left + 4]);
     }
+  }
+  if (ticks) paintErrorTicks(ctx, notes, x, width);
+  ctx.font = '10px system-ui, sans-serif';
+  ctx.textBaseline = 'middle';
+  ctx.textAlign = 'left';
+  for (const [style, name, at] of names) {
+    // On a dark backing as wide as the name, so error ticks under it do not break it up.
+    const w = ctx.measureText(name).width;
+    ctx.fillStyle = style === OVERLAY_COLOURS.text ? 'rgba(15, 17, 21, 0.75)' : 'rgb(127, 183, 164)';
+    ctx.fillRect(at - 2, 2, w + 4, SEGMENT_BAND - 4);
+    ctx.fillStyle = style;
+    ctx.fillText(name, at, SEGMENT_BAND / 2);
   }
 }
 
@@ -352,7 +359,9 @@ function paintBytes(
       ctx.fillStyle = framing ? OVERLAY_COLOURS.error : low ? OVERLAY_COLOURS.warn : OVERLAY_COLOURS.text;
       const glyph = byteGlyph(value);
       const label = w >= 70 && !glyph.startsWith('$') ? `${glyph}  $${hex2(value)}` : glyph;
-      ctx.fillText(label, (left + right) / 2, labelTop + BYTE_ROW / 2);
+      // In the middle of the part in view, so a byte wider than the view (single cycles) still shows it.
+      const centre = (Math.max(left, 0) + Math.min(right, width)) / 2;
+      ctx.fillText(label, centre, labelTop + BYTE_ROW / 2);
     }
   }
 }
