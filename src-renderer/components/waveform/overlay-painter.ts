@@ -54,6 +54,9 @@ const RULER = 14;
 const BLOCK_EVEN = `rgba(${OVERLAY_COLOURS.mark}, 0.55)`;
 const BLOCK_ODD = `rgba(${OVERLAY_COLOURS.mark}, 0.4)`;
 const ERROR_TINT = 'rgba(224, 122, 111, 0.16)';
+const DARK_TEXT = '#0f1115';
+const DARK_BACKING = 'rgba(15, 17, 21, 0.75)';
+const DATA_BACKING = `rgb(${OVERLAY_COLOURS.mark})`;
 const BIT_ROW = 16;
 const BIT_STRIP = 4;
 const BYTE_ROW = 18;
@@ -112,7 +115,7 @@ export function paintOverlay(ctx: CanvasRenderingContext2D, view: OverlayView, d
   const drawBits = bits !== undefined && bitWidth >= MIN_BIT_PX;
   if (drawBits) {
     const cells = new RectBatch();
-    const warnings = new Path2D();
+    const warnings: number[] = [];
     const labels: [string, string, number][] = [];
     for (let i = 0; i < bits.start.length; i++) {
       const left = x(bits.start[i] ?? 0);
@@ -125,15 +128,19 @@ export function paintOverlay(ctx: CanvasRenderingContext2D, view: OverlayView, d
       cells.add(toneStyle(tone, 0.25, 0.75, confidence), left, waveBottom, cell, BIT_STRIP);
       const mid = (left + right) / 2;
       if (confidence < 0.4) {
-        warnings.moveTo(mid - 4, waveBottom + BIT_ROW);
-        warnings.lineTo(mid + 4, waveBottom + BIT_ROW);
-        warnings.lineTo(mid, waveBottom + BIT_STRIP + 3);
-        warnings.closePath();
+        warnings.push(mid);
       } else if (bitWidth >= 9) labels.push([`rgba(${tone}, 0.95)`, String(bits.value[i]), mid]);
     }
     cells.fill(ctx);
     ctx.fillStyle = OVERLAY_COLOURS.warn;
-    ctx.fill(warnings);
+    ctx.beginPath();
+    for (const mid of warnings) {
+      ctx.moveTo(mid - 4, waveBottom + BIT_ROW);
+      ctx.lineTo(mid + 4, waveBottom + BIT_ROW);
+      ctx.lineTo(mid, waveBottom + BIT_STRIP + 3);
+      ctx.closePath();
+    }
+    ctx.fill();
     ctx.font = '10px ui-monospace, "DejaVu Sans Mono", monospace';
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
@@ -173,7 +180,7 @@ function paintSegments(
   width: number,
   ticks: boolean,
 ): void {
-  const names: [string, string, number][] = [];
+  const names: [string, string, string, number][] = [];
   for (const segment of notes.segments) {
     const left = Math.max(0, x(segment.start));
     const right = Math.min(width, x(segment.end));
@@ -182,18 +189,21 @@ function paintSegments(
     ctx.fillRect(left, 2, Math.max(1, right - left - 1), SEGMENT_BAND - 4);
     if (right - left > 60) {
       const name = segment.kind === 'carrier' ? 'carrier (leader)' : segment.kind;
-      names.push([segment.kind === 'data' ? '#0f1115' : OVERLAY_COLOURS.text, name, left + 4]);
+      names.push(
+        segment.kind === 'data'
+          ? [DARK_TEXT, DATA_BACKING, name, left + 4]
+          : [OVERLAY_COLOURS.text, DARK_BACKING, name, left + 4],
+      );
     }
   }
   if (ticks) paintErrorTicks(ctx, notes, x, width);
   ctx.font = '10px system-ui, sans-serif';
   ctx.textBaseline = 'middle';
   ctx.textAlign = 'left';
-  for (const [style, name, at] of names) {
-    // On a dark backing as wide as the name, so error ticks under it do not break it up.
-    const w = ctx.measureText(name).width;
-    ctx.fillStyle = style === OVERLAY_COLOURS.text ? 'rgba(15, 17, 21, 0.75)' : 'rgb(127, 183, 164)';
-    ctx.fillRect(at - 2, 2, w + 4, SEGMENT_BAND - 4);
+  for (const [style, backing, name, at] of names) {
+    // On a backing as wide as the name, so error ticks under it do not break it up.
+    ctx.fillStyle = backing;
+    ctx.fillRect(at - 2, 2, ctx.measureText(name).width + 4, SEGMENT_BAND - 4);
     ctx.fillStyle = style;
     ctx.fillText(name, at, SEGMENT_BAND / 2);
   }
@@ -298,8 +308,9 @@ function paintWave(
     }
     ctx.stroke();
     if (step >= 6) {
-      for (let i = first; i < last; i++)
+      for (let i = first; i < last; i++) {
         ctx.fillRect(x(peaks.start + i + 0.5) - 1.5, y(samples[i] ?? 0) - 1.5, 3, 3);
+      }
     }
     return;
   }
@@ -309,13 +320,10 @@ function paintWave(
   const first = Math.max(0, Math.floor(-origin / columnWidth));
   const last = Math.min(columns, Math.ceil((view.width - origin) / columnWidth) + 1);
   for (let c = first; c < last; c++) {
+    const left = origin + c * columnWidth;
     const top0 = y(peaks.max[c] ?? 0);
-    ctx.fillRect(
-      origin + c * columnWidth,
-      top0,
-      Math.max(1, columnWidth),
-      Math.max(1, y(peaks.min[c] ?? 0) - top0),
-    );
+    const bottom0 = y(peaks.min[c] ?? 0);
+    ctx.fillRect(left, top0, Math.max(1, columnWidth), Math.max(1, bottom0 - top0));
   }
 }
 
@@ -413,6 +421,6 @@ function paintByteBlocks(
     if (w >= glyph.length * 7 + 4) labels.push([glyph, (left + right) / 2]);
   }
   blocks.fill(ctx);
-  ctx.fillStyle = '#0f1115';
+  ctx.fillStyle = DARK_TEXT;
   for (const [glyph, centre] of labels) ctx.fillText(glyph, centre, rowTop + rowHeight / 2 + 1);
 }
