@@ -4,9 +4,10 @@
 // Run: node test/bench/waveform-view.bench.ts [--minutes N] [--profile] [--trace] [--keep] [--shots DIR]
 //   default 180 minutes, 48 kHz mono; --profile prints the page's JavaScript functions by self time while
 //   zooming and scrolling; --trace records a Chromium performance trace of the zoom steps and of the scrolling
-//   and prints where the page's main thread spent them (script, style, layout, paint, idle); --keep leaves the
-//   tape in the temporary folder and uses it again next time (it takes a minute or two to write); screenshots
-//   of the tape at the whole tape, bytes and single cycles go to --shots (default test-results/).
+//   and prints the busiest threads and the page's main thread's self time (script, layout, paint, layer
+//   updates); --keep leaves the tape in the temporary folder and uses it again next time (it takes a minute
+//   or two to write); screenshots of the tape at the whole tape, bytes and single cycles go to --shots
+//   (default test-results/).
 import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -105,9 +106,9 @@ interface TraceEvent {
 }
 
 /**
- * Runs `work` under a Chromium performance trace and prints where the page's main thread spent the time: self
- * time per trace event (a function call's time without the layout or paint it caused, and so on), and what was
- * left idle.
+ * Runs `work` under a Chromium performance trace and prints the busiest threads (wall time in their tasks) and
+ * where the page's main thread spent its time: self time per trace event (a function call's time without the
+ * layout or paint it caused, and so on).
  */
 async function traced<T>(browser: Browser, page: Page, label: string, work: () => Promise<T>): Promise<T> {
   if (!TRACE) return work();
