@@ -30,6 +30,14 @@ export class WaveformViewport {
     this.fit();
   }
 
+  /** An independent copy, to work out where a zoom or scroll would lead without moving this view. */
+  clone(): WaveformViewport {
+    const copy = new WaveformViewport(this.frames, this.sampleRate, this.#width);
+    copy.#start = this.#start;
+    copy.#samplesPerPx = this.#samplesPerPx;
+    return copy;
+  }
+
   get width(): number {
     return this.#width;
   }

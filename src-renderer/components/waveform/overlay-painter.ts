@@ -51,9 +51,43 @@ export const SEGMENT_FILL: Record<string, string> = {
 
 export const SEGMENT_BAND = 14;
 const RULER = 14;
+const BLOCK_EVEN = `rgba(${OVERLAY_COLOURS.mark}, 0.55)`;
+const BLOCK_ODD = `rgba(${OVERLAY_COLOURS.mark}, 0.4)`;
+const ERROR_TINT = 'rgba(224, 122, 111, 0.16)';
+const DARK_TEXT = '#0f1115';
+const DARK_BACKING = 'rgba(15, 17, 21, 0.75)';
+const DATA_BACKING = `rgb(${OVERLAY_COLOURS.mark})`;
 const BIT_ROW = 16;
 const BIT_STRIP = 4;
 const BYTE_ROW = 18;
+
+/**
+ * Rectangles gathered by fill colour and filled colour by colour, so the fill style changes a few times a
+ * frame rather than once a rectangle. Each is still its own fillRect: a path of many rectangles is far slower
+ * to fill (Skia's software path filler took seconds where the same rectangle fills took milliseconds).
+ */
+class RectBatch {
+  readonly #rects = new Map<string, number[]>();
+
+  add(style: string, left: number, top: number, width: number, height: number): void {
+    let rects = this.#rects.get(style);
+    if (!rects) this.#rects.set(style, (rects = []));
+    rects.push(left, top, width, height);
+  }
+
+  fill(ctx: CanvasRenderingContext2D): void {
+    for (const [style, r] of this.#rects) {
+      ctx.fillStyle = style;
+      for (let i = 0; i < r.length; i += 4)
+        ctx.fillRect(r[i] ?? 0, r[i + 1] ?? 0, r[i + 2] ?? 0, r[i + 3] ?? 0);
+    }
+    this.#rects.clear();
+  }
+}
+
+/** A tone's colour at one of 16 steps of opacity from `base` to `base + range` (so bits batch by colour). */
+const toneStyle = (tone: string, base: number, range: number, confidence: number): string =>
+  `rgba(${tone}, ${(base + (range * Math.round(Math.max(0, Math.min(1, confidence)) * 15)) / 15).toFixed(3)})`;
 
 export function paintOverlay(ctx: CanvasRenderingContext2D, view: OverlayView, data: OverlayData): void {
   const { width, height, pixelRatio } = view;
@@ -67,11 +101,10 @@ export function paintOverlay(ctx: CanvasRenderingContext2D, view: OverlayView, d
   const notes = data.annotations;
 
   if (notes) {
-    paintSegments(ctx, notes, x, width);
     // Once bytes are wide enough to carry their own marks, the ticks would only hide the segments.
     const firstByte =
       notes.bytes.index.length > 0 ? x(notes.bytes.end[0] ?? 0) - x(notes.bytes.start[0] ?? 0) : 0;
-    if (firstByte < 16) paintErrorTicks(ctx, notes, x, width);
+    paintSegments(ctx, notes, x, width, firstByte < 16);
   }
   paintRuler(ctx, view);
 
@@ -81,6 +114,9 @@ export function paintOverlay(ctx: CanvasRenderingContext2D, view: OverlayView, d
   const bitWidth = bits && bits.start.length > 0 ? x(bits.end[0] ?? 0) - x(bits.start[0] ?? 0) : 0;
   const drawBits = bits !== undefined && bitWidth >= MIN_BIT_PX;
   if (drawBits) {
+    const cells = new RectBatch();
+    const warnings: number[] = [];
+    const labels: [string, string, number][] = [];
     for (let i = 0; i < bits.start.length; i++) {
       const left = x(bits.start[i] ?? 0);
       const right = x(bits.end[i] ?? 0);
@@ -88,29 +124,29 @@ export function paintOverlay(ctx: CanvasRenderingContext2D, view: OverlayView, d
       const confidence = bits.confidence[i] ?? 0;
       const tone = bits.value[i] === 1 ? OVERLAY_COLOURS.mark : OVERLAY_COLOURS.space;
       const cell = Math.max(1, right - left - (bitWidth > 6 ? 1 : 0));
-      ctx.fillStyle = `rgba(${tone}, ${(0.06 + 0.2 * confidence).toFixed(3)})`;
-      ctx.fillRect(left, waveTop, cell, waveBottom - waveTop);
-      ctx.fillStyle = `rgba(${tone}, ${(0.25 + 0.75 * confidence).toFixed(3)})`;
-      ctx.fillRect(left, waveBottom, cell, BIT_STRIP);
+      cells.add(toneStyle(tone, 0.06, 0.2, confidence), left, waveTop, cell, waveBottom - waveTop);
+      cells.add(toneStyle(tone, 0.25, 0.75, confidence), left, waveBottom, cell, BIT_STRIP);
+      const mid = (left + right) / 2;
       if (confidence < 0.4) {
-        ctx.fillStyle = OVERLAY_COLOURS.warn;
-        const mid = (left + right) / 2;
-        ctx.beginPath();
-        ctx.moveTo(mid - 4, waveBottom + BIT_ROW);
-        ctx.lineTo(mid + 4, waveBottom + BIT_ROW);
-        ctx.lineTo(mid, waveBottom + BIT_STRIP + 3);
-        ctx.fill();
-      } else if (bitWidth >= 9) {
-        ctx.fillStyle = `rgba(${tone}, 0.95)`;
-        ctx.font = '10px ui-monospace, "DejaVu Sans Mono", monospace';
-        ctx.textAlign = 'center';
-        ctx.textBaseline = 'middle';
-        ctx.fillText(
-          String(bits.value[i]),
-          (left + right) / 2,
-          waveBottom + BIT_STRIP + (BIT_ROW - BIT_STRIP) / 2 + 1,
-        );
-      }
+        warnings.push(mid);
+      } else if (bitWidth >= 9) labels.push([`rgba(${tone}, 0.95)`, String(bits.value[i]), mid]);
+    }
+    cells.fill(ctx);
+    ctx.fillStyle = OVERLAY_COLOURS.warn;
+    ctx.beginPath();
+    for (const mid of warnings) {
+      ctx.moveTo(mid - 4, waveBottom + BIT_ROW);
+      ctx.lineTo(mid + 4, waveBottom + BIT_ROW);
+      ctx.lineTo(mid, waveBottom + BIT_STRIP + 3);
+      ctx.closePath();
+    }
+    ctx.fill();
+    ctx.font = '10px ui-monospace, "DejaVu Sans Mono", monospace';
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    for (const [style, text, mid] of labels) {
+      ctx.fillStyle = style;
+      ctx.fillText(text, mid, waveBottom + BIT_STRIP + (BIT_ROW - BIT_STRIP) / 2 + 1);
     }
   }
 
@@ -136,15 +172,15 @@ export function paintOverlay(ctx: CanvasRenderingContext2D, view: OverlayView, d
   }
 }
 
+/** The segment band, with the error ticks on it when `ticks`, and the segments' names over both. */
 function paintSegments(
   ctx: CanvasRenderingContext2D,
   notes: TapeAnnotations,
   x: (sample: number) => number,
   width: number,
+  ticks: boolean,
 ): void {
-  ctx.font = '10px system-ui, sans-serif';
-  ctx.textBaseline = 'middle';
-  ctx.textAlign = 'left';
+  const names: [string, string, string, number][] = [];
   for (const segment of notes.segments) {
     const left = Math.max(0, x(segment.start));
     const right = Math.min(width, x(segment.end));
@@ -152,13 +188,24 @@ function paintSegments(
     ctx.fillStyle = SEGMENT_FILL[segment.kind] ?? 'transparent';
     ctx.fillRect(left, 2, Math.max(1, right - left - 1), SEGMENT_BAND - 4);
     if (right - left > 60) {
-      ctx.fillStyle = segment.kind === 'data' ? '#0f1115' : OVERLAY_COLOURS.text;
-      ctx.fillText(
-        segment.kind === 'carrier' ? 'carrier (leader)' : segment.kind,
-        left + 4,
-        SEGMENT_BAND / 2,
+      const name = segment.kind === 'carrier' ? 'carrier (leader)' : segment.kind;
+      names.push(
+        segment.kind === 'data'
+          ? [DARK_TEXT, DATA_BACKING, name, left + 4]
+          : [OVERLAY_COLOURS.text, DARK_BACKING, name, left + 4],
       );
     }
+  }
+  if (ticks) paintErrorTicks(ctx, notes, x, width);
+  ctx.font = '10px system-ui, sans-serif';
+  ctx.textBaseline = 'middle';
+  ctx.textAlign = 'left';
+  for (const [style, backing, name, at] of names) {
+    // On a backing as wide as the name, so error ticks under it do not break it up.
+    ctx.fillStyle = backing;
+    ctx.fillRect(at - 2, 2, ctx.measureText(name).width + 4, SEGMENT_BAND - 4);
+    ctx.fillStyle = style;
+    ctx.fillText(name, at, SEGMENT_BAND / 2);
   }
 }
 
@@ -170,13 +217,20 @@ function paintErrorTicks(
   width: number,
 ): void {
   const errors = notes.errors;
+  const ticks = new RectBatch();
   for (let i = 0; i < errors.start.length; i++) {
     const left = x(errors.start[i] ?? 0);
     const w = Math.max(2, x(errors.end[i] ?? 0) - left);
     if (left + w < 0 || left > width) continue;
-    ctx.fillStyle = errors.framing[i] === 1 ? OVERLAY_COLOURS.error : OVERLAY_COLOURS.warn;
-    ctx.fillRect(left, 0, w, SEGMENT_BAND);
+    ticks.add(
+      errors.framing[i] === 1 ? OVERLAY_COLOURS.error : OVERLAY_COLOURS.warn,
+      left,
+      0,
+      w,
+      SEGMENT_BAND,
+    );
   }
+  ticks.fill(ctx);
 }
 
 const NICE_STEPS = [1, 2, 5];
@@ -297,7 +351,7 @@ function paintBytes(
     ctx.fillStyle = framing ? OVERLAY_COLOURS.error : OVERLAY_COLOURS.grid;
     ctx.fillRect(Math.round(left), top, 1, height - top);
     if (framing) {
-      ctx.fillStyle = 'rgba(224, 122, 111, 0.16)';
+      ctx.fillStyle = ERROR_TINT;
       ctx.fillRect(left, top, w, height - top);
       ctx.fillStyle = OVERLAY_COLOURS.error;
       ctx.fillRect(left, top, w, 3);
@@ -313,7 +367,9 @@ function paintBytes(
       ctx.fillStyle = framing ? OVERLAY_COLOURS.error : low ? OVERLAY_COLOURS.warn : OVERLAY_COLOURS.text;
       const glyph = byteGlyph(value);
       const label = w >= 70 && !glyph.startsWith('$') ? `${glyph}  $${hex2(value)}` : glyph;
-      ctx.fillText(label, (left + right) / 2, labelTop + BYTE_ROW / 2);
+      // In the middle of the part in view, so a byte wider than the view (single cycles) still shows it.
+      const centre = (Math.max(left, 0) + Math.min(right, width)) / 2;
+      ctx.fillText(label, centre, labelTop + BYTE_ROW / 2);
     }
   }
 }
@@ -338,6 +394,8 @@ function paintByteBlocks(
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
   ctx.font = '11px ui-monospace, "DejaVu Sans Mono", monospace';
+  const blocks = new RectBatch();
+  const labels: [string, number][] = [];
   for (let i = 0; i < bytes.index.length; i++) {
     const left = x(bytes.start[i] ?? 0);
     const right = x(bytes.end[i] ?? 0);
@@ -347,22 +405,22 @@ function paintByteBlocks(
     const framing = bytes.framingError[i] === 1;
     const low = bytes.lowConfidence[i] === 1;
     const isSelected = selected?.index === bytes.index[i];
-    ctx.fillStyle = framing
+    const fill = framing
       ? OVERLAY_COLOURS.error
       : low
         ? OVERLAY_COLOURS.warn
         : isSelected
           ? OVERLAY_COLOURS.select
-          : `rgba(${OVERLAY_COLOURS.mark}, ${i % 2 === 0 ? 0.55 : 0.4})`;
-    ctx.fillRect(left, rowTop, Math.max(1, w - (w > 4 ? 1 : 0)), rowHeight);
-    if (framing) {
-      ctx.fillStyle = 'rgba(224, 122, 111, 0.16)';
-      ctx.fillRect(left, SEGMENT_BAND + RULER + 2, Math.max(1, w), top - SEGMENT_BAND - RULER - 2);
-    }
+          : i % 2 === 0
+            ? BLOCK_EVEN
+            : BLOCK_ODD;
+    blocks.add(fill, left, rowTop, Math.max(1, w - (w > 4 ? 1 : 0)), rowHeight);
+    if (framing)
+      blocks.add(ERROR_TINT, left, SEGMENT_BAND + RULER + 2, Math.max(1, w), top - SEGMENT_BAND - RULER - 2);
     const glyph = byteGlyph(bytes.value[i] ?? 0);
-    if (w >= glyph.length * 7 + 4) {
-      ctx.fillStyle = '#0f1115';
-      ctx.fillText(glyph, (left + right) / 2, rowTop + rowHeight / 2 + 1);
-    }
+    if (w >= glyph.length * 7 + 4) labels.push([glyph, (left + right) / 2]);
   }
+  blocks.fill(ctx);
+  ctx.fillStyle = DARK_TEXT;
+  for (const [glyph, centre] of labels) ctx.fillText(glyph, centre, rowTop + rowHeight / 2 + 1);
 }

@@ -68,4 +68,21 @@ describe('the Waveform area viewport', () => {
     expect(vp.centre).toBeCloseTo(1e8, 3);
     expect(vp.pxPerSecond).toBeCloseTo(500, 6);
   });
+
+  it('works out a zoom step on a copy: the neighbour ranges it fetches ahead leave the view where it is', () => {
+    const vp = new WaveformViewport(HOURS3, RATE, 1600);
+    vp.zoomTo(300);
+    vp.centreOn(2e8);
+    const zoomedIn = vp.clone();
+    zoomedIn.zoomBy(2);
+    expect(vp.pxPerSecond).toBeCloseTo(300, 6);
+    expect(vp.centre).toBeCloseTo(2e8, 3);
+    expect(zoomedIn.pxPerSecond).toBeCloseTo(600, 6);
+    expect(zoomedIn.centre).toBeCloseTo(2e8, 3);
+    // What was fetched for the copy serves the view once it takes the same step, and not before.
+    const ahead = zoomedIn.fetchWindow();
+    expect(vp.covers(ahead)).toBe(false);
+    vp.zoomBy(2);
+    expect(vp.covers(ahead)).toBe(true);
+  });
 });
