@@ -12,6 +12,7 @@ import { JobsView } from './jobs-view.svelte.ts';
 import { MachineView } from './machine-view.svelte.ts';
 import { MemoryInspector } from './memory-inspector.svelte.ts';
 import { pickFiles } from './pick-file.ts';
+import { RomCaptureWizard } from './rom-capture.svelte.ts';
 import { TapeDeck } from './tape-deck.svelte.ts';
 import type { AreaId } from './shortcuts.ts';
 import { TapeView } from './tape-view.svelte.ts';
@@ -42,6 +43,8 @@ export class AppState {
   readonly audio: AudioDevices;
   readonly library: LibraryView;
   readonly jobs: JobsView;
+  /** The ROM capture wizard (opened from the Machine and Devices panels). */
+  readonly romCapture: RomCaptureWizard;
 
   constructor(client: IpcClient) {
     this.client = client;
@@ -55,6 +58,7 @@ export class AppState {
     this.jobs = new JobsView(client, (error) => this.fail(error));
     this.tape = new TapeView(client, (kind, text) => (this.notice = { kind, text }));
     this.audio = new AudioDevices(client, (error) => this.fail(error));
+    this.romCapture = new RomCaptureWizard(client, this.machine, (error) => this.fail(error));
     this.library = new LibraryView(client, {
       say: (text) => this.say(text),
       fail: (error) => this.fail(error),

@@ -55,9 +55,10 @@ export class SimulatedBoard {
     this.#timer = setInterval(() => this.#tick(), TICK_MS);
   }
 
-  /** A board with the Lab Monitor, booted into the machine-code monitor, running in real time. */
-  static async start(): Promise<SimulatedBoard> {
-    const machine = new Superboard({ roms: { monitor: loadMonitorRom(await labMonitor()) }, seed: 11 });
+  /** A board with the Lab Monitor (or `monitor`), booted into the machine-code monitor, running in real time. */
+  static async start(monitor?: Uint8Array): Promise<SimulatedBoard> {
+    const rom = monitor ?? (await labMonitor());
+    const machine = new Superboard({ roms: { monitor: loadMonitorRom(rom) }, seed: 11 });
     return new SimulatedBoard(machine);
   }
 

@@ -221,3 +221,18 @@ export function verdict(check: CaptureCheck): string {
   if (check.diff === null) return 'unknown: its SHA-1 matches no known dump';
   return `unknown: ${plural(check.diff.differing, 'byte')} differ from ${check.diff.against} in ${plural(check.diff.runs.length + check.diff.moreRuns, 'place')}`;
 }
+
+/**
+ * A reference for `range` cut from a whole image loaded at `base` (the installed monitor, our Lab Monitor),
+ * or null when the range is not inside it.
+ */
+export function sliceReference(
+  name: string,
+  image: Uint8Array,
+  base: number,
+  range: CaptureRange,
+): ReferenceRom | null {
+  if (range.start < base || range.end >= base + image.length) return null;
+  const bytes = image.slice(range.start - base, range.end - base + 1);
+  return { name, sha1: sha1Hex(bytes), size: bytes.length, bytes };
+}

@@ -24,6 +24,11 @@ export interface CaptureOptions {
   untilSilence?: number;
   /** Report every bit cell too (for overlays), not just bytes. */
   bits?: boolean;
+  /**
+   * Frames per block (default FRAME_SIZE). The sound server holds only four blocks for a busy reader, so a
+   * capture that values every sample over latency (a ROM dump) asks for bigger ones.
+   */
+  frameSize?: number;
 }
 
 /** What plays: a recording as it is, or bytes encoded as KCS on the fly. */

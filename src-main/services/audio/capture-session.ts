@@ -99,7 +99,7 @@ export class CaptureSession {
         { deviceId: info.id, nChannels: 1 },
         RTAUDIO_FLOAT32,
         sampleRate,
-        FRAME_SIZE,
+        options.frameSize ?? FRAME_SIZE,
         'Superboard Lab capture',
         (data) => session.#input(data),
         null,
