@@ -56,8 +56,9 @@ export class RomCaptureWizard {
   /** The range as text, with its length and how long it takes on the cable. */
   get rangeSummary(): string {
     if (typeof this.range === 'string') return this.range;
-    const minutes = (rangeLength(this.range) * BYTE_SECONDS) / 60;
-    return `${describeRange(this.range)}, about ${minutes < 1 ? '1 minute' : `${Math.ceil(minutes)} minutes`} at 300 baud`;
+    const seconds = rangeLength(this.range) * BYTE_SECONDS;
+    const time = seconds < 90 ? `${Math.ceil(seconds)} s` : `${Math.round(seconds / 60)} minutes`;
+    return `${describeRange(this.range)}, about ${time} at 300 baud`;
   }
 
   show(): void {
