@@ -21,7 +21,10 @@ function contentSecurityPolicy(connectSrc: string): string {
   ].join('; ');
 }
 
-export const CONTENT_SECURITY_POLICY = contentSecurityPolicy("'self' ws://127.0.0.1:* ws://localhost:*");
+/** The browser host's policy: its page may open a WebSocket to the host's own port only. */
+export function webContentSecurityPolicy(port: number): string {
+  return contentSecurityPolicy(`'self' ws://127.0.0.1:${port} ws://localhost:${port}`);
+}
 export const ELECTRON_CONTENT_SECURITY_POLICY = contentSecurityPolicy("'self'");
 
 const COMMON_HEADERS = {
@@ -31,10 +34,9 @@ const COMMON_HEADERS = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
-export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  ...COMMON_HEADERS,
-};
+export function webSecurityHeaders(port: number): Readonly<Record<string, string>> {
+  return { 'Content-Security-Policy': webContentSecurityPolicy(port), ...COMMON_HEADERS };
+}
 
 export const ELECTRON_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': ELECTRON_CONTENT_SECURITY_POLICY,

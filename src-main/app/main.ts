@@ -8,7 +8,7 @@ import { EventHub } from '../ipc/event-hub.ts';
 import { MEDIA_PATH } from '../ipc/wire.ts';
 import { ELECTRON_SECURITY_HEADERS, safeDecode } from '../security.ts';
 import { AppServices } from '../services/app-services.ts';
-import { labMonitorLoader, labMonitorSymbolsLoader } from '../services/lab-monitor-rom.ts';
+import { builtLabMonitor } from '../services/lab-monitor-rom.ts';
 import { serveMediaRange } from '../services/media-range.ts';
 import { unpackedUrl } from './asar.ts';
 import { denyAllPermissions } from './permissions.ts';
@@ -58,14 +58,7 @@ async function start(): Promise<void> {
       userDataDir: app.getPath('userData'),
       emulator: {
         workerUrl: unpackedUrl(new URL('./emulator-worker.js', import.meta.url)),
-        labMonitor: labMonitorLoader(
-          new URL('../rom/lab-monitor.bin', import.meta.url),
-          new URL('../../src-main/rom/', import.meta.url),
-        ),
-        labMonitorSymbols: labMonitorSymbolsLoader(
-          new URL('../rom/lab-monitor.labels', import.meta.url),
-          new URL('../../src-main/rom/', import.meta.url),
-        ),
+        ...builtLabMonitor(import.meta.url),
         ...(romDirArgument() ? { romDir: romDirArgument() } : {}),
       },
       openDialog: async (purpose, multiple, folders) => {

@@ -128,6 +128,13 @@ export const TapeIdSchema = v.pipe(v.string(), v.regex(/^tape-[a-z0-9-]{4,64}$/,
 /** A sample position in the analysed channel (0 = the first sample of the file). */
 const SamplePosition = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2 ** 48));
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
+/** Where an export went: a download (browser host), or the file Electron's save dialog chose (null: cancelled). */
+const ExportedSchema = v.strictObject({
+  fileName: v.string(),
+  bytes: Count,
+  download: v.nullable(FileRefSchema),
+  savedAs: v.nullable(v.string()),
+});
 
 export const TapeFormatSchema = v.strictObject({
   container: v.picklist(['wav', 'flac', 'ogg-flac', 'ogg-vorbis', 'mp3']),
@@ -332,12 +339,7 @@ export const tapeRequests = {
    */
   'tape.export': {
     input: v.strictObject({ tapeId: TapeIdSchema, kind: TapeExportKindSchema }),
-    output: v.strictObject({
-      fileName: v.string(),
-      bytes: Count,
-      download: v.nullable(FileRefSchema),
-      savedAs: v.nullable(v.string()),
-    }),
+    output: ExportedSchema,
   },
 } as const;
 
@@ -960,12 +962,7 @@ export const libraryRequests = {
       format: LibraryExportFormatSchema,
       rate: v.optional(v.pipe(v.number(), v.integer(), v.minValue(8000), v.maxValue(96000))),
     }),
-    output: v.strictObject({
-      fileName: v.string(),
-      bytes: Count,
-      download: v.nullable(FileRefSchema),
-      savedAs: v.nullable(v.string()),
-    }),
+    output: ExportedSchema,
   },
 } as const;
 

@@ -113,6 +113,7 @@ export class AppServices {
         ...this.info.emulator,
         userDataDir: this.info.userDataDir,
         files: this.files,
+        temp: this.temp,
         settings: this.settings,
         events: this.events,
         ...(this.info.log ? { log: this.info.log } : {}),

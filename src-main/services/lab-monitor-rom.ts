@@ -48,6 +48,21 @@ export function labMonitorSymbolsLoader(
   };
 }
 
+/**
+ * The Lab Monitor and its symbols for a host entry point built into `out/main/` (`entryUrl` is its
+ * import.meta.url): the build's files in `out/rom/`, else the sources beside `out/`.
+ */
+export function builtLabMonitor(entryUrl: string): {
+  labMonitor: () => Promise<Uint8Array>;
+  labMonitorSymbols: () => Promise<ReadonlyMap<string, number>>;
+} {
+  const sources = new URL('../../src-main/rom/', entryUrl);
+  return {
+    labMonitor: labMonitorLoader(new URL('../rom/lab-monitor.bin', entryUrl), sources),
+    labMonitorSymbols: labMonitorSymbolsLoader(new URL('../rom/lab-monitor.labels', entryUrl), sources),
+  };
+}
+
 function assembleFrom(sourceDir: URL): ReturnType<typeof assembleLabMonitor> {
   const dir = fileURLToPath(sourceDir);
   return assembleLabMonitor((name) => {

@@ -6,6 +6,18 @@ import path from 'node:path';
 const SESSION = /^session-(\d+)-[0-9a-f]{8}$/;
 /** A file made by `file()`: `<kind>-<uuid>` and, optionally, `-<name>`. */
 const OWN_FILE = /^[a-z]+-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(-|$)/;
+/** A random UUID as `randomUUID()` writes it (version 4, lower case). */
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}';
+/**
+ * Where versions before the temp folder left their temporary files, named as they named them: uploads as
+ * `uploads/<uuid>-<name>`, exports waiting for download as `exports/<uuid>-<name>`, and settings being
+ * written as `settings.json.<pid>.tmp` beside the settings.
+ */
+const EARLIER_VERSIONS: readonly { dir: string; file: RegExp }[] = [
+  { dir: 'uploads', file: new RegExp(`^${UUID}-[\\w.\\- ()]{1,120}$`) },
+  { dir: 'exports', file: new RegExp(`^${UUID}-.`) },
+];
+const EARLIER_SETTINGS_TEMP = /^settings\.json\.(\d+)\.tmp$/;
 /** The session folders this process has open (a test may run several apps in one process). */
 const openSessions = new Set<string>();
 
@@ -15,8 +27,9 @@ const openSessions = new Set<string>();
  * own there, `session-<pid>-<random>`, through `file()`, which records the name. `remove()` deletes only
  * recorded files and `close()` all of the session's. Whatever a killed app left behind is deleted by the
  * next `open()`: in the session folders of processes that no longer run, the files named as `file()` names
- * them, and then the folder if that left it empty. Nothing outside `temp`, no symbolic link's target and no
- * file of another name is ever deleted; two apps running at once on one user data folder keep their own.
+ * them, and then the folder if that left it empty; likewise what versions before this folder left. Nothing
+ * else outside `temp`, no symbolic link's target and no file of another name is ever deleted; two apps running
+ * at once on one user data folder keep their own.
  */
 export class TempFolder {
   readonly root: string;
@@ -41,7 +54,7 @@ export class TempFolder {
         `${this.root} is not a folder (it is a symbolic link or a file); Superboard Lab keeps its temporary files there. Move it away and start again.`,
       );
     }
-    const swept = await this.#sweep();
+    const swept = (await this.#sweep()) + (await this.#sweepEarlierVersions());
     const dir = path.join(this.root, `session-${process.pid}-${randomBytes(4).toString('hex')}`);
     await mkdir(dir);
     openSessions.add(dir);
@@ -72,6 +85,29 @@ export class TempFolder {
     this.#dir = null;
   }
 
+  /**
+   * Deletes what versions before this folder left in the user data folder, the files named as they named
+   * them only; an `uploads` or `exports` folder goes too when that leaves it empty.
+   */
+  async #sweepEarlierVersions(): Promise<number> {
+    const userDataDir = path.dirname(this.root);
+    const settings = await filesIn(userDataDir, (name) => {
+      const match = EARLIER_SETTINGS_TEMP.exec(name);
+      return match !== null && !isRunning(Number(match[1]));
+    });
+    for (const file of settings) await rm(file, { force: true });
+    let swept = settings.length;
+    for (const { dir, file } of EARLIER_VERSIONS) {
+      const folder = path.join(userDataDir, dir);
+      const leftovers = await filesIn(folder, (name) => file.test(name));
+      if (leftovers.length === 0) continue;
+      for (const leftover of leftovers) await rm(leftover, { force: true });
+      await rmdir(folder).catch(() => {});
+      swept += leftovers.length;
+    }
+    return swept;
+  }
+
   async #sweep(): Promise<number> {
     let swept = 0;
     for (const session of await readdir(this.root, { withFileTypes: true })) {
@@ -87,6 +123,16 @@ export class TempFolder {
     }
     return swept;
   }
+}
+
+/** Every regular file (never a link or a folder) in `dir` whose name `keep` accepts; none if `dir` is not a folder. */
+async function filesIn(dir: string, keep: (name: string) => boolean): Promise<string[]> {
+  const info = await lstat(dir).catch(() => null);
+  if (!info?.isDirectory()) return [];
+  const entries = await readdir(dir, { withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && keep(entry.name))
+    .map((entry) => path.join(dir, entry.name));
 }
 
 /**

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import packageJson from '../../package.json' with { type: 'json' };
 import { EventHub } from '../ipc/event-hub.ts';
 import { AppServices } from '../services/app-services.ts';
-import { labMonitorLoader, labMonitorSymbolsLoader } from '../services/lab-monitor-rom.ts';
+import { builtLabMonitor } from '../services/lab-monitor-rom.ts';
 import { defaultUserDataDir } from '../user-data.ts';
 import { startWebHost } from './web-host.ts';
 
@@ -37,14 +37,7 @@ const services = new AppServices(
     userDataDir: values['user-data'] ?? defaultUserDataDir(),
     emulator: {
       workerUrl: new URL('./emulator-worker.js', import.meta.url),
-      labMonitor: labMonitorLoader(
-        new URL('../rom/lab-monitor.bin', import.meta.url),
-        new URL('../../src-main/rom/', import.meta.url),
-      ),
-      labMonitorSymbols: labMonitorSymbolsLoader(
-        new URL('../rom/lab-monitor.labels', import.meta.url),
-        new URL('../../src-main/rom/', import.meta.url),
-      ),
+      ...builtLabMonitor(import.meta.url),
       ...(values['rom-dir'] ? { romDir: values['rom-dir'] } : {}),
     },
     log,

@@ -16,7 +16,7 @@ import {
   WS_PATH,
   uploadTooLarge,
 } from '../ipc/wire.ts';
-import { SECURITY_HEADERS, safeDecode } from '../security.ts';
+import { safeDecode, webSecurityHeaders } from '../security.ts';
 import type { AppServices } from '../services/app-services.ts';
 import { serveMediaRange } from '../services/media-range.ts';
 
@@ -82,6 +82,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const staticDir = path.resolve(options.staticDir);
   let origins: string[] = [];
   let hosts: string[] = [];
+  // Named once the server listens and knows its port (no request arrives before that).
+  let securityHeaders: Readonly<Record<string, string>> = {};
   const uploads = { running: 0, bytes: 0 };
 
   // A flood of refused connections must not flood the log: each reason at most once per LOG_EVERY_MS.
@@ -183,7 +185,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const info = await stat(file).catch(() => null);
     if (!info?.isFile()) return sendJson(response, 404, { error: 'not found' });
     response.writeHead(200, {
-      ...SECURITY_HEADERS,
+      ...securityHeaders,
       'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
       'Content-Length': info.size,
       'Cache-Control': 'no-cache',
@@ -203,7 +205,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return sendJson(response, 404, { error: 'not found' });
     }
     const answer = serveMediaRange(file.path, file.size, request.headers.range);
-    response.writeHead(answer.status, { ...SECURITY_HEADERS, ...answer.headers });
+    response.writeHead(answer.status, { ...securityHeaders, ...answer.headers });
     if (!answer.body || request.method === 'HEAD') {
       answer.body?.destroy();
       return void response.end();
@@ -222,7 +224,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (ref === null) return sendJson(response, 404, { error: 'not found' });
     const file = services.files.get(fileId);
     response.writeHead(200, {
-      ...SECURITY_HEADERS,
+      ...securityHeaders,
       'Content-Type': 'application/octet-stream',
       'Content-Length': file.size,
       'Content-Disposition': `attachment; filename="${ref.name.replace(/[^\w.\- ()]/g, '_')}"`,
@@ -278,6 +280,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
   }
 
+  function sendJson(response: ServerResponse, status: number, body: unknown): void {
+    const text = JSON.stringify(body);
+    response.writeHead(status, {
+      ...securityHeaders,
+      'Content-Type': 'application/json',
+      'Content-Length': Buffer.byteLength(text),
+    });
+    response.end(text);
+  }
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
@@ -286,6 +298,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const origin = `http://127.0.0.1:${port}`;
   origins = [origin, `http://localhost:${port}`];
   hosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+  securityHeaders = webSecurityHeaders(port);
 
   const transport = attachWebSocketTransport({
     server,
@@ -307,14 +320,4 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
-}
-
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  response.writeHead(status, {
-    ...SECURITY_HEADERS,
-    'Content-Type': 'application/json',
-    'Content-Length': Buffer.byteLength(text),
-  });
-  response.end(text);
 }

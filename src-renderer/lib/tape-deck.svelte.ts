@@ -58,7 +58,10 @@ export class TapeDeck {
         this.#say('Recording the cassette output. SAVE in BASIC, or any program writing to the ACIA.');
       else {
         this.lastRecording = result.file;
-        this.#say(`Recorded ${result.bytes} bytes to ${result.file?.name ?? 'a WAV file'}.`);
+        this.#say(
+          `Recorded ${result.bytes} bytes to ${result.file?.name ?? 'a WAV file'}: download it or keep it ` +
+            'in the library, as it is deleted when the app closes.',
+        );
       }
     } catch (error) {
       this.#fail(error);

@@ -33,7 +33,8 @@ describe('superboard-lab library', () => {
     const imported = run(SOURCE_CLI, 'import', path.join(work.dir, 'in'));
     expect(imported.status).toBe(1);
     expect(imported.stdout).toMatch(/^imported +peek\.wav -> tape \d+, take \d+$/m);
-    expect(imported.stdout).toMatch(/^failed +junk\.dat: junk\.dat is neither a recording/m);
+    expect(imported.stdout).toMatch(/^failed +junk\.dat: neither a recording \(WAV, FLAC, Ogg, MP3\)/m);
+    expect(imported.stdout.match(/junk\.dat/g)).toHaveLength(1);
     expect(imported.stderr).toContain('2 imported, 0 skipped, 1 failed');
     const again = run(SOURCE_CLI, 'import', path.join(work.dir, 'in', 'peek.wav'));
     expect(again.stdout).toMatch(/^skipped +peek\.wav: already in the library as "peek"/m);

@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { build65v } from '../../src-main/core/formats/osi65v.ts';
-import { assembleOrThrow, messageProgram } from '../support/assemble.ts';
+import { assembleOrThrow, messageProgram, SLOW_SCROLL } from '../support/assemble.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const CLI = path.resolve(import.meta.dirname, '../../src-main/cli/main.ts');
@@ -68,7 +68,7 @@ describe('superboard-lab run', () => {
 
   it('stops on a settled screen, not in the middle of a scroll copy', async () => {
     // Fills the visible rows with distinct lines, writes DONE on the last one, then scrolls the window
-    // up one row slowly (a pause of ~2,300 cycles after each row), so frame ends fall inside the copy.
+    // up one row slowly, so frame ends fall inside the copy.
     const program = assembleOrThrow(`
       .org $0300
         ldx #3
@@ -93,31 +93,7 @@ describe('superboard-lab run', () => {
         sta ($F0),y
         dey
         bpl done
-        ldx #3
-      scroll:
-        jsr rowaddr
-        lda $F0
-        clc
-        adc #32
-        sta $F2
-        lda $F1
-        adc #0
-        sta $F3
-        ldy #23
-      copy:
-        lda ($F2),y
-        sta ($F0),y
-        dey
-        bpl copy
-        ldy #0
-      pause:
-        nop
-        nop
-        iny
-        bne pause
-        inx
-        cpx #27
-        bne scroll
+        jsr scrollup
         jsr rowaddr
         lda #' '
         ldy #23
@@ -127,24 +103,7 @@ describe('superboard-lab run', () => {
         bpl blank
       here:
         jmp here
-      rowaddr:                    ; $F0/$F1 = $D000 + 32 * X + 5
-        pha
-        txa
-        lsr a
-        lsr a
-        lsr a
-        ora #$D0
-        sta $F1
-        txa
-        asl a
-        asl a
-        asl a
-        asl a
-        asl a
-        ora #5
-        sta $F0
-        pla
-        rts
+      ${SLOW_SCROLL}
       text:
         .text "DONE"
     `);

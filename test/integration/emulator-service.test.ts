@@ -274,7 +274,11 @@ describe('the emulator cassette deck', () => {
     const stopped = await handlers['machine.tapeRecord']({ action: 'stop' }, context);
     expect(stopped.bytes).toBe(1);
     expect(stopped.file?.name).toMatch(/^superboard-.*\.wav$/);
-    const recorded = await decodeTapeFile(services.files.get(stopped.file!.fileId).path);
+    // The recording is a temporary file of the app's until it is downloaded or kept in the library.
+    const file = services.files.get(stopped.file!.fileId).path;
+    expect(path.dirname(file)).toBe(services.temp.dir);
+    expect(path.basename(file)).toMatch(/^recording-[0-9a-f-]{36}-superboard-.*\.wav$/);
+    const recorded = await decodeTapeFile(file);
     expect(recorded.bytes.map((b) => b.value)).toEqual([0x48]);
   });
 

@@ -72,10 +72,25 @@ function load(): AudifyModule {
     audify = createRequire(import.meta.url)('audify') as AudifyModule;
     return audify;
   } catch (error) {
-    throw new AudioUnavailableError(
-      `the sound card library (audify) could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+    throw new AudioUnavailableError(whyUnavailable(error));
+  }
+}
+
+/**
+ * One line saying why audify did not load. It is an optional dependency: `npm install` goes on without it
+ * when it cannot be built, and then it is simply not there.
+ */
+export function whyUnavailable(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  const text = error instanceof Error ? error.message : String(error);
+  if (code === 'MODULE_NOT_FOUND' && text.includes("'audify'")) {
+    return (
+      'the sound card is unavailable: its library (audify) is not installed; npm install builds it where ' +
+      'cmake, a C++ compiler, make and the ALSA and PulseAudio headers are installed (see the README)'
     );
   }
+  const firstLine = text.split('\n', 1)[0]?.trim() || 'unknown error';
+  return `the sound card is unavailable: its library (audify) could not be loaded: ${firstLine}`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type {
@@ -16,6 +16,7 @@ import type { FileRegistry } from '../file-registry.ts';
 import { RomLibrary, scanRomDir, type RomChoice } from '../rom-library.ts';
 import { isAudioFile } from '../tape-decode.ts';
 import type { SettingsStore } from '../settings-store.ts';
+import type { TempFolder } from '../temp-folder.ts';
 import { LAB_MONITOR_SOURCE } from './emulator-runner.ts';
 import type { EmulatorCommand, EmulatorMessage, MachineConfig } from './protocol.ts';
 
@@ -28,6 +29,8 @@ export interface EmulatorServiceOptions {
   labMonitorSymbols?: () => Promise<ReadonlyMap<string, number>>;
   userDataDir: string;
   files: FileRegistry;
+  /** Where Record writes: a recording is the app's until the user downloads it or keeps it in the library. */
+  temp: TempFolder;
   settings: SettingsStore;
   events: EventHub;
   /** `--rom-dir`: ROMs from this folder take precedence over the saved choice. */
@@ -65,6 +68,8 @@ type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => vo
 export class EmulatorService {
   readonly roms: RomLibrary;
   readonly #options: EmulatorServiceOptions;
+  /** The name the running recording is offered under (its file in temp/ carries the app's prefix). */
+  #recordingName: string | null = null;
   #worker: Worker | null = null;
   #pending = new Map<number, Pending>();
   #nextId = 1;
@@ -221,14 +226,20 @@ export class EmulatorService {
       'machine.tapeStop': async () => (await this.#call({ kind: 'tapeStop' })) as MachineStatus,
       'machine.tapeRecord': async ({ action }) => {
         if (action === 'start') {
-          const dir = path.join(this.#options.userDataDir, 'recordings');
-          await mkdir(dir, { recursive: true });
-          const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
-          await this.#call({ kind: 'tapeRecordStart', path: path.join(dir, `superboard-${stamp}.wav`) });
+          const name = `superboard-${new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)}.wav`;
+          const file = this.#options.temp.file('recording', name);
+          try {
+            await this.#call({ kind: 'tapeRecordStart', path: file });
+          } catch (error) {
+            await this.#options.temp.remove(file);
+            throw error;
+          }
+          this.#recordingName = name;
           return { file: null, bytes: 0 };
         }
         const done = (await this.#call({ kind: 'tapeRecordStop' })) as { path: string; bytes: number };
-        return { file: await this.#options.files.register(done.path), bytes: done.bytes };
+        const name = this.#recordingName ?? path.basename(done.path);
+        return { file: await this.#options.files.register(done.path, name), bytes: done.bytes };
       },
     };
   }

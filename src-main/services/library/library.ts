@@ -405,7 +405,11 @@ export class Library {
       }
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      return this.#entry(name, 'failed', message.replace(filePath, name));
+      // The report names the file, so a reader's message that starts with the file's path or name (or the
+      // name of the upload it came in as) would say it twice.
+      const named = [filePath, path.basename(filePath), name].find((n) => message.startsWith(`${n}: `));
+      const reason = named === undefined ? message : message.slice(named.length + 2);
+      return this.#entry(name, 'failed', reason.replaceAll(filePath, name));
     }
   }
 
@@ -419,7 +423,7 @@ export class Library {
     } finally {
       await handle.close();
     }
-    if (head.length === 0) throw new SourceError(`${name} is empty.`);
+    if (head.length === 0) throw new SourceError('the file is empty');
     const kind = identify(name, head);
     if (kind === 'audio') {
       const audio = await this.#pool.decode(filePath);
@@ -438,7 +442,7 @@ export class Library {
         blocks: splitBlocks(decode, audio.sampleRate),
       };
     }
-    const bytes = tapeBytes(kind, name, await readFile(filePath), rawAddress);
+    const bytes = tapeBytes(kind, await readFile(filePath), rawAddress);
     const confidence = new Uint8Array(bytes.length).fill(255);
     return {
       kind,

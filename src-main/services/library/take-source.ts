@@ -34,40 +34,40 @@ const isText = (bytes: Uint8Array): boolean =>
   bytes.length > 0 &&
   bytes.every((b) => b === 0x09 || b === 0x0a || b === 0x0d || (b >= 0x20 && b < 0x7f) || b === 0);
 
-/** Names the kind of a file from its name and its first bytes (up to 4 KiB); throws SourceError if none fits. */
+/**
+ * Names the kind of a file from its name and its first bytes (up to 4 KiB); throws SourceError if none fits.
+ * SourceError messages leave out the file's name: the import report puts it before them.
+ */
 export function identify(name: string, head: Uint8Array): SourceKind {
   const byName = EXTENSIONS[path.extname(name).toLowerCase()];
   const audio = ['audio', 'id3'].includes(detectAudioContainer(head).kind);
   if (byName === 'audio' || (byName === undefined && audio)) {
-    if (!audio)
-      throw new SourceError(`${name} is named as a recording but is not a WAV, FLAC, Ogg or MP3 file.`);
+    if (!audio) throw new SourceError('named as a recording but not a WAV, FLAC, Ogg or MP3 file');
     return 'audio';
   }
   if (byName === 'raw') return 'raw';
   if (byName !== undefined) {
-    if (!isText(head))
-      throw new SourceError(`${name} should be text (a listing or 65V) but holds binary bytes.`);
+    if (!isText(head)) throw new SourceError('named as text (a listing or 65V) but holds binary bytes');
     return byName;
   }
   if (isText(head)) {
     const kind = detectKind(Uint8Array.from(head, (b) => (b === 0x0a ? 0x0d : b)));
     if (kind === 'basic' || kind === '65v') return kind;
   }
-  throw new SourceError(`${name} is neither a recording (WAV, FLAC, Ogg, MP3) nor a BASIC or 65V text.`);
+  throw new SourceError('neither a recording (WAV, FLAC, Ogg, MP3) nor a BASIC or 65V text');
 }
 
 /** The bytes a Superboard reads from the tape a text or binary file stands for. */
 export function tapeBytes(
   kind: Exclude<SourceKind, 'audio'>,
-  name: string,
   file: Uint8Array,
   rawAddress: number,
 ): Uint8Array {
   if (kind === 'raw') {
-    if (file.length === 0) throw new SourceError(`${name} is empty.`);
+    if (file.length === 0) throw new SourceError('the file is empty');
     if (rawAddress + file.length > 0x10000) {
       throw new SourceError(
-        `${name} (${file.length} bytes) does not fit in memory from $${rawAddress.toString(16)}.`,
+        `its ${file.length} bytes do not fit in memory from $${rawAddress.toString(16).padStart(4, '0')}`,
       );
     }
     return Uint8Array.from(build65v({ address: rawAddress, bytes: file }), (c) => c.charCodeAt(0));
@@ -77,7 +77,7 @@ export function tapeBytes(
     try {
       return basicTextToBytes(text.endsWith('\n') ? text : `${text}\n`);
     } catch (error) {
-      throw new SourceError(`${name}: ${(error as Error).message}`);
+      throw new SourceError((error as Error).message);
     }
   }
   return Uint8Array.from(text.replace(/\r\n?|\n/g, '\r'), (c) => c.charCodeAt(0));

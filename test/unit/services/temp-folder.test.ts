@@ -55,6 +55,7 @@ describe('TempFolder', () => {
     await writeFile(path.join(elsewhere, `upload-${UUID}-a.wav`), 'precious');
     await writeFile(path.join(dead, `upload-${UUID}-a.wav`), 'partial upload');
     await writeFile(path.join(dead, `spill-${UUID}-s16`), 'spill');
+    await writeFile(path.join(dead, `recording-${UUID}-superboard-2026-01-02T03-04-05.wav`), 'never kept');
     await writeFile(path.join(dead, 'notes.txt'), 'not ours');
     await symlink(path.join(elsewhere, `upload-${UUID}-a.wav`), path.join(dead, `export-${UUID}`));
     await writeFile(path.join(live, `upload-${UUID}`), 'in use');
@@ -62,7 +63,7 @@ describe('TempFolder', () => {
     await writeFile(path.join(root, `upload-${UUID}`), 'not in a session');
 
     const temp = new TempFolder(dir);
-    expect(await temp.open()).toBe(3);
+    expect(await temp.open()).toBe(4);
     expect((await readdir(dead)).sort()).toEqual([`export-${UUID}`, 'notes.txt']);
     expect(await readFile(path.join(elsewhere, `upload-${UUID}-a.wav`), 'utf8')).toBe('precious');
     expect(await readdir(live)).toEqual([`upload-${UUID}`]);
@@ -95,6 +96,57 @@ describe('TempFolder', () => {
     await symlink(target, path.join(dir, 'temp'));
     await expect(new TempFolder(dir).open()).rejects.toThrow(/not a folder.*symbolic link/);
     expect(await readdir(session)).toEqual([`upload-${UUID}`]);
+  });
+
+  it('sweeps what earlier versions left in uploads/, exports/ and beside the settings, and only that', async () => {
+    const uploads = path.join(dir, 'uploads');
+    const exports = path.join(dir, 'exports');
+    const recordings = path.join(dir, 'recordings');
+    const precious = path.join(dir, 'precious.wav');
+    for (const d of [uploads, path.join(uploads, `${UUID}-folder`), exports, recordings]) await mkdir(d);
+    await writeFile(precious, 'the only copy');
+    await writeFile(path.join(uploads, `${UUID}-tape one (2).wav`), 'an old upload');
+    await writeFile(path.join(uploads, `${UUID}-upload`), 'an old upload');
+    await writeFile(path.join(uploads, 'my tape.wav'), 'put here by the user');
+    await writeFile(path.join(uploads, `${UUID.toUpperCase()}-a.wav`), 'not named as the app names');
+    await symlink(precious, path.join(uploads, `${UUID}-link.wav`));
+    await writeFile(path.join(exports, `${UUID}-hello.bas.txt`), 'an old export');
+    await writeFile(path.join(dir, `settings.json.${deadPid()}.tmp`), '{"half":');
+    await writeFile(path.join(dir, `settings.json.${process.ppid}.tmp`), 'a running app is writing it');
+    await writeFile(path.join(dir, 'settings.json.tmp'), 'the user’s');
+    await writeFile(path.join(recordings, 'superboard-2026-01-02T03-04-05.wav'), 'recorded earlier');
+
+    const temp = new TempFolder(dir);
+    expect(await temp.open()).toBe(4);
+    expect((await readdir(uploads)).sort()).toEqual(
+      [`${UUID}-folder`, `${UUID}-link.wav`, `${UUID.toUpperCase()}-a.wav`, 'my tape.wav'].sort(),
+    );
+    expect(await readFile(precious, 'utf8')).toBe('the only copy');
+    expect((await readdir(dir)).sort()).toEqual(
+      [
+        'precious.wav',
+        'recordings',
+        `settings.json.${process.ppid}.tmp`,
+        'settings.json.tmp',
+        'temp',
+        'uploads',
+      ].sort(),
+    );
+    expect(await readdir(recordings)).toEqual(['superboard-2026-01-02T03-04-05.wav']);
+    await temp.close();
+  });
+
+  it('leaves an uploads/ that is a symbolic link, and what is behind it, alone, and an empty exports/', async () => {
+    const elsewhere = path.join(dir, 'elsewhere');
+    await mkdir(elsewhere);
+    await mkdir(path.join(dir, 'exports'));
+    await writeFile(path.join(elsewhere, `${UUID}-a.wav`), 'keep');
+    await symlink(elsewhere, path.join(dir, 'uploads'));
+    const temp = new TempFolder(dir);
+    expect(await temp.open()).toBe(0);
+    expect(await readdir(elsewhere)).toEqual([`${UUID}-a.wav`]);
+    expect((await readdir(dir)).sort()).toEqual(['elsewhere', 'exports', 'temp', 'uploads']);
+    await temp.close();
   });
 });
 

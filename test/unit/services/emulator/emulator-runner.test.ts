@@ -4,7 +4,7 @@ import {
   EmulatorRunner,
   LAB_MONITOR_SOURCE,
 } from '../../../../src-main/services/emulator/emulator-runner.ts';
-import { assembleOrThrow } from '../../../support/assemble.ts';
+import { assembleOrThrow, SLOW_SCROLL } from '../../../support/assemble.ts';
 import { labMonitor, videoText } from '../../../support/emulator.ts';
 
 const HZ = 983_040;
@@ -108,30 +108,7 @@ describe('EmulatorRunner', () => {
         cpx #28
         bne fill
       forever:
-        ldx #3
-      scroll:
-        jsr rowaddr
-        lda $F0
-        clc
-        adc #32
-        sta $F2
-        lda $F1
-        adc #0
-        sta $F3
-        ldy #23
-      copy:
-        lda ($F2),y
-        sta ($F0),y
-        dey
-        bpl copy
-        ldy #0
-      pause:
-        nop
-        iny
-        bne pause
-        inx
-        cpx #27
-        bne scroll
+        jsr scrollup
         jsr putrow
         ldx #24
       quiet:
@@ -150,22 +127,7 @@ describe('EmulatorRunner', () => {
         bpl cells
         inc $F4
         rts
-      rowaddr:                    ; $F0/$F1 = $D000 + 32 * X + 5
-        txa
-        lsr a
-        lsr a
-        lsr a
-        ora #$D0
-        sta $F1
-        txa
-        asl a
-        asl a
-        asl a
-        asl a
-        asl a
-        ora #5
-        sta $F0
-        rts
+      ${SLOW_SCROLL}
     `);
     const machine = runner.machine;
     for (const segment of program.segments) machine.load(segment.address, segment.bytes);
