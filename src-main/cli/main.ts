@@ -46,6 +46,10 @@ const COMMANDS: Record<string, { summary: string; run: (argv: string[]) => Promi
     summary: 'the cassette cable as a 300-baud terminal or TCP bridge (soft-modem)',
     run: async (argv) => (await import('./modem.ts')).modemCommand(argv),
   },
+  'capture-rom': {
+    summary: "dump a real board's ROM over the cassette cable, checked against the known dumps",
+    run: async (argv) => (await import('./capture-rom.ts')).captureRomCommand(argv, ROM_FOLDER),
+  },
   library: {
     summary: 'the tape library: import, list, search, show and export tapes',
     run: async (argv) => (await import('./library.ts')).libraryCommand(argv, LIBRARY_WORKER),
@@ -61,7 +65,7 @@ const usage = (): string =>
     'usage: superboard-lab <command> [options]',
     '',
     'commands:',
-    ...Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(8)} ${command.summary}`),
+    ...Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(11)} ${command.summary}`),
     '',
     "Run 'superboard-lab <command> --help' for a command's options.",
   ].join('\n');

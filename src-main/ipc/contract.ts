@@ -676,6 +676,90 @@ export const audioEvents = {
   }),
 } as const;
 
+// ---- ROM capture: a real board's ROMs dumped over the cassette cable ----
+
+export const CaptureRangeSchema = v.pipe(
+  v.strictObject({ start: Hex16, end: Hex16 }),
+  v.check((range) => range.end >= range.start, 'the range ends before it starts'),
+);
+const DumpProgramKindSchema = v.picklist(['basic', '65v']);
+
+/** What `checkCapture` found (core/rom-capture/capture-check.ts). */
+export const RomCaptureCheckSchema = v.strictObject({
+  range: v.strictObject({ start: Hex16, end: Hex16 }),
+  expected: v.number(),
+  received: v.number(),
+  sha1: v.string(),
+  match: v.nullable(v.string()),
+  framingErrors: v.array(v.strictObject({ index: v.number(), address: v.number() })),
+  gaps: v.array(v.strictObject({ index: v.number(), address: v.number(), missing: v.number() })),
+  missingAtEnd: v.number(),
+  diff: v.nullable(
+    v.strictObject({
+      against: v.string(),
+      differing: v.number(),
+      runs: v.array(v.strictObject({ address: v.number(), length: v.number() })),
+      moreRuns: v.number(),
+    }),
+  ),
+  complete: v.boolean(),
+  problems: v.array(v.string()),
+});
+export type RomCaptureCheck = v.InferOutput<typeof RomCaptureCheckSchema>;
+
+export const romCaptureRequests = {
+  /** Plays our dumper to the board now (for its LOAD, or `L` in the 65V monitor); progress as events. */
+  'romCapture.send': {
+    input: v.strictObject({
+      range: CaptureRangeSchema,
+      kind: DumpProgramKindSchema,
+      device: DeviceNameSchema,
+    }),
+    output: v.strictObject({ seconds: v.number() }),
+  },
+  /**
+   * Arms the input and captures the range raw until it is complete, the bytes stop or `romCapture.stop`;
+   * with `send`, the dumper is played once the input is armed. Progress and the result arrive as events.
+   */
+  'romCapture.start': {
+    input: v.strictObject({
+      range: CaptureRangeSchema,
+      device: DeviceNameSchema,
+      send: v.nullable(v.strictObject({ kind: DumpProgramKindSchema, device: DeviceNameSchema })),
+    }),
+    output: v.strictObject({ expected: v.number(), sampleRate: v.number() }),
+  },
+  /** Ends the capture (or the sending) early; what was decoded is checked all the same. */
+  'romCapture.stop': { input: NoInput, output: v.strictObject({}) },
+} as const;
+
+export const romCaptureEvents = {
+  'romCapture.progress': v.strictObject({
+    state: v.picklist(['idle', 'sending', 'armed', 'recording']),
+    received: v.number(),
+    expected: v.number(),
+    framingErrors: v.number(),
+    /** Seconds recorded. */
+    seconds: v.number(),
+    carrier: v.boolean(),
+    /** The dumper playing to the board. */
+    sending: v.nullable(v.strictObject({ position: v.number(), total: v.number() })),
+  }),
+  /**
+   * A capture ended: the check, the raw bytes (base64), the bytes as an opened file for `machine.setRoms`
+   * (null when nothing came), which ROM it can be installed as, and the reason it ended early, if any.
+   */
+  'romCapture.result': v.strictObject({
+    check: RomCaptureCheckSchema,
+    bytes: v.string(),
+    file: v.nullable(FileRefSchema),
+    installable: v.nullable(v.picklist(['monitor', 'basic'])),
+    /** The first differing runs side by side: the capture's bytes and the reference's, hex. */
+    differences: v.array(v.strictObject({ address: v.number(), ours: v.string(), theirs: v.string() })),
+    error: v.nullable(v.string()),
+  }),
+} as const;
+
 // ---- The tape library: tapes, takes, blocks, import, search, compare and merge, export ----
 
 const LibraryId = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(Number.MAX_SAFE_INTEGER));
@@ -1067,6 +1151,7 @@ export const requests = {
   ...tapeDeckRequests,
   ...memoryRequests,
   ...audioRequests,
+  ...romCaptureRequests,
   ...libraryRequests,
   ...boardTapeRequests,
   ...jobsRequests,
@@ -1078,6 +1163,7 @@ export const events = {
   ...machineEvents,
   ...memoryEvents,
   ...audioEvents,
+  ...romCaptureEvents,
   ...libraryEvents,
   ...boardTapeEvents,
   ...jobsEvents,

@@ -15,6 +15,7 @@ import { MAX_UPLOAD_BYTES } from '../ipc/wire.ts';
 import { AudioService } from './audio/audio-service.ts';
 import { audioHandlers } from './audio/audio-handlers.ts';
 import { BoardTape } from './audio/board-tape.ts';
+import { romCaptureHandlers } from './rom-capture/rom-capture-handlers.ts';
 import { EmulatorService, type EmulatorServiceOptions } from './emulator/emulator-service.ts';
 import { JobsService } from './farm/jobs-service.ts';
 import { FileRegistry } from './file-registry.ts';
@@ -157,6 +158,15 @@ export class AppServices {
       ...this.tapes.handlers(),
       ...this.#machineHandlers(),
       ...audioHandlers(this.audio, this.settings, this.events),
+      ...romCaptureHandlers({
+        audio: this.audio,
+        events: this.events,
+        files: this.files,
+        temp: this.temp,
+        labMonitor:
+          this.info.emulator?.labMonitor ?? labMonitorLoader(null, new URL('../rom/', import.meta.url)),
+        installed: async () => (this.emulator ? this.emulator.installedRoms() : []),
+      }),
       ...this.library.handlers(),
       ...this.boardTape.handlers(),
       ...this.jobs.handlers(),

@@ -13,6 +13,7 @@ import { JobsView } from './jobs-view.svelte.ts';
 import { MachineView } from './machine-view.svelte.ts';
 import { MemoryInspector } from './memory-inspector.svelte.ts';
 import { pickFiles } from './pick-file.ts';
+import { RomCaptureWizard } from './rom-capture.svelte.ts';
 import { TapeDeck } from './tape-deck.svelte.ts';
 import type { AreaId } from './shortcuts.ts';
 import { TapeView } from './tape-view.svelte.ts';
@@ -46,6 +47,8 @@ export class AppState {
   readonly player: TapePlayer;
   readonly library: LibraryView;
   readonly jobs: JobsView;
+  /** The ROM capture wizard (opened from the Machine and Devices panels). */
+  readonly romCapture: RomCaptureWizard;
 
   constructor(client: IpcClient) {
     this.client = client;
@@ -61,6 +64,7 @@ export class AppState {
     this.audio = new AudioDevices(client, (error) => this.fail(error));
     this.recorder = new Recorder(client, (error) => this.fail(error));
     this.player = new TapePlayer(client, (error) => this.fail(error));
+    this.romCapture = new RomCaptureWizard(client, this.machine, (error) => this.fail(error));
     this.library = new LibraryView(client, {
       say: (text) => this.say(text),
       fail: (error) => this.fail(error),

@@ -56,11 +56,15 @@ export class SimulatedBoard {
   }
 
   /**
-   * A board with the Lab Monitor, booted into the machine-code monitor, running in real time. A larger
-   * `outputLatencyMs` lets a long SAVE sent with runAhead ride out a busy test process (it starts that much later).
+   * A board with the Lab Monitor (or `monitor`), booted into the machine-code monitor, running in real time. A
+   * larger `outputLatencyMs` lets a long SAVE sent with runAhead ride out a busy test process (it starts that
+   * much later).
    */
-  static async start(options: { outputLatencyMs?: number } = {}): Promise<SimulatedBoard> {
-    const machine = new Superboard({ roms: { monitor: loadMonitorRom(await labMonitor()) }, seed: 11 });
+  static async start(
+    options: { outputLatencyMs?: number; monitor?: Uint8Array } = {},
+  ): Promise<SimulatedBoard> {
+    const rom = options.monitor ?? (await labMonitor());
+    const machine = new Superboard({ roms: { monitor: loadMonitorRom(rom) }, seed: 11 });
     return new SimulatedBoard(machine, options.outputLatencyMs ?? 1000);
   }
 

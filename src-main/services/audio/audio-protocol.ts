@@ -27,6 +27,11 @@ export interface CaptureOptions {
   bits?: boolean;
   /** Report the min/max of every this many samples (the live waveform). */
   envelopeStep?: number;
+  /**
+   * Frames per block (default CAPTURE_FRAMES). The sound server holds only four blocks for a busy reader, so a
+   * capture that values every sample over latency (a ROM dump) asks for bigger ones.
+   */
+  frameSize?: number;
 }
 
 /** What plays: a recording as it is, or bytes encoded as KCS on the fly. */

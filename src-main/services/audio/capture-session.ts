@@ -109,7 +109,7 @@ export class CaptureSession {
         { deviceId: info.id, nChannels: 1 },
         RTAUDIO_FLOAT32,
         sampleRate,
-        CAPTURE_FRAMES,
+        options.frameSize ?? CAPTURE_FRAMES,
         'Superboard Lab capture',
         (data) => session.#input(data),
         null,

@@ -179,6 +179,23 @@ export class EmulatorService {
     };
   }
 
+  /** The ROM images the machine runs now, peeked (the ROM capture compares a board's ROMs with them). */
+  async installedRoms(): Promise<{ name: string; bytes: Uint8Array; base: number }[]> {
+    const status = (await this.#call({ kind: 'status' })) as MachineStatus;
+    const peek = async (start: number, length: number): Promise<Uint8Array> =>
+      (await this.#call({ kind: 'peek', start, length })) as Uint8Array;
+    const images = [
+      { name: `the installed ${status.monitor.name}`, bytes: await peek(0xf800, 0x800), base: 0xf800 },
+    ];
+    if (status.basic)
+      images.push({
+        name: `the installed ${status.basic.name}`,
+        bytes: await peek(0xa000, 0x2000),
+        base: 0xa000,
+      });
+    return images;
+  }
+
   /** Plays bytes already decoded (a library take) into the cassette port as a tape of bytes. */
   async playBytes(name: string, bytes: Uint8Array, speed: 'tape' | 'fast'): Promise<void> {
     await this.#call({ kind: 'tapePlayBytes', name, bytes, speed });

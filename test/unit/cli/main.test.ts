@@ -19,7 +19,7 @@ describe('superboard-lab command line', () => {
     expect(result.stdout).toMatch(/^ {2}asm /m);
   });
 
-  it.each(['run', 'asm', 'decode', 'encode', 'farm'])(
+  it.each(['run', 'asm', 'decode', 'encode', 'farm', 'capture-rom'])(
     'lists every option of %s --help with a sentence',
     (command) => {
       const result = cli(command, '--help');
