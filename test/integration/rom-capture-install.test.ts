@@ -60,6 +60,7 @@ class ReplayAudio {
             carrier: true,
             bytes,
             framingErrors: 0,
+            origin: 0,
           },
         });
       }
