@@ -4,7 +4,7 @@
 // and fed to its ACIA, as a tape in its cassette input would be.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { LiveByteSource } from '../../src-main/core/machine/cassette-port.ts';
-import { loadMonitorRom } from '../../src-main/core/machine/rom-set.ts';
+import { loadBasicRom, loadMonitorRom } from '../../src-main/core/machine/rom-set.ts';
 import { Superboard } from '../../src-main/core/machine/superboard.ts';
 import { KcsDecoder } from '../../src-main/core/modem/kcs-decoder.ts';
 import { KcsTapeRecorder } from '../../src-main/core/modem/kcs-tape.ts';
@@ -55,9 +55,14 @@ export class SimulatedBoard {
     this.#timer = setInterval(() => this.#tick(), TICK_MS);
   }
 
-  /** A board with the Lab Monitor, booted into the machine-code monitor, running in real time. */
-  static async start(): Promise<SimulatedBoard> {
-    const machine = new Superboard({ roms: { monitor: loadMonitorRom(await labMonitor()) }, seed: 11 });
+  /**
+   * A board with the Lab Monitor, running in real time: booted into the machine-code monitor, or into the
+   * boot menu when a BASIC ROM image is given.
+   */
+  static async start(basic?: Uint8Array): Promise<SimulatedBoard> {
+    const monitor = loadMonitorRom(await labMonitor());
+    const roms = basic === undefined ? { monitor } : { monitor, basic: loadBasicRom(basic) };
+    const machine = new Superboard({ roms, seed: 11 });
     return new SimulatedBoard(machine);
   }
 
