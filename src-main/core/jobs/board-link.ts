@@ -106,7 +106,9 @@ export type BoardRequest =
  * Reads a request frame: its kind is the first character the user typed, its text the rest of the line.
  * - `E expression`: evaluate with BASIC on one machine (`E 6*7`).
  * - `R [n] line`: run a BASIC line on n machines, 1 by default (`R 3 PRINT RND(1)`).
- * - `M [n] ADDR BYTE...`: put hex bytes at ADDR and run them there, on n machines (`M 0300 A9 2A 60`).
+ * - `M [n] ADDR BYTE...`: put hex bytes at ADDR (four hex digits) and run them there, on n machines
+ *   (`M 0300 A9 2A 60`).
+ * The count n is one or two digits before the rest.
  * Returns the request or what is wrong with it, in words short enough for the board's screen.
  */
 export function parseRequest(frame: BoardFrame): BoardRequest | string {
@@ -116,7 +118,7 @@ export function parseRequest(frame: BoardFrame): BoardRequest | string {
     if (text === '') return 'E NEEDS AN EXPRESSION';
     return { kind: 'evaluate', expression: text };
   }
-  const counted = /^(\d+)\s+(.*)$/.exec(text);
+  const counted = /^(\d{1,2})\s+(.*)$/.exec(text);
   const machines = counted ? Number(counted[1]) : 1;
   const rest = counted ? (counted[2] ?? '') : text;
   if (machines < 1 || machines > MAX_MACHINES) return `1 TO ${MAX_MACHINES} MACHINES`;
@@ -126,7 +128,7 @@ export function parseRequest(frame: BoardFrame): BoardRequest | string {
   }
   if (kind === 'M') {
     const words = rest.split(/\s+/);
-    const address = /^[0-9A-F]{1,4}$/i.test(words[0] ?? '') ? Number.parseInt(words[0] ?? '', 16) : NaN;
+    const address = /^[0-9A-F]{4}$/i.test(words[0] ?? '') ? Number.parseInt(words[0] ?? '', 16) : NaN;
     const bytes = words.slice(1);
     if (Number.isNaN(address) || bytes.length === 0 || !bytes.every((b) => /^[0-9A-F]{1,2}$/i.test(b)))
       return 'M NEEDS ADDR AND HEX BYTES';

@@ -145,10 +145,11 @@ export function runJob(job: Job, roms: RomSet, options: RunJobOptions = {}): Job
       reason = 'text';
       break;
     }
+    // Typed keys do not count here: a program that reads no more keys never lets the last one be taken.
     if (
       job.settled === true &&
       next >= steps.length &&
-      ready({ afterTape: true }) &&
+      !board.cassette.playing &&
       board.screenSettled(SETTLED_QUIET_CYCLES)
     ) {
       reason = 'settled';

@@ -82,7 +82,7 @@ describe('the cloud driver on an emulated board', () => {
     board.type('E 6*7\r');
     expect(String.fromCharCode(requestFrom(board).kind)).toBe('E');
     const damaged = encodeFrame(ANSWER_START, 0x4b, 'WRONG');
-    damaged[4] ^= 0x01;
+    damaged[4] = (damaged[4] ?? 0) ^ 0x01;
     board.cassette.play(new ByteTapeSource(damaged), { speed: 'fast' });
     expect(runUntilScreenShows(board, '?BAD CHECKSUM')).toBe(true);
     expect(readScreen(board)).not.toContain('WRONG');
