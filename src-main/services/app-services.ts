@@ -14,7 +14,9 @@ import type { EventHub } from '../ipc/event-hub.ts';
 import { AudioService } from './audio/audio-service.ts';
 import { audioHandlers } from './audio/audio-handlers.ts';
 import { EmulatorService, type EmulatorServiceOptions } from './emulator/emulator-service.ts';
+import { GatewayService } from './farm/gateway-service.ts';
 import { JobsService } from './farm/jobs-service.ts';
+import { LibraryBatch } from './farm/library-batch.ts';
 import { FileRegistry } from './file-registry.ts';
 import { LibraryService } from './library/library-service.ts';
 import { labMonitorLoader } from './lab-monitor-rom.ts';
@@ -57,6 +59,8 @@ export class AppServices {
   readonly tapes: TapeService;
   readonly library: LibraryService;
   readonly jobs: JobsService;
+  readonly libraryBatch: LibraryBatch;
+  readonly gateway: GatewayService;
   readonly events: EventHub;
   readonly info: HostInfo;
   readonly audio: AudioService;
@@ -100,6 +104,13 @@ export class AppServices {
       labMonitor: info.emulator?.labMonitor ?? labMonitorLoader(null, new URL('../rom/', import.meta.url)),
       romDir: info.emulator?.romDir,
     });
+    this.libraryBatch = new LibraryBatch({ library: this.library, jobs: this.jobs, events });
+    this.gateway = new GatewayService({
+      audio: this.audio,
+      jobs: this.jobs,
+      events,
+      romFolder: new URL('../rom/', import.meta.url),
+    });
   }
 
   async start(): Promise<void> {
@@ -128,6 +139,7 @@ export class AppServices {
   }
 
   async stop(): Promise<void> {
+    await this.gateway.stop();
     await this.audio.close();
     await this.jobs.stop();
     await this.tapes.stop();
@@ -145,6 +157,8 @@ export class AppServices {
       ...audioHandlers(this.audio, this.settings, this.events),
       ...this.library.handlers(),
       ...this.jobs.handlers(),
+      ...this.libraryBatch.handlers(),
+      ...this.gateway.handlers(),
     };
   }
 
