@@ -7,6 +7,7 @@ import type {
 } from '../../src-main/ipc/contract.ts';
 import { AudioDevices } from './audio-devices.svelte.ts';
 import type { ConnectionState, IpcClient } from './ipc-client.ts';
+import { LibraryBatchView } from './library-batch.svelte.ts';
 import { LibraryView } from './library-view.svelte.ts';
 import { JobsView } from './jobs-view.svelte.ts';
 import { MachineView } from './machine-view.svelte.ts';
@@ -41,6 +42,7 @@ export class AppState {
   /** The sound card, for a real board (the Devices panel). */
   readonly audio: AudioDevices;
   readonly library: LibraryView;
+  readonly libraryBatch: LibraryBatchView;
   readonly jobs: JobsView;
 
   constructor(client: IpcClient) {
@@ -53,6 +55,7 @@ export class AppState {
       (error) => this.fail(error),
     );
     this.jobs = new JobsView(client, (error) => this.fail(error));
+    this.libraryBatch = new LibraryBatchView(client, (error) => this.fail(error));
     this.tape = new TapeView(client, (kind, text) => (this.notice = { kind, text }));
     this.audio = new AudioDevices(client, (error) => this.fail(error));
     this.library = new LibraryView(client, {
