@@ -1,3 +1,4 @@
+import { SvelteMap } from 'svelte/reactivity';
 import type { LibraryBatchResult, LibraryBatchState } from '../../src-main/ipc/contract.ts';
 import type { IpcClient } from './ipc-client.ts';
 
@@ -8,7 +9,7 @@ import type { IpcClient } from './ipc-client.ts';
 export class LibraryBatchView {
   readonly #client: IpcClient;
   readonly #fail: (error: unknown) => void;
-  results = $state.raw(new Map<number, LibraryBatchResult>());
+  readonly results = new SvelteMap<number, LibraryBatchResult>();
   progress = $state.raw<Omit<LibraryBatchState, 'results'>>({ running: false, done: 0, total: 0, failed: 0 });
   #listening = false;
 
@@ -52,9 +53,7 @@ export class LibraryBatchView {
 
   #take({ results, ...progress }: LibraryBatchState, all: boolean): void {
     this.progress = progress;
-    if (results.length === 0 && !all) return;
-    const next = all ? new Map<number, LibraryBatchResult>() : new Map(this.results);
-    for (const result of results) next.set(result.tapeId, result);
-    this.results = next;
+    if (all) this.results.clear();
+    for (const result of results) this.results.set(result.tapeId, result);
   }
 }
