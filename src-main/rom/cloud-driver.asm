@@ -11,7 +11,8 @@
 ;
 ; Frames: start byte, kind, length, text, checksum (the sum mod 256 of kind, length and text).
 ; A request starts with SOH ($01) and its kind is the first character typed; an answer starts with STX
-; ($02), kind K (the answer) or E (an error, printed after a ?).
+; ($02), kind K (the answer), E (an error, printed after a ?) or R (the request came damaged: the driver
+; sends it again). A damaged answer also makes it send the request again, three sends in all.
 
 ACIA_CTL  = $F000
 ACIA_DATA = $F001
@@ -28,11 +29,14 @@ CR        = $0D
 LF        = $0A
 MAXREQ    = 72                  ; longest request line
 WAIT_HI   = 90                  ; about 1.1 s per step: a silence of ~100 s means no answer
+TRIES     = 3                   ; sends of one request before a damaged answer is given up
 ; Working storage above the code (not on the tape).
 sum       = $1E00
 kind      = $1E01
 count     = $1E02
 timer     = $1E03               ; 3 bytes
+reqlen    = $1E06
+tries     = $1E07
 reqbuf    = $1E10               ; MAXREQ bytes
 ansbuf    = $1F00               ; 256 bytes
 
@@ -73,20 +77,22 @@ usr:      ldx #<m_prompt
           cpy #0
           bne @ask
           rts                   ; an empty line asks nothing
-@ask:     sty count
-          lda ACIA_DATA         ; drop a stale byte so RDRF means a new one
+@ask:     sty reqlen
+          lda #TRIES
+          sta tries
+@send:    lda ACIA_DATA         ; drop a stale byte so RDRF means a new one
           lda #START_REQ
           jsr send
           lda #0
           sta sum
           lda reqbuf            ; kind: the first character typed
           jsr send_sum
-          ldx count
+          ldx reqlen
           dex
           txa                   ; length: the rest of the line
           jsr send_sum
           ldx #1
-@body:    cpx count
+@body:    cpx reqlen
           beq @sent
           lda reqbuf,x
           jsr send_sum
@@ -122,8 +128,10 @@ usr:      ldx #<m_prompt
 @check:   jsr receive
           bcc no_answer
           cmp sum
-          bne bad_sum
+          bne @again            ; damaged on the way: ask again
           lda kind
+          cmp #'R'              ; the gateway heard a damaged request: send it again
+          beq @again
           cmp #'K'
           beq @print
           lda #'?'
@@ -140,6 +148,10 @@ usr:      ldx #<m_prompt
 @next:    iny
           bne @char
 @end:     jmp crlf
+
+@again:   dec tries
+          beq bad_sum
+          jmp @send
 
 no_answer:
           ldx #<m_none

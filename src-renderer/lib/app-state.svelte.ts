@@ -7,6 +7,7 @@ import type {
 } from '../../src-main/ipc/contract.ts';
 import { AudioDevices } from './audio-devices.svelte.ts';
 import type { ConnectionState, IpcClient } from './ipc-client.ts';
+import { BoardGatewayView } from './board-gateway.svelte.ts';
 import { LibraryBatchView } from './library-batch.svelte.ts';
 import { LibraryView } from './library-view.svelte.ts';
 import { JobsView } from './jobs-view.svelte.ts';
@@ -43,6 +44,8 @@ export class AppState {
   readonly audio: AudioDevices;
   readonly library: LibraryView;
   readonly libraryBatch: LibraryBatchView;
+  /** The board gateway (in the Jobs view). */
+  readonly gateway: BoardGatewayView;
   readonly jobs: JobsView;
 
   constructor(client: IpcClient) {
@@ -56,6 +59,7 @@ export class AppState {
     );
     this.jobs = new JobsView(client, (error) => this.fail(error));
     this.libraryBatch = new LibraryBatchView(client, (error) => this.fail(error));
+    this.gateway = new BoardGatewayView(client, (error) => this.fail(error));
     this.tape = new TapeView(client, (kind, text) => (this.notice = { kind, text }));
     this.audio = new AudioDevices(client, (error) => this.fail(error));
     this.library = new LibraryView(client, {

@@ -60,5 +60,10 @@ describe.skipIf(!HAVE_CHROMIUM)('the library batch in Chromium (needs /usr/bin/c
     await page.getByRole('button', { name: 'Jobs' }).click();
     await expect.poll(() => page.getByTestId('job-row').count()).toBe(2);
     await expect.poll(() => page.getByTestId('jobs-panel').textContent()).toMatch(/tape-\d+/);
+    // Below them, the real board's gateway: not listening until started.
+    const gateway = page.getByTestId('board-gateway');
+    await expect.poll(() => gateway.getByTestId('board-gateway-status').textContent()).toMatch(/\S/);
+    expect(await gateway.getByRole('button', { name: 'Start the gateway' }).count()).toBe(1);
+    await page.screenshot({ path: path.join(REPO, 'test-results', 'jobs-gateway.png') });
   });
 });

@@ -17,6 +17,8 @@ export const MAX_ANSWER = 255;
 /** Answer kinds: the answer itself, or why there is none. */
 export const ANSWER_OK = 0x4b; // 'K'
 export const ANSWER_ERROR = 0x45; // 'E'
+/** The request came damaged: the driver sends it again. */
+export const ANSWER_RESEND = 0x52; // 'R'
 /** The most emulated machines one request may ask for. */
 export const MAX_MACHINES = 8;
 
@@ -194,6 +196,11 @@ export function composeAnswer(request: BoardRequest, results: readonly JobResult
 /** An error answer (a request the gateway could not read or run). */
 export function errorAnswer(text: string): Uint8Array {
   return encodeFrame(ANSWER_START, ANSWER_ERROR, shorten(text));
+}
+
+/** Asks the driver to send its request again (it tries three times in all). */
+export function resendAnswer(): Uint8Array {
+  return encodeFrame(ANSWER_START, ANSWER_RESEND, '');
 }
 
 /** Error texts for a 24-column screen: upper case (BASIC-era boards), at most about three lines. */

@@ -12,12 +12,20 @@ import {
   parseRequest,
   REQUEST_START,
   requestJobs,
+  resendAnswer,
+  type BoardFrame,
 } from '../../core/jobs/board-link.ts';
 import type { Job, JobResult } from '../../core/jobs/job.ts';
 import type { AudioService } from '../audio/audio-service.ts';
 
 /** A frame whose bytes stop coming for this long is dropped (the board was reset, the cable pulled). */
 const FRAME_GAP_MS = 3000;
+/**
+ * The same request again this soon after its answer has played is the driver asking again because the
+ * answer reached it damaged: it gets the same answer, not a new run. (An answer byte takes 36.7 ms.)
+ */
+const REPEAT_MS = 15_000;
+const BYTE_MS = 37;
 
 /** Runs a request's jobs and gives their results in order (the app's Jobs service, or a farm engine). */
 export type JobRunner = (jobs: readonly Job[]) => Promise<JobResult[]>;
@@ -49,6 +57,7 @@ export class BoardGateway {
   #requests = 0;
   #last: string | null = null;
   #serial = 0;
+  #lastAnswer: { key: string; answer: Uint8Array; until: number } | null = null;
 
   constructor(options: BoardGatewayOptions) {
     this.#options = options;
@@ -104,10 +113,10 @@ export class BoardGateway {
     const answer =
       event.type === 'bad-checksum'
         ? async () => {
-            this.#note('a request with a bad checksum: asking again');
-            return errorAnswer('BAD CHECKSUM: ASK AGAIN');
+            this.#note('a request with a bad checksum: asking for it again');
+            return resendAnswer();
           }
-        : () => this.#answer(event.frame);
+        : () => this.#answerOnce(event.frame);
     this.#busy = this.#busy.then(async () => {
       try {
         await this.#options.audio.modemSend(await answer());
@@ -117,7 +126,20 @@ export class BoardGateway {
     });
   }
 
-  async #answer(frame: { kind: number; text: string }): Promise<Uint8Array> {
+  async #answerOnce(frame: BoardFrame): Promise<Uint8Array> {
+    const key = `${frame.kind}:${frame.text}`;
+    const last = this.#lastAnswer;
+    if (last !== null && last.key === key && Date.now() < last.until) {
+      this.#note('the same request again: sending the same answer again');
+      last.until = Date.now() + REPEAT_MS + last.answer.length * BYTE_MS;
+      return last.answer;
+    }
+    const answer = await this.#answer(frame);
+    this.#lastAnswer = { key, answer, until: Date.now() + REPEAT_MS + answer.length * BYTE_MS };
+    return answer;
+  }
+
+  async #answer(frame: BoardFrame): Promise<Uint8Array> {
     this.#requests++;
     const request = parseRequest(frame);
     if (typeof request === 'string') {

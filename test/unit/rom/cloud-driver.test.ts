@@ -77,21 +77,39 @@ describe('the cloud driver on an emulated board', () => {
     expect(runUntilScreenShows(board, 'FORTY\nTWO\nOK')).toBe(true);
   });
 
-  it('says ?BAD CHECKSUM for a damaged answer and prints errors after a ?', () => {
+  it('asks again when the answer comes damaged or the gateway asks, gives up after three sends', () => {
     typeAll(board, 'X=USR(0)\r');
     board.type('E 6*7\r');
-    expect(String.fromCharCode(requestFrom(board).kind)).toBe('E');
-    const damaged = encodeFrame(ANSWER_START, 0x4b, 'WRONG');
-    damaged[4] = (damaged[4] ?? 0) ^ 0x01;
-    board.cassette.play(new ByteTapeSource(damaged), { speed: 'fast' });
-    expect(runUntilScreenShows(board, '?BAD CHECKSUM')).toBe(true);
-    expect(readScreen(board)).not.toContain('WRONG');
+    const first = requestFrom(board);
+    const answer = (kind: number, text: string): void =>
+      board.cassette.play(new ByteTapeSource(encodeFrame(ANSWER_START, kind, text)), { speed: 'fast' });
+    const damaged = (): void => {
+      const bytes = encodeFrame(ANSWER_START, 0x4b, 'WRONG');
+      bytes[4] = (bytes[4] ?? 0) ^ 0x01;
+      board.cassette.play(new ByteTapeSource(bytes), { speed: 'fast' });
+    };
+    damaged();
+    expect(requestFrom(board)).toEqual(first);
+    answer(0x52, '');
+    expect(requestFrom(board)).toEqual(first);
+    answer(0x4b, ' 42');
+    expect(runUntilScreenShows(board, 'CLOUD? E 6*7\n 42\nOK')).toBe(true);
+    // Three damaged answers in a row: it says so and sends no more.
     typeAll(board, 'X=USR(0)\r');
     board.type('E 1/0\r');
+    for (let send = 1; send <= 3; send++) {
+      requestFrom(board);
+      damaged();
+    }
+    expect(runUntilScreenShows(board, '?BAD CHECKSUM')).toBe(true);
+    expect(readScreen(board)).not.toContain('WRONG');
+    board.run(300_000);
+    expect(board.cassette.takeRecorded()).toEqual([]);
+    // An error answer prints after a ?.
+    typeAll(board, 'X=USR(0)\r');
+    board.type('E 1\r');
     requestFrom(board);
-    board.cassette.play(new ByteTapeSource(encodeFrame(ANSWER_START, 0x45, 'NO BASIC ROM')), {
-      speed: 'fast',
-    });
+    answer(0x45, 'NO BASIC ROM');
     expect(runUntilScreenShows(board, '?NO BASIC ROM')).toBe(true);
   });
 
