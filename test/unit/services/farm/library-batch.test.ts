@@ -6,6 +6,8 @@ import type { LibraryBatchState } from '../../../../src-main/ipc/contract.ts';
 import { EventHub } from '../../../../src-main/ipc/event-hub.ts';
 import { AppServices } from '../../../../src-main/services/app-services.ts';
 import { messageProgram } from '../../../support/assemble.ts';
+import { RATE, tapeSamples } from '../../../support/library-tapes.ts';
+import { wavBytes } from '../../../support/wav-writer.ts';
 import { tempDir } from '../../../support/temp-dir.ts';
 
 let services: AppServices | null = null;
@@ -34,6 +36,9 @@ describe('the library batch', () => {
     );
     await writeFile(path.join(inbox, 'listing.bas'), '10 PRINT "HELLO"\n20 END\n');
     await writeFile(path.join(inbox, 'data.bin'), Uint8Array.from([0xde, 0xad, 0xbe, 0xef]));
+    // A recording of bytes that are neither a listing nor 65V text.
+    const noise = Uint8Array.from({ length: 40 }, (_, i) => 0x80 + ((i * 37) % 120));
+    await writeFile(path.join(inbox, 'noise.wav'), wavBytes(tapeSamples(noise), RATE));
     const events = new EventHub();
     const seen: LibraryBatchState[] = [];
     events.subscribe(
@@ -45,7 +50,7 @@ describe('the library batch', () => {
 
     const started = await services.libraryBatch.start();
     expect(started.running).toBe(true);
-    expect(started.total).toBe(3);
+    expect(started.total).toBe(4);
     await expect(services.libraryBatch.start()).rejects.toThrow(/already running/);
     await services.libraryBatch.idle();
 
@@ -53,6 +58,11 @@ describe('the library batch', () => {
     expect(byTape.get(tapeOf('greeting.65v'))).toMatchObject({ ok: true, reason: 'settled', screen: null });
     // A binary file is kept as 65V text without a start: it loads and the monitor's screen settles.
     expect(byTape.get(tapeOf('data.bin'))).toMatchObject({ ok: true, reason: 'settled' });
+    expect(byTape.get(tapeOf('noise.wav'))).toMatchObject({
+      ok: false,
+      reason: 'invalid',
+      error: 'no BASIC listing or 65V program on its best take',
+    });
     // No BASIC ROM on this machine's farm: the listing fails alone, saying so.
     const listing = byTape.get(tapeOf('listing.bas'))!;
     if (!listing.ok) expect(listing.error).toMatch(/BASIC ROM/);
@@ -64,7 +74,7 @@ describe('the library batch', () => {
         .sort(),
     ).toEqual(['greeting.65v', 'listing.bas', 'data.bin'].map((name) => `tape-${tapeOf(name)}`).sort());
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(seen.at(-1)).toMatchObject({ running: false, done: 3, total: 3 });
+    expect(seen.at(-1)).toMatchObject({ running: false, done: 4, total: 4 });
     expect(
       seen
         .flatMap((s) => s.results)
@@ -77,7 +87,7 @@ describe('the library batch', () => {
     services = await start(path.join(temp.dir, 'user'));
     const kept = services.libraryBatch.result(tapeOf('greeting.65v'));
     expect(kept?.screen).toContain('FIRST SCREEN');
-    expect(services.libraryBatch.state().results).toHaveLength(3);
+    expect(services.libraryBatch.state().results).toHaveLength(4);
     expect(services.libraryBatch.state().running).toBe(false);
   }, 60_000);
 });
