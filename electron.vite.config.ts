@@ -25,7 +25,10 @@ function labMonitorRom(): Plugin {
       writeFileSync(resolve('out/rom/lab-monitor.bin'), build.rom);
       writeFileSync(resolve('out/rom/lab-monitor.lst'), build.listing);
       writeFileSync(resolve('out/rom/lab-monitor.labels'), formatLabelFile(symbolLabels(build.symbols)));
-      writeFileSync(resolve('out/rom/cloud-driver.asm'), readFileSync(resolve('src-main/rom/cloud-driver.asm')));
+      writeFileSync(
+        resolve('out/rom/cloud-driver.asm'),
+        readFileSync(resolve('src-main/rom/cloud-driver.asm')),
+      );
     },
   };
 }
