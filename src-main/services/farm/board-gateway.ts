@@ -52,6 +52,7 @@ export class BoardGateway {
   readonly #reader = new FrameReader(REQUEST_START);
   #lastByte = 0;
   #off: (() => void) | null = null;
+  #started = false;
   /** The request being answered; the next waits for it. */
   #busy: Promise<void> = Promise.resolve();
   #requests = 0;
@@ -78,11 +79,21 @@ export class BoardGateway {
     if (this.#off !== null) throw new Error('the gateway is already listening');
     const audio = this.#options.audio;
     this.#off = audio.on((event) => {
-      if (event.kind !== 'capture') return;
-      for (const byte of event.update.bytes) this.#byte(byte.value);
+      if (event.kind === 'capture') for (const byte of event.update.bytes) this.#byte(byte.value);
+      else if (event.kind === 'captureEnded' && this.#off !== null) {
+        // The soft-modem stopped on its own (a device gone): no longer listening.
+        this.#off();
+        this.#off = null;
+        this.#note(`the soft-modem stopped: ${event.summary.error ?? event.summary.reason}`);
+      }
     });
     try {
-      return await audio.modem({ deviceIn: this.#options.deviceIn, deviceOut: this.#options.deviceOut });
+      const started = await audio.modem({
+        deviceIn: this.#options.deviceIn,
+        deviceOut: this.#options.deviceOut,
+      });
+      this.#started = true;
+      return started;
     } catch (error) {
       this.#off();
       this.#off = null;
@@ -92,10 +103,12 @@ export class BoardGateway {
 
   /** Stops listening once the request in hand (if any) has been answered. */
   async stop(): Promise<void> {
-    if (this.#off === null) return;
-    this.#off();
+    if (!this.#started) return;
+    this.#started = false;
+    this.#off?.();
     this.#off = null;
     await this.#busy;
+    // Also after the capture side ended on its own: the worker's modem still holds the output.
     await this.#options.audio.modemStop();
   }
 

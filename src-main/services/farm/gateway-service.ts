@@ -34,7 +34,10 @@ export class GatewayService {
   }
 
   async start(deviceIn: string, deviceOut: string, queue?: string): Promise<GatewayStatus> {
-    if (this.#gateway !== null) throw new ServiceError('failed', 'The gateway is already listening.');
+    if (this.#gateway?.status().running === true)
+      throw new ServiceError('failed', 'The gateway is already listening.');
+    // One that stopped on its own (a device gone) still holds the modem's output until stopped.
+    await this.#gateway?.stop();
     const changed = (): void => this.#options.events.emit('gateway.changed', this.status());
     const gateway = new BoardGateway({
       audio: this.#options.audio,
