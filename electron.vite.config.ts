@@ -6,7 +6,10 @@ import type { Plugin } from 'vite';
 import { assembleLabMonitor } from './src-main/rom/lab-monitor.ts';
 import { formatLabelFile, symbolLabels } from './src-main/core/inspector/labels.ts';
 
-/** Assembles our own monitor ROM with our assembler into out/rom/ as part of every build. */
+/**
+ * Assembles our own monitor ROM with our assembler into out/rom/ as part of every build, and puts the cloud
+ * driver's source beside it (the app and the CLI assemble the driver from it when asked for its tape).
+ */
 function labMonitorRom(): Plugin {
   return {
     name: 'lab-monitor-rom',
@@ -22,6 +25,10 @@ function labMonitorRom(): Plugin {
       writeFileSync(resolve('out/rom/lab-monitor.bin'), build.rom);
       writeFileSync(resolve('out/rom/lab-monitor.lst'), build.listing);
       writeFileSync(resolve('out/rom/lab-monitor.labels'), formatLabelFile(symbolLabels(build.symbols)));
+      writeFileSync(
+        resolve('out/rom/cloud-driver.asm'),
+        readFileSync(resolve('src-main/rom/cloud-driver.asm')),
+      );
     },
   };
 }

@@ -1,4 +1,4 @@
-import { open, readFile, type FileHandle } from 'node:fs/promises';
+import { open, readFile, writeFile, type FileHandle } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { parseJobLine, type Job, type JobResult } from '../core/jobs/job.ts';
 import { ServiceError } from '../ipc/dispatch.ts';
@@ -7,7 +7,7 @@ import { readRomFolder } from '../services/farm/rom-folder.ts';
 import { defaultThreadCount, JobThreadPool } from '../services/farm/thread-pool.ts';
 import { labMonitorLoader } from '../services/lab-monitor-rom.ts';
 
-const USAGE = `usage: superboard-lab farm <run|worker|submit|results> [options]
+const USAGE = `usage: superboard-lab farm <run|worker|submit|results|gateway|driver> [options]
   Runs farm jobs (JSON Lines, one job per line; see docs/cloud.md) on emulated Superboards.
 superboard-lab farm run JOBS.jsonl [--out RESULTS.jsonl] [--threads N] [--rom-dir DIR] [--queue URL]
   Runs every job and writes one result per line, in the order they finish, with a progress bar on
@@ -18,6 +18,11 @@ superboard-lab farm submit JOBS.jsonl --queue URL
   Puts the jobs on the queue as one batch and prints its id; bad lines are reported and not queued.
 superboard-lab farm results --queue URL --batch ID [--wait] [--out RESULTS.jsonl]
   Writes the results of a batch's finished jobs.
+superboard-lab farm gateway --device-in NAME --device-out NAME [--threads N] [--rom-dir DIR] [--queue URL]
+  Serves the real board's cloud driver through the soft-modem: each request it hears runs as farm jobs
+  (here, or on the queue) and the answer is played back to the board. Runs until Ctrl+C.
+superboard-lab farm driver [--out FILE]
+  Writes the cloud driver as a 65V tape (text) for the board to LOAD (play it with superboard-lab play).
 
   --out FILE           write the results to FILE instead of standard output
   --threads N          threads for farm run without a queue (default: the machine's cores)
@@ -28,6 +33,8 @@ superboard-lab farm results --queue URL --batch ID [--wait] [--out RESULTS.jsonl
   --rate N/SECONDS     start at most N jobs per SECONDS across all workers of the queue
   --lock-duration MS   a job whose worker stops answering goes back to the queue after about MS (30000)
   --stalled-interval MS how often a worker looks for such jobs (30000)
+  --device-in NAME     the input the board's cassette output is wired to (see superboard-lab devices)
+  --device-out NAME    the output wired to the board's cassette input
   --batch ID           the batch that farm submit printed
   --wait               wait until every job of the batch has finished
   --quiet              draw no progress bar
@@ -55,6 +62,8 @@ const OPTIONS = {
   'lock-duration': { type: 'string' },
   'stalled-interval': { type: 'string' },
   quiet: { type: 'boolean', default: false },
+  'device-in': { type: 'string' },
+  'device-out': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -326,6 +335,77 @@ async function farmResults(values: Values): Promise<number> {
   return writer.failed > 0 || missing > 0 ? 1 : 0;
 }
 
+async function farmGateway(values: Values, where: Folders): Promise<number> {
+  const deviceIn = values['device-in'];
+  const deviceOut = values['device-out'];
+  if (deviceIn === undefined || deviceOut === undefined)
+    throw new UsageError('--device-in NAME and --device-out NAME are needed (see superboard-lab devices)');
+  const { JobQueue, queueEngine } = await queueModule();
+  const engine: FarmEngine = values.queue
+    ? queueEngine(new JobQueue(await target(values)))
+    : embeddedEngine(
+        await makePool(values, count(values.threads, '--threads') ?? defaultThreadCount(), where),
+      );
+  const { audioService } = await import('./audio-support.ts');
+  const { BoardGateway } = await import('../services/farm/board-gateway.ts');
+  const audio = audioService(undefined);
+  const log = (line: string): void => {
+    process.stderr.write(`farm gateway: ${line}\n`);
+  };
+  const gateway = new BoardGateway({
+    audio,
+    deviceIn,
+    deviceOut,
+    log,
+    run: async (jobs) => {
+      const results: JobResult[] = [];
+      await engine.runAll(jobs, { onResult: (index, result) => void (results[index] = result) });
+      return results;
+    },
+  });
+  try {
+    const { sampleRate } = await gateway.start();
+    log(`listening on ${deviceIn}, answering on ${deviceOut} (${sampleRate} Hz); jobs on ${engine.where}`);
+    const ended = audio.captureEnded();
+    const summary = await new Promise<Awaited<typeof ended> | null>((resolve) => {
+      const stop = (): void => resolve(null);
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      void ended.then(resolve);
+    });
+    if (summary?.error !== undefined) {
+      log(summary.error);
+      return 1;
+    }
+    return 0;
+  } catch (error) {
+    log(error instanceof Error ? error.message : String(error));
+    return 1;
+  } finally {
+    await gateway.stop().catch(() => {});
+    await audio.close();
+    await engine.close();
+  }
+}
+
+async function farmDriver(values: Values, romFolder: URL): Promise<number> {
+  const { loadCloudDriver } = await import('../services/farm/cloud-driver-tape.ts');
+  const driver = await loadCloudDriver(romFolder);
+  if (values.out === undefined) process.stdout.write(driver.tape);
+  else {
+    try {
+      await writeFile(values.out, driver.tape, { flag: 'wx' });
+    } catch (error) {
+      throw new ServiceError('failed', `cannot write ${values.out}: ${(error as Error).message}`);
+    }
+  }
+  process.stderr.write(
+    `farm: the cloud driver, ${driver.bytes.length} bytes at $${driver.address.toString(16).toUpperCase()}` +
+      ` (USR at $${driver.usr.toString(16).toUpperCase()}), as ${driver.tape.length} characters of 65V text\n`,
+  );
+  return 0;
+}
+
 /**
  * `superboard-lab farm`: returns the exit code. `romFolder` holds the Lab Monitor (built, else its sources);
  * `threadUrl` is the farm thread script.
@@ -348,6 +428,10 @@ export async function farmCommand(argv: string[], romFolder: URL, threadUrl: URL
         return await farmSubmit(file, values);
       case 'results':
         return await farmResults(values);
+      case 'gateway':
+        return await farmGateway(values, { romFolder, threadUrl });
+      case 'driver':
+        return await farmDriver(values, romFolder);
       default:
         throw new UsageError(`unknown farm command '${sub}'`);
     }

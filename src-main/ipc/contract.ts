@@ -1142,6 +1142,80 @@ export const jobsEvents = {
   'jobs.changed': JobsSnapshotSchema,
 } as const;
 
+// ---- The library batch and the board gateway (docs/cloud.md) ----
+
+export const LibraryBatchResultSchema = v.strictObject({
+  tapeId: LibraryId,
+  /** The take that ran (null: the tape has none, or it has gone since). */
+  takeId: v.nullable(LibraryId),
+  ok: v.boolean(),
+  /** The job's stop reason (`settled`, `limit`, ...; `invalid` when the tape holds no program). */
+  reason: v.string(),
+  error: v.nullable(v.string()),
+  /** The first settled screen as text (only from libraryBatch.result). */
+  screen: v.nullable(v.string()),
+  ranAt: v.number(),
+});
+export type LibraryBatchResult = v.InferOutput<typeof LibraryBatchResultSchema>;
+
+export const LibraryBatchStateSchema = v.strictObject({
+  running: v.boolean(),
+  done: Count,
+  total: Count,
+  failed: Count,
+  /** Every stored result (libraryBatch.state), or those finished since the last event (the event). */
+  results: v.array(LibraryBatchResultSchema),
+});
+export type LibraryBatchState = v.InferOutput<typeof LibraryBatchStateSchema>;
+
+const QueueUrl = v.optional(
+  v.pipe(v.string(), v.maxLength(500), v.regex(/^rediss?:\/\/\S+$/, 'a redis:// URL')),
+);
+
+export const libraryBatchRequests = {
+  /** Runs every tape of the library to its first settled screen as one batch of jobs (here, or on a queue). */
+  'libraryBatch.start': { input: v.strictObject({ queue: QueueUrl }), output: LibraryBatchStateSchema },
+  'libraryBatch.state': { input: NoInput, output: LibraryBatchStateSchema },
+  'libraryBatch.result': {
+    input: v.strictObject({ tapeId: LibraryId }),
+    output: v.strictObject({ result: v.nullable(LibraryBatchResultSchema) }),
+  },
+} as const;
+
+export const libraryBatchEvents = {
+  'libraryBatch.changed': LibraryBatchStateSchema,
+} as const;
+
+export const GatewayStatusSchema = v.strictObject({
+  running: v.boolean(),
+  deviceIn: v.nullable(v.string()),
+  deviceOut: v.nullable(v.string()),
+  /** Requests heard since it started. */
+  requests: Count,
+  /** The latest request, answer or problem, in words. */
+  last: v.nullable(v.string()),
+});
+export type GatewayStatus = v.InferOutput<typeof GatewayStatusSchema>;
+
+export const gatewayRequests = {
+  'gateway.status': { input: NoInput, output: GatewayStatusSchema },
+  /** Serves the board's cloud driver through the soft-modem; its jobs run here, or on the queue given. */
+  'gateway.start': {
+    input: v.strictObject({ deviceIn: DeviceNameSchema, deviceOut: DeviceNameSchema, queue: QueueUrl }),
+    output: GatewayStatusSchema,
+  },
+  'gateway.stop': { input: NoInput, output: GatewayStatusSchema },
+  /** Plays the cloud driver's 65V tape to an output wired to the board (after BREAK, M, L there). */
+  'gateway.playDriver': {
+    input: v.strictObject({ device: DeviceNameSchema }),
+    output: v.strictObject({ bytes: Count, characters: Count }),
+  },
+} as const;
+
+export const gatewayEvents = {
+  'gateway.changed': GatewayStatusSchema,
+} as const;
+
 // ---- The whole contract ----
 
 export const requests = {
@@ -1155,6 +1229,8 @@ export const requests = {
   ...libraryRequests,
   ...boardTapeRequests,
   ...jobsRequests,
+  ...libraryBatchRequests,
+  ...gatewayRequests,
 } as const;
 
 export const events = {
@@ -1167,6 +1243,8 @@ export const events = {
   ...libraryEvents,
   ...boardTapeEvents,
   ...jobsEvents,
+  ...libraryBatchEvents,
+  ...gatewayEvents,
 } as const;
 
 export type RequestMethod = keyof typeof requests;

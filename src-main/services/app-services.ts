@@ -17,7 +17,9 @@ import { audioHandlers } from './audio/audio-handlers.ts';
 import { BoardTape } from './audio/board-tape.ts';
 import { romCaptureHandlers } from './rom-capture/rom-capture-handlers.ts';
 import { EmulatorService, type EmulatorServiceOptions } from './emulator/emulator-service.ts';
+import { GatewayService } from './farm/gateway-service.ts';
 import { JobsService } from './farm/jobs-service.ts';
+import { LibraryBatch } from './farm/library-batch.ts';
 import { FileRegistry } from './file-registry.ts';
 import { LibraryService } from './library/library-service.ts';
 import { labMonitorLoader } from './lab-monitor-rom.ts';
@@ -60,6 +62,8 @@ export class AppServices {
   readonly tapes: TapeService;
   readonly library: LibraryService;
   readonly jobs: JobsService;
+  readonly libraryBatch: LibraryBatch;
+  readonly gateway: GatewayService;
   readonly events: EventHub;
   readonly info: HostInfo;
   readonly audio: AudioService;
@@ -113,6 +117,13 @@ export class AppServices {
       labMonitor: info.emulator?.labMonitor ?? labMonitorLoader(null, new URL('../rom/', import.meta.url)),
       romDir: info.emulator?.romDir,
     });
+    this.libraryBatch = new LibraryBatch({ library: this.library, jobs: this.jobs, events });
+    this.gateway = new GatewayService({
+      audio: this.audio,
+      jobs: this.jobs,
+      events,
+      romFolder: new URL('../rom/', import.meta.url),
+    });
   }
 
   async start(): Promise<void> {
@@ -143,6 +154,7 @@ export class AppServices {
   }
 
   async stop(): Promise<void> {
+    await this.gateway.stop();
     await this.audio.close();
     await this.jobs.stop();
     await this.tapes.stop();
@@ -170,6 +182,8 @@ export class AppServices {
       ...this.library.handlers(),
       ...this.boardTape.handlers(),
       ...this.jobs.handlers(),
+      ...this.libraryBatch.handlers(),
+      ...this.gateway.handlers(),
     };
   }
 

@@ -8,6 +8,8 @@ import type {
 import { AudioDevices } from './audio-devices.svelte.ts';
 import { Recorder, TapePlayer } from './board-tape.svelte.ts';
 import type { ConnectionState, IpcClient } from './ipc-client.ts';
+import { BoardGatewayView } from './board-gateway.svelte.ts';
+import { LibraryBatchView } from './library-batch.svelte.ts';
 import { LibraryView } from './library-view.svelte.ts';
 import { JobsView } from './jobs-view.svelte.ts';
 import { MachineView } from './machine-view.svelte.ts';
@@ -46,6 +48,9 @@ export class AppState {
   readonly recorder: Recorder;
   readonly player: TapePlayer;
   readonly library: LibraryView;
+  readonly libraryBatch: LibraryBatchView;
+  /** The board gateway (in the Jobs view). */
+  readonly gateway: BoardGatewayView;
   readonly jobs: JobsView;
   /** The ROM capture wizard (opened from the Machine and Devices panels). */
   readonly romCapture: RomCaptureWizard;
@@ -60,6 +65,8 @@ export class AppState {
       (error) => this.fail(error),
     );
     this.jobs = new JobsView(client, (error) => this.fail(error));
+    this.libraryBatch = new LibraryBatchView(client, (error) => this.fail(error));
+    this.gateway = new BoardGatewayView(client, (error) => this.fail(error));
     this.tape = new TapeView(client, (kind, text) => (this.notice = { kind, text }));
     this.audio = new AudioDevices(client, (error) => this.fail(error));
     this.recorder = new Recorder(client, (error) => this.fail(error));

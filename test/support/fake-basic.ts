@@ -61,6 +61,17 @@ print:  lda messages,x
 cold:   ldx #$FF
         txs
         cld
+        lda #$4C              ; $0000: JMP ready (the monitor's W); $000A: JMP fcerr (USR)
+        sta $00
+        sta $0A
+        lda #<ready
+        sta $01
+        lda #>ready
+        sta $02
+        lda #<fcerr
+        sta $0B
+        lda #>fcerr
+        sta $0C
         ldx #<msg_banner
         jsr print
 ready:  ldx #$FF
@@ -84,11 +95,18 @@ ready:  ldx #$FF
         sta COUNT + 1
         jmp program
 @cont:  cmp #'C'
-        bne @error
+        bne @usr
         jmp program
+@usr:   cmp #'X'
+        bne @error
+        jsr $000A
+        jmp ready
 @error: ldx #<msg_error
         jsr print
         jmp ready
+fcerr:  ldx #<msg_fc
+        jsr print
+        rts
 
         .org $B000
 messages:
@@ -102,6 +120,8 @@ msg_stack = * - messages
         .text 13, 10, "BAD STACK AT BREAK", 13, 10, 0
 msg_error = * - messages
         .text "?SN ERROR", 13, 10, 0
+msg_fc = * - messages
+        .text "?FC ERROR", 13, 10, 0
 
         .org $BD11
         jmp cold

@@ -4,7 +4,7 @@
 // and fed to its ACIA, as a tape in its cassette input would be.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { LiveByteSource } from '../../src-main/core/machine/cassette-port.ts';
-import { loadMonitorRom } from '../../src-main/core/machine/rom-set.ts';
+import { loadBasicRom, loadMonitorRom } from '../../src-main/core/machine/rom-set.ts';
 import { Superboard } from '../../src-main/core/machine/superboard.ts';
 import { KcsDecoder } from '../../src-main/core/modem/kcs-decoder.ts';
 import { KcsTapeRecorder } from '../../src-main/core/modem/kcs-tape.ts';
@@ -56,15 +56,16 @@ export class SimulatedBoard {
   }
 
   /**
-   * A board with the Lab Monitor (or `monitor`), booted into the machine-code monitor, running in real time. A
-   * larger `outputLatencyMs` lets a long SAVE sent with runAhead ride out a busy test process (it starts that
-   * much later).
+   * A board with the Lab Monitor (or `monitor`), running in real time: booted into the machine-code monitor, or
+   * into the boot menu when a `basic` ROM image is given. A larger `outputLatencyMs` lets a long SAVE sent with
+   * runAhead ride out a busy test process (it starts that much later).
    */
   static async start(
-    options: { outputLatencyMs?: number; monitor?: Uint8Array } = {},
+    options: { outputLatencyMs?: number; monitor?: Uint8Array; basic?: Uint8Array } = {},
   ): Promise<SimulatedBoard> {
-    const rom = options.monitor ?? (await labMonitor());
-    const machine = new Superboard({ roms: { monitor: loadMonitorRom(rom) }, seed: 11 });
+    const monitor = loadMonitorRom(options.monitor ?? (await labMonitor()));
+    const roms = options.basic === undefined ? { monitor } : { monitor, basic: loadBasicRom(options.basic) };
+    const machine = new Superboard({ roms, seed: 11 });
     return new SimulatedBoard(machine, options.outputLatencyMs ?? 1000);
   }
 

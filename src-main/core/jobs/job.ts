@@ -72,6 +72,8 @@ export const JobSchema = v.pipe(
     seed: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(0xffff_ffff))),
     type: v.optional(v.union([TypeStep, v.pipe(v.array(TypeStep), v.maxLength(256))])),
     until: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(1024))),
+    /** Stop at the first settled screen once the program is loaded and the typing done. */
+    settled: v.optional(v.boolean()),
     cycles: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_JOB_CYCLES))),
     seconds: v.optional(Positive(3600)),
     wallSeconds: v.optional(v.pipe(Positive(MAX_WALL_SECONDS), v.minValue(0.001))),
@@ -107,6 +109,8 @@ export type StopReason =
   | 'limit'
   /** The screen showed the job's `until` text. */
   | 'text'
+  /** With `settled`, the screen stopped changing once the loading and the typing were done. */
+  | 'settled'
   /** The CPU executed a jamming opcode. */
   | 'jammed'
   /** The job ran past its wall-clock limit. */

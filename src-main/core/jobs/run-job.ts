@@ -13,6 +13,8 @@ import { ACIA_BASE, RDRF } from '../machine/acia6850.ts';
 import { DEFAULT_JOB_SECONDS, decodeBase64, type Job, type JobResult, type StopReason } from './job.ts';
 
 const PROGRESS_CYCLES = 1_000_000;
+/** A screen quiet for a quarter second of machine time has settled, as a person watching it would say. */
+export const SETTLED_QUIET_CYCLES = SUPERBOARD_CPU_HZ / 4;
 
 export interface RunJobOptions {
   /** Milliseconds, for the wall-clock limit (performance.now in a worker). */
@@ -141,6 +143,16 @@ export function runJob(job: Job, roms: RomSet, options: RunJobOptions = {}): Job
     if (job.until !== undefined && screen().includes(job.until)) {
       board.runUntilScreenSettles(Math.min(SUPERBOARD_CPU_HZ, limit - cpu.cycles));
       reason = 'text';
+      break;
+    }
+    // Typed keys do not count here: a program that reads no more keys never lets the last one be taken.
+    if (
+      job.settled === true &&
+      next >= steps.length &&
+      !board.cassette.playing &&
+      board.screenSettled(SETTLED_QUIET_CYCLES)
+    ) {
+      reason = 'settled';
       break;
     }
     if (now() - started > wallMs) {

@@ -31,7 +31,7 @@ export class JobsService {
   #engine = 'not started';
   #nextKey = 1;
   #timer: NodeJS.Timeout | null = null;
-  readonly #running = new Set<Promise<void>>();
+  readonly #running = new Set<Promise<unknown>>();
 
   constructor(options: JobsServiceOptions) {
     this.#options = options;
@@ -55,23 +55,51 @@ export class JobsService {
         this.#settle(entry, parsed.result);
       }
     });
+    void this.#launch(accepted, engine, ownConnection);
+    return { accepted: accepted.length, rejected };
+  }
+
+  /**
+   * Runs checked jobs (the library batch's, the board gateway's) as a submission of their own, shown in
+   * the Jobs view like any other; calls `onResult` as each finishes and resolves with every result in order.
+   */
+  async runJobs(
+    jobs: readonly Job[],
+    queue?: string,
+    onResult?: (index: number, result: JobResult) => void | Promise<void>,
+  ): Promise<JobResult[]> {
+    const { engine, ownConnection } = await this.#pickEngine(queue);
+    const accepted = jobs.map((job) => ({ job, entry: this.#add(job.id) }));
+    return this.#launch(accepted, engine, ownConnection, onResult);
+  }
+
+  #launch(
+    accepted: readonly { job: Job; entry: FarmJob }[],
+    engine: FarmEngine,
+    ownConnection: boolean,
+    onResult?: (index: number, result: JobResult) => void | Promise<void>,
+  ): Promise<JobResult[]> {
+    const results: JobResult[] = [];
+    const finish = async (index: number, result: JobResult): Promise<void> => {
+      results[index] = result;
+      const entry = accepted[index]?.entry;
+      if (entry) this.#settle(entry, result);
+      await onResult?.(index, result);
+    };
     const run = engine
       .runAll(
         accepted.map((a) => a.job),
         {
           onActive: (index) => this.#update(accepted[index]?.entry, { state: 'running' }),
           onProgress: (index, progress) => this.#update(accepted[index]?.entry, { progress }),
-          onResult: (index, result) => {
-            const entry = accepted[index]?.entry;
-            if (entry) this.#settle(entry, result);
-          },
+          onResult: finish,
         },
       )
-      .catch((error: unknown) => {
+      .catch(async (error: unknown) => {
         const message = error instanceof Error ? error.message : String(error);
-        for (const { entry } of accepted)
-          if (entry.state === 'queued' || entry.state === 'running')
-            this.#settle(entry, { id: entry.id, ok: false, reason: 'crashed', error: message });
+        for (const [index, { job }] of accepted.entries())
+          if (results[index] === undefined)
+            await finish(index, { id: job.id, ok: false, reason: 'crashed', error: message });
       })
       .finally(() => {
         this.#running.delete(run);
@@ -80,7 +108,7 @@ export class JobsService {
       });
     this.#running.add(run);
     this.#changed();
-    return { accepted: accepted.length, rejected };
+    return run.then(() => results);
   }
 
   clear(): JobsSnapshot {

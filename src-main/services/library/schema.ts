@@ -93,6 +93,16 @@ export const MIGRATIONS: readonly (string | ((db: DatabaseSync) => void))[] = [
     for (const row of db.prepare('SELECT rowid FROM tape_search').all())
       indexShortWords(db, Number(row.rowid));
   },
+  // 5: the library batch's result per tape (its first settled screen, or why it failed), see docs/cloud.md.
+  `CREATE TABLE batch_results (
+     tape_id INTEGER PRIMARY KEY REFERENCES tapes(id) ON DELETE CASCADE,
+     take_id INTEGER REFERENCES takes(id) ON DELETE SET NULL,
+     ok INTEGER NOT NULL,
+     reason TEXT NOT NULL,
+     error TEXT,
+     screen TEXT,
+     ran_at INTEGER NOT NULL
+   );`,
 ];
 
 /** The distinct one- and two-character pieces of a text, case-folded, without whitespace (a word has none). */

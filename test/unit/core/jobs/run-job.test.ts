@@ -73,6 +73,32 @@ describe('farm jobs on the Lab Monitor', () => {
     expect(result.roms).toMatch(/^Lab Monitor|unknown monitor/);
   });
 
+  it('stops at the first settled screen after loading, and not while a program still draws', () => {
+    const still = run({
+      '65v': build65v(messageProgram('SETTLED').segments, { run: 0x0300 }),
+      settled: true,
+      cycles: 40_000_000,
+    });
+    expect(still.ok, still.error).toBe(true);
+    expect(still.reason).toBe('settled');
+    expect(still.screen).toContain('SETTLED');
+    expect(still.cycles).toBeLessThan(40_000_000);
+    // A program that changes the screen forever never settles: it runs to its limit.
+    const busy = assembleOrThrow(`
+        .org $0300
+      loop:
+        inc $D2C5
+        jmp loop
+    `);
+    const moving = run({
+      binary: { address: '0300', base64: base64(busy.segments[0]!.bytes), start: 0x300 },
+      settled: true,
+      cycles: 3_000_000,
+    });
+    expect(moving.reason).toBe('limit');
+    expect(moving.cycles).toBeGreaterThanOrEqual(3_000_000);
+  });
+
   it('loads a binary at its address, starts it with .ADDRG, and returns ACIA output and memory', () => {
     const program = PRINT_PROGRAM('HI ACIA');
     const segment = program.segments[0]!;
