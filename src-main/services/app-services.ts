@@ -13,6 +13,8 @@ import { ServiceError, type Handlers, type SectionHandlers } from '../ipc/dispat
 import type { EventHub } from '../ipc/event-hub.ts';
 import { AudioService } from './audio/audio-service.ts';
 import { audioHandlers } from './audio/audio-handlers.ts';
+import { SoftModem } from './audio/soft-modem.ts';
+import { HardwareService } from './hardware/hardware-service.ts';
 import { EmulatorService, type EmulatorServiceOptions } from './emulator/emulator-service.ts';
 import { JobsService } from './farm/jobs-service.ts';
 import { FileRegistry } from './file-registry.ts';
@@ -60,6 +62,8 @@ export class AppServices {
   readonly events: EventHub;
   readonly info: HostInfo;
   readonly audio: AudioService;
+  /** The real board on the cable: the soft-modem terminal, bridge, wiring and side by side. */
+  readonly hardware: HardwareService;
   emulator: EmulatorService | null = null;
   /** Why the emulator could not start, when it could not; the rest of the app runs on. */
   emulatorProblem: string | null = null;
@@ -81,6 +85,12 @@ export class AppServices {
     this.audio = new AudioService({
       workerUrl: info.audioWorker ?? new URL('./audio/audio-worker.ts', import.meta.url),
       journalDir: path.join(info.userDataDir, 'recordings-in-progress'),
+    });
+    this.hardware = new HardwareService({
+      modem: new SoftModem(this.audio),
+      events,
+      settings: this.settings,
+      emulator: () => this.emulator,
     });
     this.library = new LibraryService({
       files: this.files,
@@ -128,6 +138,7 @@ export class AppServices {
   }
 
   async stop(): Promise<void> {
+    await this.hardware.stop();
     await this.audio.close();
     await this.jobs.stop();
     await this.tapes.stop();
@@ -145,6 +156,7 @@ export class AppServices {
       ...audioHandlers(this.audio, this.settings, this.events),
       ...this.library.handlers(),
       ...this.jobs.handlers(),
+      ...this.hardware.handlers(),
     };
   }
 

@@ -6,6 +6,7 @@ import type {
   SettingsPatch,
 } from '../../src-main/ipc/contract.ts';
 import { AudioDevices } from './audio-devices.svelte.ts';
+import { HardwareView } from './hardware-view.svelte.ts';
 import type { ConnectionState, IpcClient } from './ipc-client.ts';
 import { LibraryView } from './library-view.svelte.ts';
 import { JobsView } from './jobs-view.svelte.ts';
@@ -30,6 +31,7 @@ export class AppState {
   notice = $state<Notice | null>(null);
   helpOpen = $state(false);
   jobsOpen = $state(false);
+  hardwareOpen = $state(false);
   openedTape = $state<FileDescription | null>(null);
   /** The tape open in the Waveform area. */
   readonly tape: TapeView;
@@ -42,6 +44,8 @@ export class AppState {
   readonly audio: AudioDevices;
   readonly library: LibraryView;
   readonly jobs: JobsView;
+  /** The real board on the cassette cable (the Hardware pane). */
+  readonly hardware: HardwareView;
 
   constructor(client: IpcClient) {
     this.client = client;
@@ -55,6 +59,7 @@ export class AppState {
     this.jobs = new JobsView(client, (error) => this.fail(error));
     this.tape = new TapeView(client, (kind, text) => (this.notice = { kind, text }));
     this.audio = new AudioDevices(client, (error) => this.fail(error));
+    this.hardware = new HardwareView(client, (error) => this.fail(error));
     this.library = new LibraryView(client, {
       say: (text) => this.say(text),
       fail: (error) => this.fail(error),
