@@ -49,7 +49,10 @@ describe('compareLines (side by side)', () => {
 
   it('reads the emulator screen from video RAM', () => {
     const video = new Uint8Array(1024).fill(0x20);
-    video.set([...'HI THERE'].map((c) => c.charCodeAt(0)), 3 * 32 + 5);
+    video.set(
+      [...'HI THERE'].map((c) => c.charCodeAt(0)),
+      3 * 32 + 5,
+    );
     video[10 * 32 + 5] = 0x01;
     expect(screenLines(video)).toEqual(['HI THERE']);
   });
