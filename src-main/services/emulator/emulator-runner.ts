@@ -33,7 +33,7 @@ export interface RunnerOutput {
 }
 
 /** The tape name the status shows while the cassette port is wired to the cable. */
-export const CABLE_TAPE_NAME = 'the cassette cable';
+const CABLE_TAPE_NAME = 'the cassette cable';
 
 const DEFAULT_SNAPSHOT_RATE = 30;
 
