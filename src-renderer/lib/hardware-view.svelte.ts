@@ -8,6 +8,9 @@ import type {
 import type { IpcClient } from './ipc-client.ts';
 import { decodeBase64 } from './machine-view.svelte.ts';
 
+/** The most text one hardware.send carries (the contract allows 4,096 characters). */
+const SEND_CHUNK = 4096;
+
 /** The Hardware pane: the soft-modem line to a real board, its terminal view, the bridge and side by side. */
 export class HardwareView {
   readonly #client: IpcClient;
@@ -75,10 +78,11 @@ export class HardwareView {
     await this.#run(async () => (this.status = await this.#client.request('hardware.close')));
   }
 
-  /** Typed text to the board (and, in side by side, to the emulator). */
+  /** Typed text to the board (and, in side by side, to the emulator); a long paste goes in pieces. */
   async send(text: string): Promise<void> {
     try {
-      await this.#client.request('hardware.send', { text });
+      for (let at = 0; at < text.length; at += SEND_CHUNK)
+        await this.#client.request('hardware.send', { text: text.slice(at, at + SEND_CHUNK) });
     } catch (error) {
       this.#fail(error);
     }
