@@ -5,8 +5,8 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assembleOrThrow } from '../support/assemble.ts';
 import { openAppPage, type AppPage } from '../support/app-page.ts';
+import { echoProgram } from '../support/modem-client.ts';
 import { requestFromPage } from '../support/page-ipc.ts';
 import { HAVE_CHROMIUM } from '../support/browser.ts';
 import { startTestPulse, type TestPulse } from '../support/pulse.ts';
@@ -18,22 +18,6 @@ if (typeof pulse === 'string') console.warn(`Hardware pane e2e skipped: ${pulse}
 
 const SHOTS = path.join(REPO, 'test-results');
 
-/** Echoes what it reads ($FFEB) to the screen and the cable ($FFEE), a CR followed by LF; O as 0 if `swap`. */
-function echo(swap: boolean): Uint8Array {
-  return assembleOrThrow(`
-    .org $0300
-    loop:
-      jsr $FFEB
-      ${swap ? "cmp #'O'\n bne put\n lda #'0'\nput:" : ''}
-      jsr $FFEE
-      cmp #13
-      bne loop
-      lda #10
-      jsr $FFEE
-      jmp loop
-  `).image;
-}
-
 describe.skipIf(typeof pulse === 'string')('Hardware pane in Chromium (null sinks, simulated board)', () => {
   let app: AppPage;
   let page: Page;
@@ -43,7 +27,7 @@ describe.skipIf(typeof pulse === 'string')('Hardware pane in Chromium (null sink
     board = await SimulatedBoard.start();
     board.lineOn();
     await board.until('booted', () => board.screen().includes('65V'), 15_000);
-    board.machine.load(0x0300, echo(true));
+    board.machine.load(0x0300, echoProgram({ from: 'O', to: '0' }));
     board.machine.type('.0205/80\r.0203/80\r');
     await board.until('set both flags', () => board.machine.peek(0x0203) === 0x80, 15_000);
     board.machine.cpu.pc = 0x0300;
@@ -101,7 +85,7 @@ describe.skipIf(typeof pulse === 'string')('Hardware pane in Chromium (null sink
 
   it('runs side by side and marks the first divergence', async () => {
     // The emulator runs the faithful echo: poked in and started from its 65V monitor (set-up, not under test).
-    const faithful = echo(false);
+    const faithful = echoProgram();
     for (let i = 0; i < faithful.length; i++)
       await requestFromPage(page, 'memory.poke', { address: 0x0300 + i, value: faithful[i] });
     await requestFromPage(page, 'machine.type', { text: '.0300G' });

@@ -8,13 +8,13 @@
 // store $80 in the LOAD and SAVE flags, exactly what the POKEs store. A small echo loop (input with $FFEB,
 // output with $FFEE, as BASIC's input does) stands in for BASIC's command loop; the test starts it by setting
 // the board's PC (with the LOAD flag set, the monitor itself reads from the cable, not the keyboard).
-import net from 'node:net';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HardwareComparison, HardwareStatus, RequestMethod } from '../../src-main/ipc/contract.ts';
 import { dispatch } from '../../src-main/ipc/dispatch.ts';
 import type { AppServices } from '../../src-main/services/app-services.ts';
 import { assembleOrThrow } from '../support/assemble.ts';
 import { WORKER_SOURCE, labMonitor, videoText } from '../support/emulator.ts';
+import { echoProgram, talk } from '../support/modem-client.ts';
 import { startTestPulse } from '../support/pulse.ts';
 import { makeServices } from '../support/services.ts';
 import { SimulatedBoard } from '../support/simulated-board.ts';
@@ -26,23 +26,6 @@ afterAll(() => {
 });
 
 const LINE = { deviceIn: 'Board to Lab', deviceOut: 'Lab to Board' };
-
-/** Echoes every character it reads; a CR is followed by LF, as BASIC does. */
-function echoProgram(replace?: { from: string; to: string }): Uint8Array {
-  const swap = replace ? `cmp #'${replace.from}'\n bne put\n lda #'${replace.to}'\nput:` : '';
-  return assembleOrThrow(`
-      .org $0300
-      loop:
-        jsr $FFEB
-        ${swap}
-        jsr $FFEE
-        cmp #13
-        bne loop
-        lda #10
-        jsr $FFEE
-        jmp loop
-  `).image;
-}
 
 let services: AppServices;
 let remove: () => Promise<void>;
@@ -181,8 +164,9 @@ describe.skipIf(typeof pulse === 'string')('the Hardware pane on a simulated Sup
           .byte 13, 10, 0
     `).image;
     await runInEmulator(sender);
-    await simulated.until('heard the emulator', () => simulated.screen().includes('PING FROM EMU'), 20_000);
+    await simulated.until("heard the emulator's line", () => simulated.heard.includes(13), 20_000);
     expect(String.fromCharCode(...simulated.heard.slice(0, 14))).toBe('PING FROM EMU\r');
+    expect(simulated.screen()).toContain('PING FROM EMU');
     // The board echoed it back through the cable into the emulator's ACIA: its screen shows it twice.
     await until(
       'the emulator printed the echo',
@@ -236,25 +220,3 @@ describe.skipIf(typeof pulse === 'string')('the Hardware pane on a simulated Sup
     await until('the divergence event arrived', () => events.some((e) => e.divergence !== null), 5_000);
   }, 90_000);
 });
-
-/** Connects, sends `text`, and collects what comes back until it contains `until` (or the time is up). */
-function talk(port: number, text: string, until: string, ms: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const socket = net.connect(port, '127.0.0.1');
-    let received = '';
-    const timer = setTimeout(() => {
-      socket.destroy();
-      reject(new Error(`no '${until}' from the bridge; it sent ${JSON.stringify(received)}`));
-    }, ms);
-    socket.on('data', (chunk: Buffer) => {
-      received += chunk.toString('latin1');
-      if (received.includes(until)) {
-        clearTimeout(timer);
-        socket.destroy();
-        resolve(received);
-      }
-    });
-    socket.on('connect', () => socket.write(text));
-    socket.on('error', () => {});
-  });
-}
