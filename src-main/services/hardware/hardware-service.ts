@@ -268,6 +268,7 @@ export class HardwareService {
     this.#sideBySide = false;
     this.#openedForWiring = false;
     await this.#unwire();
+    this.#scheduleStatus(true);
   }
 
   async #unwire(): Promise<void> {
