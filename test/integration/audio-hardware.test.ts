@@ -85,10 +85,22 @@ async function runInEmulator(image: Uint8Array): Promise<void> {
   await call('machine.type', { text: '.0300G' });
 }
 
+/** Opens the line and waits, as a user watching the carrier lamp would, until the board's tone is steady. */
+async function openLine(): Promise<HardwareStatus> {
+  const status = await call<HardwareStatus>('hardware.open', LINE);
+  await until(
+    'the carrier is heard',
+    async () => (await call<HardwareStatus>('hardware.status')).carrier,
+    10_000,
+  );
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  return status;
+}
+
 describe.skipIf(typeof pulse === 'string')('the Hardware pane on a simulated Superboard (null sinks)', () => {
   it('carries a terminal session both ways, shows carrier and counts, and bridges it to TCP with a token', async () => {
     const simulated = await boardInTerminalMode();
-    const status = await call<HardwareStatus>('hardware.open', LINE);
+    const status = await openLine();
     expect(status).toMatchObject({ open: true, sampleRate: 44_100, wiring: 'tape' });
     await call('hardware.send', { text: 'HELLO BOARD\n' });
     await until(
@@ -180,7 +192,7 @@ describe.skipIf(typeof pulse === 'string')('the Hardware pane on a simulated Sup
   it('runs side by side: the same keys to both, and reports the first divergence', async () => {
     // The board's loop turns every O into a zero; the emulator's echoes faithfully.
     await boardInTerminalMode({ from: 'O', to: '0' });
-    await call('hardware.open', LINE);
+    await openLine();
     await runInEmulator(echoProgram());
     await new Promise((resolve) => setTimeout(resolve, 500));
     const events: HardwareComparison[] = [];
