@@ -206,7 +206,10 @@ describe.skipIf(typeof pulse === 'string')('the Hardware pane on a simulated Sup
       'both showed ABC',
       async () => (await call<HardwareComparison>('hardware.compare')).matched >= 1,
       20_000,
-    );
+    ).catch(async (error: unknown) => {
+      const now = JSON.stringify(await call<HardwareStatus>('hardware.status'));
+      throw new Error(`${String(error)}: ${JSON.stringify(await call('hardware.compare'))} ${now}`);
+    });
     const agreed = await call<HardwareComparison>('hardware.compare');
     expect(agreed.divergence).toBeNull();
     expect(agreed.board).toContain('ABC');

@@ -26,13 +26,19 @@ export function talk(port: number, text: string, until: string, ms: number): Pro
 }
 
 /**
- * At $0300: echoes every character it reads ($FFEB) through the output routine ($FFEE), a CR followed by LF
- * as BASIC does; with `swap`, one character comes back as another (a difference made on purpose).
+ * At $0300: starts a fresh line (what the monitor printed before, such as its display of the flags typed in,
+ * stays on a line of its own), then echoes every character it reads ($FFEB) through the output routine
+ * ($FFEE), a CR followed by LF as BASIC does; with `swap`, one character comes back as another (a difference
+ * made on purpose).
  */
 export function echoProgram(swap?: { from: string; to: string }): Uint8Array {
   const replace = swap ? `cmp #'${swap.from}'\n bne put\n lda #'${swap.to}'\nput:` : '';
   return assembleOrThrow(`
       .org $0300
+        lda #13
+        jsr $FFEE
+        lda #10
+        jsr $FFEE
       loop:
         jsr $FFEB
         ${replace}
