@@ -1,15 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import net from 'node:net';
+import { ModemBridge, MAX_QUEUED, isLoopback, newToken, toBoard } from '../services/audio/modem-bridge.ts';
+import { SoftModem } from '../services/audio/soft-modem.ts';
 import { audioService, message } from './audio-support.ts';
 
 const USAGE =
   'usage: superboard-lab modem --device-in NAME --device-out NAME\n' +
   '                            [--listen 127.0.0.1:PORT [--token TOKEN | --allow-any-local]]';
-
-/** Bytes waiting to be played to the board before the bridge stops reading its client. */
-const MAX_QUEUED = 1024;
-/** Decoded bytes waiting for a slow client before it is dropped. */
-const MAX_CLIENT_BACKLOG = 64 * 1024;
 
 interface ModemArgs {
   deviceIn: string | undefined;
@@ -17,10 +12,6 @@ interface ModemArgs {
   listen: { host: string; port: number } | undefined;
   token: string | undefined;
   allowAnyLocal: boolean;
-}
-
-function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
 function parseArgs(argv: readonly string[]): ModemArgs | string {
@@ -74,17 +65,6 @@ function parseArgs(argv: readonly string[]): ModemArgs | string {
   return args;
 }
 
-/** LF (and CRLF) from a terminal become the CR the board expects. */
-function toBoard(data: Uint8Array): Uint8Array {
-  const out: number[] = [];
-  for (let i = 0; i < data.length; i++) {
-    const byte = data[i] ?? 0;
-    if (byte === 0x0a && data[i - 1] === 0x0d) continue;
-    out.push(byte === 0x0a ? 0x0d : byte);
-  }
-  return Uint8Array.from(out);
-}
-
 /**
  * `superboard-lab modem`: the cassette cable as a 300-baud serial line both ways (on the board: POKE 515,128
  * for input from the ACIA, POKE 517,128 for output to it). What the board sends is decoded and written out;
@@ -103,64 +83,54 @@ export async function modemCommand(argv: string[]): Promise<number> {
     return 2;
   }
   const service = audioService(undefined);
-  let queued = 0;
-  let onDrained: (() => void) | null = null;
-  let deliver: (bytes: Uint8Array) => void = (bytes) => process.stdout.write(bytes);
+  const modem = new SoftModem(service);
   let carrier = false;
-  service.on((event) => {
-    if (event.kind === 'modemSent') {
-      queued = Math.max(0, queued - event.bytes);
-      if (queued < MAX_QUEUED / 2) onDrained?.();
-    } else if (event.kind === 'capture') {
-      if (event.update.carrier !== carrier) {
-        carrier = event.update.carrier;
-        process.stderr.write(`modem: carrier ${carrier ? 'on' : 'off'}\n`);
-      }
-      if (event.update.bytes.length > 0) deliver(Uint8Array.from(event.update.bytes, (b) => b.value));
+  let resumeInput: (() => void) | null = null;
+  modem.onStatus((status) => {
+    if (status.open && status.carrier !== carrier) {
+      carrier = status.carrier;
+      process.stderr.write(`modem: carrier ${carrier ? 'on' : 'off'}\n`);
     }
+    if (status.queued < MAX_QUEUED / 2) resumeInput?.();
   });
-  const send = (data: Uint8Array): void => {
-    const bytes = toBoard(data);
-    queued += bytes.length;
-    void service
-      .modemSend(bytes)
-      .catch((error: unknown) => process.stderr.write(`modem: ${message(error)}\n`));
-  };
-  let server: net.Server | null = null;
+  let bridge: ModemBridge | null = null;
   try {
-    const started = await service.modem({ deviceIn: args.deviceIn ?? '', deviceOut: args.deviceOut ?? '' });
+    const ended = new Promise<string | null>((resolve) =>
+      modem.onStatus((status) => {
+        if (!status.open && status.error !== null) resolve(status.error);
+      }),
+    );
+    const started = await modem.open({ deviceIn: args.deviceIn ?? '', deviceOut: args.deviceOut ?? '' });
     process.stderr.write(`modem: running at ${started.sampleRate} Hz, 300 baud 8N2; Ctrl+C stops\n`);
-    const stopped = service.captureEnded();
     if (args.listen) {
-      const token = args.allowAnyLocal ? null : (args.token ?? randomBytes(12).toString('base64url'));
-      server = await listen(args.listen, token, {
-        send,
-        backlogFull: () => queued >= MAX_QUEUED,
-        onDrained: (resume) => (onDrained = resume),
-        setDeliver: (fn) => (deliver = fn),
-      });
-      const address = server.address() as net.AddressInfo;
+      const token = args.allowAnyLocal ? null : (args.token ?? newToken());
+      bridge = await ModemBridge.start(modem, { ...args.listen, token });
       process.stderr.write(
-        `modem: listening on ${address.address}:${address.port}` +
+        `modem: listening on ${bridge.host}:${bridge.port}` +
           (token === null ? ' (any local client, no token)\n' : `; send this token line first: ${token}\n`),
       );
     } else {
+      modem.onBytes((bytes) => process.stdout.write(bytes));
       process.stdin.on('data', (chunk: Buffer) => {
-        send(new Uint8Array(chunk));
-        if (queued >= MAX_QUEUED) {
+        if (!modem.isOpen) return;
+        modem.send(toBoard(new Uint8Array(chunk)));
+        if (modem.status.queued >= MAX_QUEUED) {
           process.stdin.pause();
-          onDrained = () => process.stdin.resume();
+          resumeInput = () => {
+            resumeInput = null;
+            process.stdin.resume();
+          };
         }
       });
     }
-    const summary = await new Promise<Awaited<typeof stopped> | null>((resolve) => {
+    const error = await new Promise<string | null>((resolve) => {
       const onSignal = (): void => resolve(null);
       process.once('SIGINT', onSignal);
       process.once('SIGTERM', onSignal);
-      void stopped.then(resolve);
+      void ended.then(resolve);
     });
-    if (summary?.error !== undefined) {
-      process.stderr.write(`modem: ${summary.error}\n`);
+    if (error !== null) {
+      process.stderr.write(`modem: ${error}\n`);
       return 1;
     }
     return 0;
@@ -168,86 +138,9 @@ export async function modemCommand(argv: string[]): Promise<number> {
     process.stderr.write(`modem: ${message(error)}\n`);
     return 1;
   } finally {
-    server?.close();
+    await bridge?.close();
     process.stdin.pause();
-    await service.modemStop().catch(() => {});
+    await modem.close();
     await service.close();
   }
-}
-
-interface BridgeHooks {
-  send: (bytes: Uint8Array) => void;
-  backlogFull: () => boolean;
-  onDrained: (resume: (() => void) | null) => void;
-  setDeliver: (deliver: (bytes: Uint8Array) => void) => void;
-}
-
-/** The TCP bridge: one client at a time, which proves itself with the token line unless `token` is null. */
-function listen(
-  at: { host: string; port: number },
-  token: string | null,
-  hooks: BridgeHooks,
-): Promise<net.Server> {
-  let client: net.Socket | null = null;
-  const server = net.createServer((socket) => {
-    if (client !== null) {
-      socket.end('modem: busy, one client at a time\r\n');
-      return;
-    }
-    client = socket;
-    let authorised = token === null;
-    let pending = '';
-    const drop = (): void => {
-      if (client === socket) {
-        client = null;
-        hooks.setDeliver(() => {});
-        hooks.onDrained(null);
-      }
-    };
-    const accept = (data: Uint8Array): void => {
-      hooks.send(data);
-      if (hooks.backlogFull()) {
-        socket.pause();
-        hooks.onDrained(() => socket.resume());
-      }
-    };
-    const deliverToClient = (bytes: Uint8Array): void => {
-      if (socket.writableLength > MAX_CLIENT_BACKLOG) {
-        socket.destroy();
-        return;
-      }
-      socket.write(bytes);
-    };
-    if (authorised) hooks.setDeliver(deliverToClient);
-    socket.on('data', (chunk: Buffer) => {
-      if (authorised) {
-        accept(new Uint8Array(chunk));
-        return;
-      }
-      pending += chunk.toString('latin1');
-      if (pending.length > 256) {
-        drop();
-        socket.end('modem: no token line\r\n');
-        return;
-      }
-      const newline = pending.indexOf('\n');
-      if (newline < 0) return;
-      if (pending.slice(0, newline).trim() !== token) {
-        drop();
-        socket.end('modem: wrong token\r\n');
-        return;
-      }
-      authorised = true;
-      hooks.setDeliver(deliverToClient);
-      socket.write('modem: connected\r\n');
-      const rest = pending.slice(newline + 1);
-      if (rest.length > 0) accept(Uint8Array.from(rest, (c) => c.charCodeAt(0)));
-    });
-    socket.on('close', drop);
-    socket.on('error', drop);
-  });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(at.port, at.host, () => resolve(server));
-  });
 }

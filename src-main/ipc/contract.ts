@@ -1216,6 +1216,119 @@ export const gatewayEvents = {
   'gateway.changed': GatewayStatusSchema,
 } as const;
 
+// ---- The real board on the cassette cable: the soft-modem terminal, its TCP bridge, the emulator's wiring
+// and side by side (docs/hardware.md) ----
+
+export const CassetteWiringSchema = v.picklist(['tape', 'audio', 'modem']);
+export type CassetteWiring = v.InferOutput<typeof CassetteWiringSchema>;
+
+export const HardwareStatusSchema = v.strictObject({
+  /** The soft-modem line is open on these devices. */
+  open: v.boolean(),
+  deviceIn: v.nullable(v.string()),
+  deviceOut: v.nullable(v.string()),
+  sampleRate: v.nullable(v.number()),
+  /** The board's carrier is heard; the input peak (0..1) and its warning. */
+  carrier: v.boolean(),
+  peak: v.number(),
+  warning: v.nullable(v.picklist(['clipping', 'too-quiet'])),
+  /** Bytes decoded from the board (and how many had framing errors), sent to it, waiting to be sent. */
+  received: v.number(),
+  framingErrors: v.number(),
+  sent: v.number(),
+  queued: v.number(),
+  /** Why the line closed on its own, until it is opened again. */
+  error: v.nullable(v.string()),
+  /** The TCP bridge (loopback only): its address and the token line a client sends first (null: none). */
+  bridge: v.nullable(
+    v.strictObject({
+      host: v.string(),
+      port: v.number(),
+      token: v.nullable(v.string()),
+      connected: v.boolean(),
+    }),
+  ),
+  /** What the emulator's cassette port is wired to. */
+  wiring: CassetteWiringSchema,
+  sideBySide: v.boolean(),
+});
+export type HardwareStatus = v.InferOutput<typeof HardwareStatusSchema>;
+
+export const HardwareComparisonSchema = v.strictObject({
+  /** Both sides as compared lines (trimmed, no blank lines); indexes below point into these. */
+  emulator: v.array(v.string()),
+  board: v.array(v.string()),
+  emulatorStart: v.number(),
+  boardStart: v.number(),
+  matched: v.number(),
+  divergence: v.nullable(
+    v.strictObject({ emulatorLine: v.number(), boardLine: v.number(), column: v.number() }),
+  ),
+  behind: v.nullable(v.picklist(['emulator', 'board'])),
+});
+export type HardwareComparison = v.InferOutput<typeof HardwareComparisonSchema>;
+
+/** Latin-1 text: each character is one byte on the line. */
+const LineText = v.pipe(
+  v.string(),
+  v.maxLength(4096),
+  v.check(
+    (text) => [...text].every((c) => c.charCodeAt(0) < 256),
+    'only characters that are one byte (Latin-1)',
+  ),
+);
+const OptionalDevices = {
+  deviceIn: v.optional(DeviceNameSchema),
+  deviceOut: v.optional(DeviceNameSchema),
+};
+
+export const hardwareRequests = {
+  'hardware.status': { input: NoInput, output: HardwareStatusSchema },
+  /** Opens the soft-modem line (full duplex, 300 baud 8N2) on an input and an output, by name. */
+  'hardware.open': {
+    input: v.strictObject({ deviceIn: DeviceNameSchema, deviceOut: DeviceNameSchema }),
+    output: HardwareStatusSchema,
+  },
+  /** Closes the line (and the bridge; the emulator's port goes back to the tape deck). */
+  'hardware.close': { input: NoInput, output: HardwareStatusSchema },
+  /** Sends typed text to the board (LF becomes CR); in side by side, to the emulator's keyboard too. */
+  'hardware.send': {
+    input: v.strictObject({ text: LineText }),
+    output: v.strictObject({ queued: v.number() }),
+  },
+  /** The board's output so far, as lines (the pane rebuilds its view from it). */
+  'hardware.transcript': { input: NoInput, output: v.strictObject({ lines: v.array(v.string()) }) },
+  /** Starts (on 127.0.0.1, port 0 for any free one) or stops the TCP bridge. */
+  'hardware.bridge': {
+    input: v.strictObject({
+      action: v.picklist(['start', 'stop']),
+      port: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(65535))),
+      allowAnyLocal: v.optional(v.boolean()),
+    }),
+    output: HardwareStatusSchema,
+  },
+  /** Wires the emulator's cassette port: the tape deck, the sound card alone, or the terminal's line. */
+  'hardware.wire': {
+    input: v.strictObject({ port: CassetteWiringSchema, ...OptionalDevices }),
+    output: HardwareStatusSchema,
+  },
+  /** Starts or stops side by side (keys to both, outputs compared). */
+  'hardware.sideBySide': {
+    input: v.strictObject({ action: v.picklist(['start', 'stop']) }),
+    output: HardwareStatusSchema,
+  },
+  'hardware.compare': { input: NoInput, output: HardwareComparisonSchema },
+} as const;
+
+export const hardwareEvents = {
+  /** The line's state, a few times a second while open, and on every change of line, bridge or wiring. */
+  'hardware.status': HardwareStatusSchema,
+  /** Bytes decoded from the board, base64, as they arrive. */
+  'hardware.received': v.strictObject({ bytes: v.string() }),
+  /** In side by side: the comparison whenever either side changed it. */
+  'hardware.compare': HardwareComparisonSchema,
+} as const;
+
 // ---- The whole contract ----
 
 export const requests = {
@@ -1231,6 +1344,7 @@ export const requests = {
   ...jobsRequests,
   ...libraryBatchRequests,
   ...gatewayRequests,
+  ...hardwareRequests,
 } as const;
 
 export const events = {
@@ -1245,6 +1359,7 @@ export const events = {
   ...jobsEvents,
   ...libraryBatchEvents,
   ...gatewayEvents,
+  ...hardwareEvents,
 } as const;
 
 export type RequestMethod = keyof typeof requests;

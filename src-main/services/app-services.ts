@@ -16,6 +16,8 @@ import { AudioService } from './audio/audio-service.ts';
 import { audioHandlers } from './audio/audio-handlers.ts';
 import { BoardTape } from './audio/board-tape.ts';
 import { romCaptureHandlers } from './rom-capture/rom-capture-handlers.ts';
+import { SoftModem } from './audio/soft-modem.ts';
+import { HardwareService } from './hardware/hardware-service.ts';
 import { EmulatorService, type EmulatorServiceOptions } from './emulator/emulator-service.ts';
 import { GatewayService } from './farm/gateway-service.ts';
 import { JobsService } from './farm/jobs-service.ts';
@@ -68,6 +70,8 @@ export class AppServices {
   readonly info: HostInfo;
   readonly audio: AudioService;
   readonly boardTape: BoardTape;
+  /** The real board on the cable: the soft-modem terminal, bridge, wiring and side by side. */
+  readonly hardware: HardwareService;
   emulator: EmulatorService | null = null;
   /** Why the emulator could not start, when it could not; the rest of the app runs on. */
   emulatorProblem: string | null = null;
@@ -89,6 +93,12 @@ export class AppServices {
     this.audio = new AudioService({
       workerUrl: info.audioWorker ?? new URL('./audio/audio-worker.ts', import.meta.url),
       journalDir: path.join(info.userDataDir, 'recordings-in-progress'),
+    });
+    this.hardware = new HardwareService({
+      modem: new SoftModem(this.audio),
+      events,
+      settings: this.settings,
+      emulator: () => this.emulator,
     });
     this.library = new LibraryService({
       files: this.files,
@@ -155,6 +165,7 @@ export class AppServices {
 
   async stop(): Promise<void> {
     await this.gateway.stop();
+    await this.hardware.stop();
     await this.audio.close();
     await this.jobs.stop();
     await this.tapes.stop();
@@ -184,6 +195,7 @@ export class AppServices {
       ...this.jobs.handlers(),
       ...this.libraryBatch.handlers(),
       ...this.gateway.handlers(),
+      ...this.hardware.handlers(),
     };
   }
 

@@ -7,6 +7,7 @@ import type {
 } from '../../src-main/ipc/contract.ts';
 import { AudioDevices } from './audio-devices.svelte.ts';
 import { Recorder, TapePlayer } from './board-tape.svelte.ts';
+import { HardwareView } from './hardware-view.svelte.ts';
 import type { ConnectionState, IpcClient } from './ipc-client.ts';
 import { BoardGatewayView } from './board-gateway.svelte.ts';
 import { LibraryBatchView } from './library-batch.svelte.ts';
@@ -34,6 +35,7 @@ export class AppState {
   notice = $state<Notice | null>(null);
   helpOpen = $state(false);
   jobsOpen = $state(false);
+  hardwareOpen = $state(false);
   openedTape = $state<FileDescription | null>(null);
   /** The tape open in the Waveform area. */
   readonly tape: TapeView;
@@ -54,6 +56,8 @@ export class AppState {
   readonly jobs: JobsView;
   /** The ROM capture wizard (opened from the Machine and Devices panels). */
   readonly romCapture: RomCaptureWizard;
+  /** The real board on the cassette cable (the Hardware pane). */
+  readonly hardware: HardwareView;
 
   constructor(client: IpcClient) {
     this.client = client;
@@ -72,6 +76,7 @@ export class AppState {
     this.recorder = new Recorder(client, (error) => this.fail(error));
     this.player = new TapePlayer(client, (error) => this.fail(error));
     this.romCapture = new RomCaptureWizard(client, this.machine, (error) => this.fail(error));
+    this.hardware = new HardwareView(client, (error) => this.fail(error));
     this.library = new LibraryView(client, {
       say: (text) => this.say(text),
       fail: (error) => this.fail(error),

@@ -3,7 +3,6 @@
 // carries a session both ways over a loopback TCP bridge. Every loopback takes real time: tapes are short.
 import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
-import net from 'node:net';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { build65v } from '../../src-main/core/formats/osi65v.ts';
@@ -12,6 +11,7 @@ import { bytesOf, decodeKcs } from '../../src-main/core/modem/kcs-decoder.ts';
 import type { DecodedByte } from '../../src-main/services/audio/audio-protocol.ts';
 import { AudioService } from '../../src-main/services/audio/audio-service.ts';
 import { assembleOrThrow, messageProgram } from '../support/assemble.ts';
+import { talk } from '../support/modem-client.ts';
 import { startTestPulse } from '../support/pulse.ts';
 import { SimulatedBoard } from '../support/simulated-board.ts';
 import { tempDir } from '../support/temp-dir.ts';
@@ -201,27 +201,5 @@ function runCli(args: string[]): Promise<{ code: number | null; stdout: string; 
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-/** Connects, sends `text`, and collects what comes back until it contains `until` (or the time is up). */
-function talk(port: number, text: string, until: string, ms: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const socket = net.connect(port, '127.0.0.1');
-    let received = '';
-    const timer = setTimeout(() => {
-      socket.destroy();
-      reject(new Error(`no '${until}' from the bridge; it sent ${JSON.stringify(received)}`));
-    }, ms);
-    socket.on('data', (chunk: Buffer) => {
-      received += chunk.toString('latin1');
-      if (received.includes(until)) {
-        clearTimeout(timer);
-        socket.destroy();
-        resolve(received);
-      }
-    });
-    socket.on('connect', () => socket.write(text));
-    socket.on('error', () => {});
   });
 }

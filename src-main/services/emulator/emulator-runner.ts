@@ -7,7 +7,7 @@ import {
   Superboard,
   type RunResult,
 } from '../../core/machine/superboard.ts';
-import { ByteTapeSource, type TapeSource } from '../../core/machine/cassette-port.ts';
+import { ByteTapeSource, LiveByteSource, type TapeSource } from '../../core/machine/cassette-port.ts';
 import { KcsTapeRecorder } from '../../core/modem/kcs-tape.ts';
 import type { EmulatorCommand, InspectorSnapshot, MachineConfig } from './protocol.ts';
 
@@ -28,7 +28,12 @@ export interface RunnerOutput {
   status(status: MachineStatus): void;
   /** What the Memory area asked to see; at most `view.rate` (30) a second, only while it asks. */
   snapshot?(snapshot: InspectorSnapshot): void;
+  /** What the ACIA sent while the cassette port is wired to the cable (see `wireSerial`). */
+  serial?(bytes: Uint8Array): void;
 }
+
+/** The tape name the status shows while the cassette port is wired to the cable. */
+const CABLE_TAPE_NAME = 'the cassette cable';
 
 const DEFAULT_SNAPSHOT_RATE = 30;
 
@@ -63,6 +68,9 @@ export class EmulatorRunner {
   #lastSnapshot = -Infinity;
   /** Cycle count of the last snapshot; -1 forces the next one (a poke, a new view). */
   #snapshotCycles = -1;
+  /** The cable's receive side while the cassette port is wired to it (audio or the soft-modem). */
+  #serialIn: LiveByteSource | null = null;
+  #serialOut: number[] = [];
 
   constructor(now: () => number, output: RunnerOutput) {
     this.#now = now;
@@ -109,6 +117,7 @@ export class EmulatorRunner {
     this.#basicInfo = basic ? info(basic) : null;
     this.#ramKb = config.ramKb;
     this.#message = null;
+    if (this.#serialIn) this.wireSerial(true);
     this.#rebase();
     this.#videoDirty = true;
     this.#applyInspect();
@@ -267,9 +276,15 @@ export class EmulatorRunner {
           command.speed,
         );
       case 'tapeStop':
+        this.#tapeDeckOnly();
         machine.cassette.stop();
         this.#tapeName = null;
         return this.status();
+      case 'serialWire':
+        return this.wireSerial(command.wired);
+      case 'serialReceive':
+        this.#serialIn?.push(command.bytes);
+        return { queued: this.#serialIn?.queued ?? 0 };
       case 'tapePlayAudio':
       case 'tapeRecordStart':
       case 'tapeRecordStop':
@@ -279,15 +294,47 @@ export class EmulatorRunner {
 
   /** Plays a tape into the cassette port, replacing any tape playing. */
   playTape(name: string, source: TapeSource, speed: 'tape' | 'fast'): MachineStatus {
+    this.#tapeDeckOnly();
     this.machine.cassette.play(source, { speed });
     this.#tapeName = name;
     this.#sendStatus();
     return this.status();
   }
 
+  /**
+   * Wires the cassette port to a live cable (or back to the tape deck): received bytes go into the ACIA as
+   * soon as the program has taken the last one, and every byte the ACIA sends goes out through `serial`.
+   */
+  wireSerial(wired: boolean): MachineStatus {
+    const cassette = this.machine.cassette;
+    if (wired) {
+      if (this.#recorder) throw new Error('Stop the tape recording before wiring the port to the cable.');
+      this.#serialIn = new LiveByteSource();
+      this.#serialOut = [];
+      cassette.play(this.#serialIn, { speed: 'fast' });
+      cassette.sink = { frame: (_frame, value) => this.#serialOut.push(value) };
+      this.#tapeName = CABLE_TAPE_NAME;
+    } else if (this.#serialIn) {
+      this.#serialIn = null;
+      cassette.stop();
+      cassette.sink = null;
+      this.#tapeName = null;
+    }
+    this.#sendStatus();
+    return this.status();
+  }
+
+  #tapeDeckOnly(): void {
+    if (this.#serialIn)
+      throw new Error(
+        'The cassette port is wired to the cable: choose the tape deck in the Machine panel first.',
+      );
+  }
+
   /** Starts encoding what the ACIA transmits as KCS audio; samples go to `onSamples` as they are made. */
   startRecording(sampleRate: number, onSamples: (samples: Float32Array) => void): void {
     if (this.#recorder) throw new Error('A recording is already running.');
+    this.#tapeDeckOnly();
     this.#recorder = new KcsTapeRecorder({ sampleRate, cpuHz: this.machine.cpuHz, onSamples });
     this.machine.cassette.sink = this.#recorder;
     this.#sendStatus();
@@ -403,6 +450,10 @@ export class EmulatorRunner {
     const machine = this.#machine;
     if (!machine) return;
     if (machine.video.takeDirtyRows() !== 0) this.#videoDirty = true;
+    if (this.#serialOut.length > 0) {
+      this.#output.serial?.(Uint8Array.from(this.#serialOut));
+      this.#serialOut = [];
+    }
     const settled =
       machine.paused ||
       machine.cpu.jammed ||

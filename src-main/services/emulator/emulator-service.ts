@@ -82,6 +82,9 @@ export class EmulatorService {
   #answered = false;
   /** The ROMs the machine runs now (null monitor: the Lab Monitor). */
   #choice: RomChoice = { monitor: null, basic: [] };
+  /** Whether the cassette port is wired to the cable (audio or the soft-modem) rather than the tape deck. */
+  #serialWired = false;
+  readonly #serialListeners = new Set<(bytes: Uint8Array) => void>();
 
   constructor(options: EmulatorServiceOptions) {
     this.#options = options;
@@ -196,14 +199,55 @@ export class EmulatorService {
     return images;
   }
 
+  /** Types text through the keyboard matrix (side by side sends the same keys to the board). */
+  async type(text: string): Promise<void> {
+    await this.#call({ kind: 'type', text });
+  }
+
+  /** The latest video RAM, read without side effects. */
+  async video(): Promise<Uint8Array> {
+    return (await this.#call({ kind: 'peek', start: 0xd000, length: 1024 })) as Uint8Array;
+  }
+
+  get serialWired(): boolean {
+    return this.#serialWired;
+  }
+
+  /** Wires the cassette port to a live cable (bytes in through `serialReceive`, out to `onSerial`) or back to the deck. */
+  async wireSerial(wired: boolean): Promise<void> {
+    await this.#call({ kind: 'serialWire', wired });
+    this.#serialWired = wired;
+  }
+
+  /** Bytes from the cable into the ACIA's receiver (while wired). */
+  async serialReceive(bytes: Uint8Array): Promise<void> {
+    if (this.#serialWired) await this.#call({ kind: 'serialReceive', bytes });
+  }
+
+  /** What the emulated ACIA sends while the port is wired to the cable. */
+  onSerial(listener: (bytes: Uint8Array) => void): () => void {
+    this.#serialListeners.add(listener);
+    return () => this.#serialListeners.delete(listener);
+  }
+
+  #tapeDeckOnly(): void {
+    if (this.#serialWired)
+      throw new ServiceError(
+        'bad-request',
+        'The cassette port is wired to the cable: choose the tape deck in the Machine panel first.',
+      );
+  }
+
   /** Plays bytes already decoded (a library take) into the cassette port as a tape of bytes. */
   async playBytes(name: string, bytes: Uint8Array, speed: 'tape' | 'fast'): Promise<void> {
+    this.#tapeDeckOnly();
     await this.#call({ kind: 'tapePlayBytes', name, bytes, speed });
   }
 
   tapeDeckHandlers(): SectionHandlers<typeof tapeDeckRequests> {
     return {
       'machine.tapePlay': async ({ fileId, speed }) => {
+        this.#tapeDeckOnly();
         const entry = this.#options.files.get(fileId);
         if (await isAudioFile(entry.path)) {
           return (await this.#call({ kind: 'tapePlayAudio', name: entry.name, path: entry.path, speed })) as {
@@ -226,6 +270,7 @@ export class EmulatorService {
       'machine.tapeStop': async () => (await this.#call({ kind: 'tapeStop' })) as MachineStatus,
       'machine.tapeRecord': async ({ action }) => {
         if (action === 'start') {
+          this.#tapeDeckOnly();
           const name = `superboard-${new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)}.wav`;
           const file = this.#options.temp.file('recording', name);
           try {
@@ -309,9 +354,9 @@ export class EmulatorService {
       }
       this.#options.log?.(`the emulator worker exited with code ${code}; restarting it`);
       this.#spawn();
-      void this.#configure(this.#choice).catch((error: unknown) =>
-        this.#options.log?.('restart failed', error),
-      );
+      void this.#configure(this.#choice)
+        .then(() => (this.#serialWired ? this.wireSerial(true) : undefined))
+        .catch((error: unknown) => this.#options.log?.('restart failed', error));
     });
     this.#worker = worker;
   }
@@ -333,6 +378,8 @@ export class EmulatorService {
         ranges: ranges.map((r) => ({ start: r.start, bytes: base64(r.bytes) })),
         io,
       });
+    } else if (message.kind === 'serial') {
+      for (const listener of this.#serialListeners) listener(message.bytes);
     } else if (message.kind === 'frame') {
       const video = Buffer.from(message.video.buffer, message.video.byteOffset, message.video.byteLength);
       this.#options.events.emit('machine.frame', { frame: message.frame, video: video.toString('base64') });

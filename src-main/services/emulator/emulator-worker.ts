@@ -16,6 +16,7 @@ const runner = new EmulatorRunner(() => performance.now(), {
   frame: (frame, video) => post({ kind: 'frame', frame, video }),
   status: (status) => post({ kind: 'status', status }),
   snapshot: (snapshot) => post({ kind: 'snapshot', snapshot }),
+  serial: (bytes) => post({ kind: 'serial', bytes }),
 });
 
 let timer: NodeJS.Timeout | null = null;

@@ -33,7 +33,9 @@ export type EmulatorCommand =
   | { kind: 'access'; address: number }
   | { kind: 'accessMap' }
   | { kind: 'resetCounts' }
-  | { kind: 'poke'; address: number; value: number };
+  | { kind: 'poke'; address: number; value: number }
+  | { kind: 'serialWire'; wired: boolean }
+  | { kind: 'serialReceive'; bytes: Uint8Array };
 
 /** What the Memory area asked to see, taken at one moment. */
 export interface InspectorSnapshot {
@@ -53,4 +55,6 @@ export type EmulatorMessage =
   | EmulatorReply
   | { kind: 'frame'; frame: number; video: Uint8Array }
   | { kind: 'status'; status: MachineStatus }
-  | { kind: 'snapshot'; snapshot: InspectorSnapshot };
+  | { kind: 'snapshot'; snapshot: InspectorSnapshot }
+  /** What the ACIA sent while the cassette port is wired to the cable. */
+  | { kind: 'serial'; bytes: Uint8Array };
