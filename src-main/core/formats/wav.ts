@@ -79,6 +79,11 @@ export type WavEvent =
 export interface WavReaderOptions {
   /** Largest sample block emitted, in frames. */
   readonly maxBlockFrames?: number;
+  /**
+   * Sample blocks are views of buffers the reader fills again on its next `push` or `finish`: for a consumer
+   * that is done with each block before then, a long file allocates nothing per block.
+   */
+  readonly reuseBlocks?: boolean;
 }
 
 const WAVE_FORMAT_PCM = 0x0001;
@@ -165,6 +170,10 @@ function formatTagName(tag: number): string {
  */
 export class WavReader {
   readonly #maxBlockFrames: number;
+  readonly #reuse: boolean;
+  /** With reuseBlocks: one set of channel buffers per block of a call, reused by the next call. */
+  readonly #pool: Float32Array[][] = [];
+  #poolNext = 0;
   #state: State = 'collect';
   #collectKind: CollectKind = 'riff';
   #collectBuffer = new Uint8Array(12);
@@ -200,6 +209,7 @@ export class WavReader {
       throw new WavError('bad-input', `maxBlockFrames must be a positive integer, got ${block}`);
     }
     this.#maxBlockFrames = block;
+    this.#reuse = options.reuseBlocks === true;
   }
 
   /** The format, once the data chunk has been reached. */
@@ -214,6 +224,7 @@ export class WavReader {
 
   push(bytes: Uint8Array): WavEvent[] {
     this.#checkOpen();
+    this.#poolNext = 0;
     const events: WavEvent[] = [];
     try {
       this.#consume(bytes, events);
@@ -225,6 +236,7 @@ export class WavReader {
 
   finish(): WavEvent[] {
     this.#checkOpen();
+    this.#poolNext = 0;
     const events: WavEvent[] = [];
     try {
       this.#finish(events);
@@ -626,8 +638,7 @@ export class WavReader {
     const carryView = new DataView(this.#carry.buffer);
     while (framesLeft > 0) {
       const blockFrames = Math.min(framesLeft, this.#maxBlockFrames);
-      const channels: Float32Array[] = [];
-      for (let c = 0; c < format.channels; c++) channels.push(new Float32Array(blockFrames));
+      const channels = this.#block(format.channels, blockFrames);
       let outIndex = 0;
       if (carryFrame) {
         this.#decode(this.#carry, carryView, 0, 1, channels, 0);
@@ -650,6 +661,17 @@ export class WavReader {
     this.#dataRemaining -= available;
     if (this.#dataRemaining === 0) this.#endData(events);
     return end;
+  }
+
+  #block(channels: number, frames: number): Float32Array[] {
+    if (!this.#reuse) return Array.from({ length: channels }, () => new Float32Array(frames));
+    let buffers = this.#pool[this.#poolNext];
+    if (buffers === undefined) {
+      buffers = Array.from({ length: channels }, () => new Float32Array(this.#maxBlockFrames));
+      this.#pool.push(buffers);
+    }
+    this.#poolNext++;
+    return buffers.map((buffer) => buffer.subarray(0, frames));
   }
 
   #decode(
