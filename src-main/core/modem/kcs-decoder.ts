@@ -59,6 +59,11 @@ const FLL_LOCK_STREAK = 3;
 // Without a carrier the loop relaxes towards nominal speed so noise cannot walk it to a limit.
 const FLL_LEAK = 0.0005;
 
+// Tone energy below this (a full-scale tone gives about 100 to 300; this is a tone near -140 dBFS, under a
+// 24-bit LSB) is what the sliding sums leave over in exact digital silence, rounding residue whose ratio
+// would read as a confident tone, so it counts as no signal.
+const SILENT_ENERGY = 1e-12;
+
 // Smoothing of the decision quality per bit period or bit cell.
 const QUALITY_RATE = 1 / 32;
 
@@ -534,7 +539,7 @@ export class KcsDecoder {
   /** Idle bookkeeping once per bit period while hunting: carrier lock, mark level, quality. */
   private tick(at: number, d: number, e: number): void {
     this.nextTick = at + Math.max(1, Math.round(this.period));
-    const confidence = e > 0 ? Math.abs(d) / e : 0;
+    const confidence = e > SILENT_ENERGY ? Math.abs(d) / e : 0;
     this.quality += (confidence - this.quality) * QUALITY_RATE;
     const sample = this.toInput(at);
     this.observePresence(confidence, sample);
@@ -709,7 +714,7 @@ export class KcsDecoder {
       const d = dRing[t] ?? 0;
       const e = this.eRing[t] ?? 0;
       values[k] = d > 0 ? 1 : 0;
-      const c = e > 0 ? Math.abs(d) / e : 0;
+      const c = e > SILENT_ENERGY ? Math.abs(d) / e : 0;
       confidences[k] = c;
       energies[k] = e;
       margins[k] = d;
@@ -922,7 +927,7 @@ export class KcsDecoder {
         const e = this.eRing[t] ?? 0;
         values[k] = d > 0 ? 1 : 0;
         if (d <= 0) spaces++;
-        confidences[k] = e > 0 ? Math.abs(d) / e : 0;
+        confidences[k] = e > SILENT_ENERGY ? Math.abs(d) / e : 0;
         sum += confidences[k] ?? 0;
       }
       if (spaces < 2 && sum / bits >= SKIPPED_CONFIDENCE) continue;

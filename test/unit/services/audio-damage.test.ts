@@ -93,8 +93,8 @@ describe('damaged FLAC', () => {
       const index = Math.floor(frames.length / 3 + (next() * frames.length) / 3);
       const at = frames[index]! + 20 + Math.floor(next() * 200);
       const damaged = Uint8Array.from(flac);
-      damaged[at] ^= 0xa5;
-      damaged[at + 1] ^= 0x5a;
+      damaged[at] = (damaged[at] ?? 0) ^ 0xa5;
+      damaged[at + 1] = (damaged[at + 1] ?? 0) ^ 0x5a;
       const audio = await readAudioFile(write(`damaged-${seed}.flac`, damaged));
       const warnings = audio.warnings.map((w) => w.code);
       expect(warnings).toEqual(['damaged', 'audio-lost']);
@@ -130,8 +130,8 @@ describe('damaged MP3', () => {
       const index = 10 + Math.floor(next() * (frames.length - 20));
       const at = frames[index]!;
       const damaged = Uint8Array.from(mp3);
-      damaged[at + 1] ^= 0xff;
-      damaged[at + 2] ^= 0xff;
+      damaged[at + 1] = (damaged[at + 1] ?? 0) ^ 0xff;
+      damaged[at + 2] = (damaged[at + 2] ?? 0) ^ 0xff;
       const audio = await readAudioFile(write(`damaged-${seed}.mp3`, damaged));
       expect(audio.warnings).toHaveLength(1);
       const [warning] = audio.warnings;
