@@ -67,4 +67,22 @@ describe('decoding in a thread of its own', () => {
     await analysis.close();
     await remove();
   });
+
+  it('detects the format of a stereo 8N1 tape the same way in both threads, and reports it', async () => {
+    const { dir, remove } = await tempDir();
+    const data = testBytes(120, 5);
+    const tape = encodeKcs(data, { sampleRate: RATE, stopBits: 1, leaderSeconds: 1, trailerSeconds: 0.5 });
+    const file = path.join(dir, 'stereo-8n1.wav');
+    const quiet = new Float32Array(tape.length);
+    await writeFile(file, encodeWav([quiet, tape], { sampleRate: RATE, channels: 2, encoding: 'pcm16' }));
+    for (const threaded of [false, true]) {
+      const analysis = await analyse(file, threaded);
+      expect(analysis.tapeFormat).toEqual({ baud: 300, frame: '8N1', detected: true });
+      expect(analysis.results.summary().tapeFormat).toBe('300 baud 8N1 (detected)');
+      expect(analysis.results.bytes()).toEqual(data);
+      expect(analysis.format?.channel).toBe(1);
+      await analysis.close();
+    }
+    await remove();
+  });
 });
