@@ -48,7 +48,6 @@ const u32 = (n: number): Uint32Array => new Uint32Array(n);
 
 const FRAMING = 1;
 const LOW = 2;
-const PARITY = 4;
 
 export interface Segment {
   kind: KcsSegmentKind;
@@ -190,9 +189,7 @@ export class TapeResults {
           if (this.#full) {
             this.#byteStart.push(event.start);
             this.#byteLength.push(Math.min(0xffff, event.end - event.start));
-            this.#byteFlags.push(
-              (event.framingError ? FRAMING : 0) | (low ? LOW : 0) | (event.parityError ? PARITY : 0),
-            );
+            this.#byteFlags.push((event.framingError ? FRAMING : 0) | (low ? LOW : 0));
             if (event.framingError || event.parityError || low) this.#errors.push(index);
           }
           this.#speedSum += this.#speed;
