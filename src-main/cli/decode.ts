@@ -119,7 +119,6 @@ export async function decodeCommand(argv: string[]): Promise<number> {
     baud: args.baud,
     frame: args.frame,
     chunkBytes: 1 << 17,
-    syncReads: true,
     // Audacity labels need each byte's span; without them only the values are kept, so memory stays flat.
     detail: args.labels === undefined ? 'values' : 'full',
     onWarning: (message) => process.stderr.write(`decode: warning: ${message}\n`),

@@ -1,7 +1,6 @@
 // Opens audio files from disk and streams them as Float32 channel blocks: WAV through the core reader,
 // FLAC / Ogg FLAC, Ogg Vorbis and MPEG audio (MP3) through the WebAssembly decoders. The container is
 // recognised from the first bytes, never from the file name.
-import { readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { flacFrameHeaderAt, MpegFrameCounter } from '../core/formats/compressed-frames.ts';
 import { WavError, WavReader, type WavFormat } from '../core/formats/wav.ts';
@@ -71,11 +70,6 @@ export type Detection =
 export interface AudioFileOptions {
   /** Bytes read from disk at a time (default 1 MiB). */
   readonly chunkBytes?: number;
-  /**
-   * Read on this thread (blocking it) instead of the thread pool's. A one-pass command gains memory: every
-   * pool thread that reads grows a malloc arena of its own, several MB of resident memory.
-   */
-  readonly syncReads?: boolean;
   /**
    * A WAV's sample blocks are views of buffers refilled after the consumer asks for the next event (see
    * WavReaderOptions.reuseBlocks): only for a consumer that keeps no block.
@@ -265,7 +259,6 @@ async function* chunks(
   const size = Math.max(4096, Math.floor(options.chunkBytes ?? DEFAULT_CHUNK));
   const readInto = async (buffer: Uint8Array, at: number): Promise<number> => {
     try {
-      if (options.syncReads) return readSync(file.handle.fd, buffer, 0, size, at);
       return (await file.handle.read(buffer, 0, size, at)).bytesRead;
     } catch (error) {
       throw fileError(path, error);

@@ -45,8 +45,6 @@ export interface TapeAnalysisOptions {
   detail?: 'full' | 'values';
   /** Bytes read from the file at a time (default 1 MiB); smaller reads keep a one-pass decode's memory low. */
   chunkBytes?: number;
-  /** Read the file on this thread (see AudioFileOptions.syncReads). */
-  syncReads?: boolean;
   signal?: AbortSignal;
   onFormat?: (format: AnalysisFormat) => void;
   onProgress?: (frames: number) => void;
@@ -105,11 +103,10 @@ export class TapeAnalysis {
     let decoder: Decoder | null = null;
     const name = this.#options.name ?? path.basename(this.path);
     try {
-      const { signal, chunkBytes, syncReads } = this.#options;
+      const { signal, chunkBytes } = this.#options;
       for await (const event of streamAudioFile(this.path, {
         signal,
         ...(chunkBytes ? { chunkBytes } : {}),
-        ...(syncReads ? { syncReads } : {}),
         // Every block is decoded (or copied to the decode thread) and measured before the next is read.
         reuseBlocks: true,
       })) {
