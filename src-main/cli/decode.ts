@@ -1,10 +1,14 @@
 import { writeFileSync } from 'node:fs';
+import {
+  KCS_FRAME_FORMATS,
+  type KcsFrameChoice,
+  type KcsFrameFormat,
+} from '../core/modem/kcs-format-decoder.ts';
 import { TapeAnalysis, TapeAnalysisError } from '../services/tapes/tape-analysis.ts';
-import { writeTapeExport } from '../services/tapes/tape-export.ts';
 import { textListing } from '../services/tapes/tape-results.ts';
 
 const USAGE = `usage: superboard-lab decode TAPE [--out FILE] [--raw] [--labels FILE] [--channel N]
-                             [--baud 300|600|auto] [--format 8N2|8N1|auto]
+                             [--baud 300|600|auto] [--format 8N2|8N1|7E2|7O2|7E1|7O1|8E1|8O1|auto]
   Decodes a cassette recording (WAV, FLAC, Ogg, MP3) of Kansas City Standard audio; the bytes go to
   standard output (or --out), progress and a summary of errors to standard error.
   -o, --out FILE    write the decoded bytes to FILE instead of standard output
@@ -12,7 +16,9 @@ const USAGE = `usage: superboard-lab decode TAPE [--out FILE] [--raw] [--labels 
   --labels FILE     also write an Audacity label file: every byte and error with its start and end time
   --channel N       decode channel N (1 = left) of a stereo recording instead of the better of the two
   --baud B          the tape's baud rate, 300 or 600 (default auto: detected from the tape and reported)
-  --format F        the frame, 8N2 or 8N1 (default auto: detected from the tape and reported)
+  --format F        the frame: data bits, parity (N none, E even, O odd), stop bits; 8N2 is the
+                    Superboard's (default auto: detected from the tape and reported). A byte whose
+                    parity bit is wrong is counted as a parity error
   -h, --help        show this help
   Exit status: 0 all read, 1 the file could not be read (or output failed), 2 bad options, 3 decoded
   but audio in the file was lost to damage.`;
@@ -25,7 +31,7 @@ interface DecodeArgs {
   /** 1-based; absent: the better channel of a stereo file. */
   channel: number | undefined;
   baud: 300 | 600 | 'auto';
-  stopBits: 1 | 2 | 'auto';
+  frame: KcsFrameChoice;
 }
 
 function parseArgs(argv: readonly string[]): DecodeArgs | string {
@@ -36,7 +42,7 @@ function parseArgs(argv: readonly string[]): DecodeArgs | string {
     labels: undefined,
     channel: undefined,
     baud: 'auto',
-    stopBits: 'auto',
+    frame: 'auto',
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
@@ -70,10 +76,10 @@ function parseArgs(argv: readonly string[]): DecodeArgs | string {
         break;
       }
       case '--format': {
-        const text = value()?.toUpperCase();
-        if (text !== '8N2' && text !== '8N1' && text !== 'AUTO')
-          return `--format needs 8N2, 8N1 or auto, not '${text ?? ''}'`;
-        args.stopBits = text === 'AUTO' ? 'auto' : text === '8N2' ? 2 : 1;
+        const text = value()?.toUpperCase() ?? '';
+        if (text === 'AUTO') args.frame = 'auto';
+        else if (KCS_FRAME_FORMATS.includes(text as KcsFrameFormat)) args.frame = text as KcsFrameFormat;
+        else return `--format needs one of ${KCS_FRAME_FORMATS.join(', ')} or auto, not '${text}'`;
         break;
       }
       default:
@@ -111,7 +117,7 @@ export async function decodeCommand(argv: string[]): Promise<number> {
     ...(args.channel === undefined ? {} : { channel: args.channel - 1 }),
     waveform: false,
     baud: args.baud,
-    stopBits: args.stopBits,
+    frame: args.frame,
     chunkBytes: 1 << 17,
     // Audacity labels need each byte's span; without them only the values are kept, so memory stays flat.
     detail: args.labels === undefined ? 'values' : 'full',
@@ -144,6 +150,7 @@ export async function decodeCommand(argv: string[]): Promise<number> {
     if (args.out === undefined) process.stdout.write(data);
     else writeFileSync(args.out, data);
     if (args.labels !== undefined && analysis.format !== null) {
+      const { writeTapeExport } = await import('../services/tapes/tape-export.ts');
       await writeTapeExport(analysis.results, analysis.format.sampleRate, 'labels', args.labels);
     }
   } catch (error) {
@@ -155,7 +162,7 @@ export async function decodeCommand(argv: string[]): Promise<number> {
   const s = analysis.results.summary();
   const format = analysis.format;
   const lines = [
-    `decode: ${s.bytes} bytes, ${s.framingErrors} framing errors, ${s.lowConfidenceBits} low-confidence bits`,
+    `decode: ${s.bytes} bytes, ${s.framingErrors} framing errors, ${s.parityErrors > 0 ? `${s.parityErrors} parity errors, ` : ''}${s.lowConfidenceBits} low-confidence bits`,
   ];
   if (format !== null) {
     lines.push(
@@ -165,7 +172,7 @@ export async function decodeCommand(argv: string[]): Promise<number> {
   const tapeFormat = analysis.tapeFormat;
   if (tapeFormat !== null) {
     lines.push(
-      `decode: format ${tapeFormat.baud} baud 8N${tapeFormat.stopBits} (${tapeFormat.detected ? 'detected' : 'as given'})`,
+      `decode: format ${tapeFormat.baud} baud ${tapeFormat.frame} (${tapeFormat.detected ? 'detected' : 'as given'})`,
     );
   }
   if (s.markHz !== null && s.baud !== null && s.speedDeviationPercent !== null) {

@@ -175,8 +175,12 @@ export const TapeSummarySchema = v.strictObject({
   bytes: Count,
   bits: Count,
   framingErrors: Count,
+  /** Bytes whose parity bit was wrong (tape formats with parity). */
+  parityErrors: Count,
   /** Bit cells whose decision margin was below the low-confidence threshold. */
   lowConfidenceBits: Count,
+  /** The tape format decoded, e.g. '300 baud 8N2 (detected)'; null until known. */
+  tapeFormat: v.nullable(v.string()),
   /** Measured mark and space tones and baud rate, averaged over data; null when no data was found. */
   markHz: v.nullable(v.number()),
   spaceHz: v.nullable(v.number()),

@@ -2,6 +2,7 @@
 // FLAC / Ogg FLAC, Ogg Vorbis and MPEG audio (MP3) through the WebAssembly decoders. The container is
 // recognised from the first bytes, never from the file name.
 import { open, type FileHandle } from 'node:fs/promises';
+import { flacFrameHeaderAt, MpegFrameCounter } from '../core/formats/compressed-frames.ts';
 import { WavError, WavReader, type WavFormat } from '../core/formats/wav.ts';
 import type { GrowingFile } from './growing-file.ts';
 
@@ -70,14 +71,14 @@ export type Detection =
 export interface AudioFileOptions {
   /** Bytes read from disk at a time (default 1 MiB). */
   readonly chunkBytes?: number;
+  /**
+   * A WAV's sample blocks are views of buffers refilled after the consumer asks for the next event (see
+   * WavReaderOptions.reuseBlocks): only for a consumer that keeps no block.
+   */
+  readonly reuseBlocks?: boolean;
   readonly signal?: AbortSignal;
   /** The file is still being written (an upload arriving): reads wait for its bytes. */
   readonly growing?: GrowingFile;
-  /**
-   * A WAV file's sample blocks are filled again once the consumer asks for the next event, so a long file
-   * allocates nothing per block (the consumer copies what it keeps).
-   */
-  readonly reuseSamples?: boolean;
 }
 
 const DEFAULT_CHUNK = 1 << 20;
@@ -314,7 +315,7 @@ async function* streamWav(
   path: string,
   options: AudioFileOptions,
 ): AsyncGenerator<AudioFileEvent> {
-  const reader = new WavReader({ reuseBlocks: options.reuseSamples ?? false });
+  const reader = new WavReader({ reuseBlocks: options.reuseBlocks === true });
   const convert = function* (events: ReturnType<WavReader['push']>): Generator<AudioFileEvent> {
     for (const event of events) {
       if (event.type === 'format') {
@@ -413,6 +414,52 @@ function flacStreamInfo(head: Uint8Array): { bits: number; totalFrames: number |
   return { bits, totalFrames: total === 0 ? null : total };
 }
 
+/** Where the frames start and the largest frame, from a FLAC file's metadata blocks. */
+async function flacLayout(
+  file: OpenedFile,
+  path: string,
+): Promise<{ firstFrame: number; metadata: Uint8Array; maxFrameBytes: number } | null> {
+  let at = 4;
+  for (let blocks = 0; blocks < 1024; blocks++) {
+    const header = await readAt(file, path, at, 4);
+    if (header.length < 4) return null;
+    at += 4 + (((header[1] ?? 0) << 16) | ((header[2] ?? 0) << 8) | (header[3] ?? 0));
+    if (((header[0] ?? 0) & 0x80) !== 0) {
+      const metadata = await readAt(file, path, 0, at);
+      const max = ((metadata[8 + 7] ?? 0) << 16) | ((metadata[8 + 8] ?? 0) << 8) | (metadata[8 + 9] ?? 0);
+      return { firstFrame: at, metadata, maxFrameBytes: max > 0 ? max : 1 << 20 };
+    }
+  }
+  return null;
+}
+
+/**
+ * The next FLAC frame at or after byte `from` whose first sample is at or after `sample`: where decoding
+ * resumes after damage. Null when no such frame follows.
+ */
+async function nextFlacFrame(
+  file: OpenedFile,
+  path: string,
+  from: number,
+  sample: number,
+): Promise<{ offset: number; sample: number } | null> {
+  const WINDOW = 1 << 16;
+  for (let at = from; at < file.size; at += WINDOW) {
+    const bytes = await readAt(file, path, at, WINDOW + 32);
+    for (let i = 0; i < Math.min(WINDOW, bytes.length); i++) {
+      if (bytes[i] !== 0xff) continue;
+      const header = flacFrameHeaderAt(bytes, i);
+      if (header === null) continue;
+      const first = header.variable ? header.number : header.number * header.blockSize;
+      if (first >= sample) return { offset: at + i, sample: first };
+    }
+  }
+  return null;
+}
+
+/** Largest block of silence put in for skipped audio, in frames. */
+const SILENCE_BLOCK = 1 << 16;
+
 async function* streamCompressed(
   file: OpenedFile,
   path: string,
@@ -420,35 +467,56 @@ async function* streamCompressed(
   head: Uint8Array,
   options: AudioFileOptions,
 ): AsyncGenerator<AudioFileEvent> {
-  let decoder: StreamDecoder;
-  try {
-    decoder = await createDecoder(container);
-  } catch (error) {
-    throw new AudioFileError(
-      'decode-failed',
-      path,
-      `cannot start the ${container} decoder: ${String(error)}`,
-    );
-  }
+  const start = async (): Promise<StreamDecoder> => {
+    try {
+      return await createDecoder(container);
+    } catch (error) {
+      throw new AudioFileError(
+        'decode-failed',
+        path,
+        `cannot start the ${container} decoder: ${String(error)}`,
+      );
+    }
+  };
+  let decoder = await start();
   // mpg123 always gives two channels; a mono MP3 (channel mode 3 in the frame header) keeps only the first.
   let outputChannels: number | null = null;
+  let mpeg: MpegFrameCounter | null = null;
   if (container === 'mp3') {
     const tag = id3v2Size(head);
     const frame = mpegFrameHeader(tag === 0 ? head : await readAt(file, path, tag, 4), 0);
     outputChannels = frame?.channels ?? null;
+    mpeg = new MpegFrameCounter(tag);
   }
   const flacInfo = container === 'flac' ? flacStreamInfo(head) : null;
+  const layout = container === 'flac' ? await flacLayout(file, path) : null;
+  const chunkBytes = Math.max(4096, Math.floor(options.chunkBytes ?? DEFAULT_CHUNK));
   let format: AudioFormatInfo | null = null;
   let frames = 0;
   let errorCount = 0;
   let firstError = '';
   let firstErrorByte = 0;
   let lastErrorByte = 0;
-  let bytesIn = 0;
-  /** Input bytes read when the last samples came out: where a silent loss of sync starts. */
+  /** File offset of the next byte to decode. */
+  let position = 0;
+  /** File offset reached when the last samples came out: where a silent loss of sync starts. */
   let bytesAtLastSamples = 0;
-  const at = (frame: number): string =>
-    format === null ? '' : ` (at ${(frame / format.sampleRate).toFixed(1)} s of audio)`;
+  /** FLAC: stretches skipped after damage, replaced by silence. */
+  const skips: { byte: number; frame: number; frames: number }[] = [];
+  let warned = false;
+  let lastResync = -1;
+  /** FLAC: the first frame that would not decode, while resynchronising. */
+  let damagedFrom: number | null = null;
+  const span = (n: number): string =>
+    format === null ? `${n} samples` : `${(n / format.sampleRate).toFixed(2)} s`;
+  const seconds = (n: number): string =>
+    format === null ? `${n} samples` : `${(n / format.sampleRate).toFixed(1)} s`;
+  const at = (frame: number): string => (format === null ? '' : ` (at ${seconds(frame)} of audio)`);
+  const warnOnce = function* (message: string, byte: number): Generator<AudioFileEvent> {
+    if (warned) return;
+    warned = true;
+    yield { type: 'warning', warning: { code: 'damaged', message, byteOffset: byte, frame: frames } };
+  };
 
   const handle = function* (result: Decoded | null): Generator<AudioFileEvent> {
     if (result === null) return;
@@ -456,19 +524,14 @@ async function* streamCompressed(
     // damage starts, the rest are counted into one summary at the end.
     for (const error of result.errors) {
       errorCount++;
-      lastErrorByte = error.inputBytes;
+      lastErrorByte = position;
       if (errorCount > 1) continue;
-      firstErrorByte = error.inputBytes;
+      firstErrorByte = position;
       firstError = error.message.replace(/\s+/g, ' ').trim();
-      yield {
-        type: 'warning',
-        warning: {
-          code: 'damaged',
-          message: `damaged near byte ${error.inputBytes}${at(frames)}: the ${container} decoder says "${firstError}"; decoding what follows`,
-          byteOffset: error.inputBytes,
-          frame: frames,
-        },
-      };
+      yield* warnOnce(
+        `damaged near byte ${position}${at(frames)}: the ${container} decoder says "${firstError}"; decoding what follows`,
+        position,
+      );
     }
     const count = result.samplesDecoded;
     if (count <= 0) return;
@@ -487,15 +550,77 @@ async function* streamCompressed(
     const channels = result.channelData.slice(0, format.channels).map((data) => data.subarray(0, count));
     yield { type: 'samples', startFrame: frames, channels };
     frames += count;
-    bytesAtLastSamples = bytesIn;
+    bytesAtLastSamples = position;
+  };
+
+  /**
+   * FLAC only: after damage, decoding starts again at the next intact frame (a fresh decoder fed the
+   * metadata first), and the skipped stretch becomes silence so later audio keeps its place in time.
+   */
+  const resync = async function* (): AsyncGenerator<AudioFileEvent, boolean> {
+    if (layout === null) return false;
+    const from = Math.max(
+      layout.firstFrame,
+      lastResync + 1,
+      bytesAtLastSamples - chunkBytes - 2 * layout.maxFrameBytes,
+    );
+    const next = await nextFlacFrame(file, path, from, frames);
+    if (next === null) return false;
+    lastResync = next.offset;
+    // The frame right after the last one decoded is tried first; if it does not decode either, the damage
+    // is in it and the next attempt skips it.
+    const skipped = next.sample - frames;
+    if (skipped === 0 || damagedFrom === null) damagedFrom = next.offset;
+    if (skipped > 0) {
+      yield* warnOnce(
+        `damaged from byte ${damagedFrom}${at(frames)}: frames resume at byte ${next.offset}; ${span(skipped)} of audio skipped (silence put in its place)`,
+        damagedFrom,
+      );
+      skips.push({ byte: damagedFrom, frame: frames, frames: skipped });
+    }
+    decoder.free();
+    decoder = await start();
+    await quietly(() => decoder.decode(layout.metadata));
+    const info: AudioFormatInfo | null = format;
+    if (info !== null) {
+      for (let left = skipped; left > 0;) {
+        const n = Math.min(left, SILENCE_BLOCK);
+        const silence = new Float32Array(n);
+        yield {
+          type: 'samples',
+          startFrame: frames,
+          channels: Array.from({ length: info.channels }, () => silence),
+        };
+        frames += n;
+        left -= n;
+      }
+    }
+    position = next.offset;
+    bytesAtLastSamples = position;
+    if (skipped > 0) damagedFrom = null;
+    return true;
   };
 
   try {
-    for await (const chunk of chunks(file, path, options, false)) {
-      bytesIn += chunk.length;
-      yield* handle(await quietly(() => decoder.decode(chunk)));
+    // A stalled FLAC decoder (bytes going in, nothing coming out) has lost sync for good.
+    const stall = layout === null ? Infinity : chunkBytes + 4 * layout.maxFrameBytes;
+    decoding: for (;;) {
+      for (;;) {
+        if (options.signal?.aborted)
+          throw new AudioFileError('aborted', path, 'reading was cancelled', position);
+        const chunk = await readAt(file, path, position, chunkBytes);
+        if (chunk.length === 0) break;
+        mpeg?.push(chunk);
+        position += chunk.length;
+        yield* handle(await quietly(() => decoder.decode(chunk)));
+        if (position - bytesAtLastSamples > stall && (yield* resync())) continue;
+      }
+      yield* handle(await quietly(() => decoder.flush()));
+      const expected: number | null = (format as AudioFormatInfo | null)?.totalFrames ?? null;
+      if (expected !== null && frames < expected && (yield* resync())) continue decoding;
+      break;
     }
-    yield* handle(await quietly(() => decoder.flush()));
+    mpeg?.finish();
   } catch (error) {
     if (error instanceof AudioFileError) throw error;
     throw new AudioFileError('decode-failed', path, `${container} decoding failed: ${String(error)}`);
@@ -504,14 +629,42 @@ async function* streamCompressed(
   }
   if (format !== null) {
     const info: AudioFormatInfo = format;
+    const problems: string[] = [];
+    let lost = false;
     const expected = info.totalFrames;
-    const missing = expected !== null && frames < expected ? expected - frames : 0;
-    if (missing > 0 || errorCount > 0) {
-      const seconds = (n: number): string => `${(n / info.sampleRate).toFixed(1)} s`;
-      const lost =
-        missing > 0
-          ? `${seconds(missing)} of ${seconds(expected ?? 0)} could not be decoded (audio stops at ${seconds(frames)}${errorCount === 0 ? `; the decoder found no more frames after byte ${bytesAtLastSamples}` : ''})`
-          : 'some audio may be missing (this format does not say how long it should be)';
+    if (skips.length > 0) {
+      const total = skips.reduce((sum, skip) => sum + skip.frames, 0);
+      const first = skips[0]!;
+      const last = skips.at(-1)!;
+      problems.push(
+        `${span(total)} skipped in ${skips.length} place${skips.length === 1 ? '' : 's'} (first at ${seconds(first.frame)}${skips.length > 1 ? `, last at ${seconds(last.frame)}` : ''}) and replaced by silence`,
+      );
+      lost = true;
+    }
+    if (expected !== null && frames < expected) {
+      problems.push(
+        `${seconds(expected - frames)} of ${seconds(expected)} could not be decoded (audio stops at ${seconds(frames)}${errorCount === 0 ? `; the decoder found no more frames after byte ${bytesAtLastSamples}` : ''})`,
+      );
+      lost = true;
+    }
+    if (mpeg !== null) {
+      // The frame headers promise a number of samples; damage shows as breaks in the chain of frames or as
+      // fewer samples decoded than promised (the frames skipped at a break counted from their bytes).
+      const missing = mpeg.samples + mpeg.skippedSamples - frames;
+      const broken = mpeg.breaks[0];
+      if (broken !== undefined || missing > 2 * 1152) {
+        const where = broken
+          ? `frames break at byte ${broken.byte} (at ${seconds(broken.sample)} of audio)${broken.resumedAt === null ? '' : ` and resume at byte ${broken.resumedAt}`}${mpeg.breaks.length > 1 ? `; ${mpeg.breaks.length} breaks in all, the last at byte ${mpeg.breaks.at(-1)!.byte}` : ''}`
+          : 'the decoder dropped frames';
+        problems.push(`${where}; about ${span(Math.max(0, missing))} of audio could not be decoded`);
+        lost = true;
+      }
+    }
+    if (errorCount > 0 && !lost && expected === null && mpeg === null) {
+      problems.push('some audio may be missing (this format does not say how long it should be)');
+      lost = true;
+    }
+    if (lost) {
       const errors =
         errorCount > 0
           ? `; ${errorCount} decoder error${errorCount === 1 ? '' : 's'}, first near byte ${firstErrorByte}, last near byte ${lastErrorByte}`
@@ -520,8 +673,8 @@ async function* streamCompressed(
         type: 'warning',
         warning: {
           code: 'audio-lost',
-          message: `damaged ${container} file: ${lost}${errors}`,
-          byteOffset: errorCount > 0 ? lastErrorByte : bytesAtLastSamples,
+          message: `damaged ${container} file: ${problems.join('; ')}${errors}`,
+          byteOffset: skips[0]?.byte ?? (errorCount > 0 ? firstErrorByte : bytesAtLastSamples),
           frame: frames,
         },
       };

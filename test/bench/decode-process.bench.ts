@@ -1,6 +1,7 @@
 // `superboard-lab decode` as a user meets it: the whole process (start-up, reading the WAV, decoding,
 // writing the bytes) on hour-long 48 kHz mono tapes, clean and at 0 dB SNR, alternating with minimodem on
-// the same files; wall time and peak RSS from /usr/bin/time, medians of the runs.
+// the same files; wall time, CPU time (user + system) and peak RSS from /usr/bin/time, medians of the runs.
+// On a shared machine the wall time includes waiting for a core, so the CPU time is the fairer speed figure.
 // Run: node test/bench/decode-process.bench.ts [--runs N] [--hours H,H...]
 // Needs the built CLI (npm run build), /usr/bin/time (Debian package `time`) and minimodem for its column.
 
@@ -23,6 +24,7 @@ const MINIMODEM = '/usr/bin/minimodem';
 
 interface Run {
   seconds: number;
+  cpu: number;
   rssMb: number;
   bytes: number;
 }
@@ -30,14 +32,23 @@ interface Run {
 /** Runs the command under /usr/bin/time; `out` is the file it writes (its standard output when `toStdout`). */
 function timed(command: string, args: string[], out: string, toStdout = false): Run {
   const fd = toStdout ? openSync(out, 'w') : 'ignore';
-  const result = spawnSync(TIME, ['-f', '%e %M', '-o', `${out}.time`, command, ...args], {
+  const result = spawnSync(TIME, ['-f', '%e %U %S %M', '-o', `${out}.time`, command, ...args], {
     stdio: ['ignore', fd, 'ignore'],
   });
   if (typeof fd === 'number') closeSync(fd);
   if (result.status !== 0)
     throw new Error(`${command} ${args.join(' ')} exited with ${String(result.status)}`);
-  const [seconds, kb] = readFileSync(`${out}.time`, 'utf8').trim().split(/\s+/).slice(-2).map(Number);
-  return { seconds: seconds ?? NaN, rssMb: (kb ?? NaN) / 1024, bytes: readFileSync(out).length };
+  const [seconds, user, system, kb] = readFileSync(`${out}.time`, 'utf8')
+    .trim()
+    .split(/\s+/)
+    .slice(-4)
+    .map(Number);
+  return {
+    seconds: seconds ?? NaN,
+    cpu: (user ?? NaN) + (system ?? NaN),
+    rssMb: (kb ?? NaN) / 1024,
+    bytes: readFileSync(out).length,
+  };
 }
 
 const median = (values: number[]): number => {
@@ -62,8 +73,8 @@ console.log(
 console.log(
   `ours: node ${cli} decode --raw --out FILE TAPE; minimodem: --rx -q -8 -M 2400 -S 1200 --stopbits 2 300 -f TAPE\n`,
 );
-console.log('| Tape | Decoder | Wall (s) | Peak RSS (MB) | Bytes |');
-console.log('|---|---|---:|---:|---:|');
+console.log('| Tape | Decoder | Wall (s) | CPU (s) | Peak RSS (MB) | Bytes |');
+console.log('|---|---|---:|---:|---:|---:|');
 try {
   for (const hours of hoursList) {
     for (const [label, snrDb] of [
@@ -90,11 +101,11 @@ try {
       }
       const row = (name: string, results: Run[]): void => {
         if (results.length === 0) {
-          console.log(`| ${hours} h ${label} | ${name} | not installed | | |`);
+          console.log(`| ${hours} h ${label} | ${name} | not installed | | | |`);
           return;
         }
         console.log(
-          `| ${hours} h ${label} | ${name} | ${median(results.map((r) => r.seconds)).toFixed(2)} | ${median(results.map((r) => r.rssMb)).toFixed(0)} | ${results[0]!.bytes} of ${sent} |`,
+          `| ${hours} h ${label} | ${name} | ${median(results.map((r) => r.seconds)).toFixed(2)} | ${median(results.map((r) => r.cpu)).toFixed(2)} | ${median(results.map((r) => r.rssMb)).toFixed(0)} | ${results[0]!.bytes} of ${sent} |`,
         );
       };
       row('superboard-lab decode --raw', ours);

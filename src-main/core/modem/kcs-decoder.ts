@@ -21,11 +21,12 @@
 
 import { CicDecimator, cicGain } from './cic-decimator.ts';
 import { ToneBalance, TonePresence } from './tone-levels.ts';
-import type { KcsDecoderOptions, KcsEvent, KcsSegmentKind } from './kcs-events.ts';
+import type { KcsDecoderOptions, KcsEvent, KcsParity, KcsSegmentKind } from './kcs-events.ts';
 
 export type {
   KcsSegmentKind,
   KcsBitRole,
+  KcsParity,
   KcsByteEvent,
   KcsBitEvent,
   KcsFramingErrorEvent,
@@ -57,6 +58,11 @@ const FLL_GAIN = 0.012;
 const FLL_LOCK_STREAK = 3;
 // Without a carrier the loop relaxes towards nominal speed so noise cannot walk it to a limit.
 const FLL_LEAK = 0.0005;
+
+// Tone energy below this (a full-scale tone gives about 100 to 300; this is a tone near -140 dBFS, under a
+// 24-bit LSB) is what the sliding sums leave over in exact digital silence, rounding residue whose ratio
+// would read as a confident tone, so it counts as no signal.
+const SILENT_ENERGY = 1e-12;
 
 // Smoothing of the decision quality per bit period or bit cell.
 const QUALITY_RATE = 1 / 32;
@@ -94,6 +100,9 @@ interface FrameRecord {
   stop1: boolean;
 }
 
+/** The longest frame: start, 8 data, parity or a second stop bit, stop. */
+const MAX_FRAME_BITS = 11;
+
 const HUNT = 0;
 const WAIT = 1;
 
@@ -104,7 +113,13 @@ export class KcsDecoder {
   readonly decimation: number;
   readonly decimatedRate: number;
   private readonly frameBits: number;
+  readonly dataBits: 7 | 8;
+  readonly parity: KcsParity;
+  /** Cells after the start bit read by magnitude (data and parity); the stop bits follow them. */
+  private readonly freeBits: number;
   private readonly bitEvents: boolean;
+  private readonly lowConfidence: number;
+  private lowCells = 0;
   private readonly gapSamples: number;
   private readonly markHz: number;
   private readonly spaceHz: number;
@@ -186,16 +201,24 @@ export class KcsDecoder {
 
   private out: KcsEvent[] = [];
   private pending: FrameRecord | undefined;
-  private readonly frameOffsets = new Int32Array(11);
-  private readonly frameValues = new Uint8Array(11);
-  private readonly frameConfidences = new Float64Array(11);
-  private readonly frameEnergies = new Float64Array(11);
-  private readonly frameMargins = new Float64Array(11);
-  private readonly skippedValues = new Uint8Array(11);
-  private readonly skippedConfidences = new Float64Array(11);
+  private readonly frameOffsets = new Int32Array(MAX_FRAME_BITS);
+  private readonly frameValues = new Uint8Array(MAX_FRAME_BITS);
+  private readonly frameConfidences = new Float64Array(MAX_FRAME_BITS);
+  private readonly frameEnergies = new Float64Array(MAX_FRAME_BITS);
+  private readonly frameMargins = new Float64Array(MAX_FRAME_BITS);
+  private readonly skippedValues = new Uint8Array(MAX_FRAME_BITS);
+  private readonly skippedConfidences = new Float64Array(MAX_FRAME_BITS);
 
   constructor(options: KcsDecoderOptions) {
-    const { sampleRate, baud = 300, stopBits = 2, bitEvents = true, gapSeconds = 1 } = options;
+    const {
+      sampleRate,
+      baud = 300,
+      stopBits = 2,
+      dataBits = 8,
+      parity = 'none',
+      bitEvents = true,
+      gapSeconds = 1,
+    } = options;
     if (!Number.isFinite(sampleRate) || sampleRate < 8000 || sampleRate > 192000) {
       throw new RangeError(`KCS decoder: sample rate ${sampleRate} Hz is outside 8000..192000 Hz`);
     }
@@ -204,12 +227,24 @@ export class KcsDecoder {
     if (stopBits !== 1 && stopBits !== 2) {
       throw new RangeError(`KCS decoder: stop bits ${String(stopBits)} is not 1 or 2`);
     }
+    if ((dataBits !== 7 && dataBits !== 8) || !['none', 'even', 'odd'].includes(parity)) {
+      throw new RangeError(`KCS decoder: ${String(dataBits)} data bits, parity '${String(parity)}' unknown`);
+    }
     if (!(gapSeconds > 0)) throw new RangeError(`KCS decoder: gapSeconds ${gapSeconds} must be positive`);
     this.sampleRate = sampleRate;
     this.baud = baud;
     this.stopBits = stopBits;
-    this.frameBits = 9 + stopBits;
+    this.dataBits = dataBits;
+    this.parity = parity;
+    this.freeBits = dataBits + (parity === 'none' ? 0 : 1);
+    this.frameBits = 1 + this.freeBits + stopBits;
+    if (this.frameBits > MAX_FRAME_BITS) {
+      throw new RangeError(
+        `KCS decoder: a frame of ${this.frameBits} cells is longer than ${MAX_FRAME_BITS}`,
+      );
+    }
     this.bitEvents = bitEvents;
+    this.lowConfidence = options.lowConfidence ?? 0.4;
     this.gapSamples = gapSeconds * sampleRate;
     this.markHz = options.markHz ?? 2400;
     this.spaceHz = options.spaceHz ?? 1200;
@@ -254,6 +289,11 @@ export class KcsDecoder {
 
   get carrierPresent(): boolean {
     return this.carrier;
+  }
+
+  /** Bit cells of reported frames whose confidence was below `lowConfidence`, with or without bit events. */
+  get lowConfidenceCells(): number {
+    return this.lowCells;
   }
 
   /** Input samples consumed so far. */
@@ -499,7 +539,7 @@ export class KcsDecoder {
   /** Idle bookkeeping once per bit period while hunting: carrier lock, mark level, quality. */
   private tick(at: number, d: number, e: number): void {
     this.nextTick = at + Math.max(1, Math.round(this.period));
-    const confidence = e > 0 ? Math.abs(d) / e : 0;
+    const confidence = e > SILENT_ENERGY ? Math.abs(d) / e : 0;
     this.quality += (confidence - this.quality) * QUALITY_RATE;
     const sample = this.toInput(at);
     this.observePresence(confidence, sample);
@@ -570,6 +610,7 @@ export class KcsDecoder {
   private decodeFrame(atEnd: boolean): void {
     const period = this.period;
     const bits = this.frameBits;
+    const free = this.freeBits;
     const half = Math.floor(this.window / 2);
     const base = this.trigger + 0.5 - this.window / 2 - 0.5;
     const newest = this.n - 1;
@@ -594,8 +635,8 @@ export class KcsDecoder {
     const score = (shift: number): number => {
       // The cell before a start bit is always mark (a stop bit or idle line).
       let sum = dRing[(before + shift) & HISTORY_MASK]! - dRing[((offsets[0] ?? 0) + shift) & HISTORY_MASK]!;
-      for (let k = 1; k < 9; k++) sum += Math.abs(dRing[((offsets[k] ?? 0) + shift) & HISTORY_MASK]!);
-      for (let k = 9; k < bits; k++) sum += dRing[((offsets[k] ?? 0) + shift) & HISTORY_MASK]!;
+      for (let k = 1; k <= free; k++) sum += Math.abs(dRing[((offsets[k] ?? 0) + shift) & HISTORY_MASK]!);
+      for (let k = free + 1; k < bits; k++) sum += dRing[((offsets[k] ?? 0) + shift) & HISTORY_MASK]!;
       return sum - penalty * Math.abs(shift);
     };
     // The score peaks over about a bit, so a coarse pass in steps of 3 and a refinement find the top.
@@ -673,7 +714,7 @@ export class KcsDecoder {
       const d = dRing[t] ?? 0;
       const e = this.eRing[t] ?? 0;
       values[k] = d > 0 ? 1 : 0;
-      const c = e > 0 ? Math.abs(d) / e : 0;
+      const c = e > SILENT_ENERGY ? Math.abs(d) / e : 0;
       confidences[k] = c;
       energies[k] = e;
       margins[k] = d;
@@ -687,8 +728,8 @@ export class KcsDecoder {
       this.resumeHunt(this.trigger + 1, atEnd);
       return;
     }
-    const stop1 = values[9] === 1;
-    const stop2 = bits < 11 || values[10] === 1;
+    const stop1 = values[free + 1] === 1;
+    const stop2 = this.stopBits < 2 || values[free + 2] === 1;
     const framingError = !stop1 || !stop2;
     // Outside a run of data (noise, or a leader with a dip in it) only a clean frame starts data.
     let energySum = 0;
@@ -818,7 +859,15 @@ export class KcsDecoder {
     const start = this.toInput(frameStart);
     const end = this.toInput(frameStart + bits * period);
     let value = 0;
-    for (let k = 0; k < 8; k++) value |= (values[k + 1] ?? 0) << k;
+    for (let k = 0; k < this.dataBits; k++) value |= (values[k + 1] ?? 0) << k;
+    const unreadable = badStop === 3;
+    let parityError = false;
+    if (this.parity !== 'none' && !unreadable) {
+      let ones = values[this.freeBits] ?? 0;
+      for (let v = value; v !== 0; v &= v - 1) ones++;
+      parityError = (ones & 1) !== (this.parity === 'odd' ? 1 : 0);
+    }
+    for (let k = 0; k < bits; k++) if ((confidences[k] ?? 0) < this.lowConfidence) this.lowCells++;
     if (this.bitEvents) {
       for (let k = 0; k < bits; k++) {
         this.out.push({
@@ -827,12 +876,11 @@ export class KcsDecoder {
           confidence: confidences[k] ?? 0,
           start: this.toInput(frameStart + k * period),
           end: this.toInput(frameStart + (k + 1) * period),
-          role: k === 0 ? 'start' : k <= 8 ? 'data' : 'stop',
+          role: k === 0 ? 'start' : k <= this.dataBits ? 'data' : k <= this.freeBits ? 'parity' : 'stop',
         });
       }
     }
     const framingError = badStop !== 0;
-    const unreadable = badStop === 3;
     this.out.push({
       type: 'byte',
       value,
@@ -841,6 +889,7 @@ export class KcsDecoder {
       framingError,
       confidence,
       ...(unreadable ? { unreadable } : {}),
+      ...(parityError ? { parityError } : {}),
     });
     this.recordingBytes++;
     if (framingError) {
@@ -878,7 +927,7 @@ export class KcsDecoder {
         const e = this.eRing[t] ?? 0;
         values[k] = d > 0 ? 1 : 0;
         if (d <= 0) spaces++;
-        confidences[k] = e > 0 ? Math.abs(d) / e : 0;
+        confidences[k] = e > SILENT_ENERGY ? Math.abs(d) / e : 0;
         sum += confidences[k] ?? 0;
       }
       if (spaces < 2 && sum / bits >= SKIPPED_CONFIDENCE) continue;

@@ -1,7 +1,8 @@
 // What the KCS receiver reports: events with sample positions, and its options.
 
 export type KcsSegmentKind = 'silence' | 'carrier' | 'data' | 'gap';
-export type KcsBitRole = 'start' | 'data' | 'stop';
+export type KcsBitRole = 'start' | 'data' | 'parity' | 'stop';
+export type KcsParity = 'none' | 'even' | 'odd';
 
 /** A decoded byte. Sample positions count input samples from the first one pushed. */
 export interface KcsByteEvent {
@@ -19,6 +20,8 @@ export interface KcsByteEvent {
    * noise): the byte is its best guess, reported so nothing goes missing silently (also a framing error).
    */
   unreadable?: true;
+  /** The frame's parity bit does not match its data (formats with parity only). */
+  parityError?: true;
 }
 
 export interface KcsBitEvent {
@@ -78,8 +81,14 @@ export interface KcsDecoderOptions {
   baud?: 300 | 600;
   /** Stop bits per frame (default 2, the monitor's 8N2). */
   stopBits?: 1 | 2;
+  /** Data bits per frame (default 8); 7-bit formats report values 0..127. */
+  dataBits?: 7 | 8;
+  /** A parity bit after the data (default 'none'); a frame may hold at most 11 cells (8E1, 7E2). */
+  parity?: KcsParity;
   /** Emit a bit event per bit cell (default true). */
   bitEvents?: boolean;
+  /** Cells below this confidence are counted in `lowConfidenceCells` (default 0.4). */
+  lowConfidence?: number;
   /** A silence at least this long ends a recording; shorter ones are gaps (default 1 s). */
   gapSeconds?: number;
   /** Nominal tones; the loop tracks speed from these (defaults 2,400 and 1,200 Hz). */

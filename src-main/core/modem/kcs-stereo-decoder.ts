@@ -1,12 +1,17 @@
 // Stereo recordings: decode one channel, the mix, or let the two channels compete for a while and keep
-// the one that frames bytes better (a cassette deck often has one weak or dead channel).
+// the one that frames bytes better (a cassette deck often has one weak or dead channel). Each channel's
+// decoder detects the tape format as a mono file's does.
 
-import { KcsDecoder, type KcsDecoderOptions, type KcsEvent } from './kcs-decoder.ts';
+import type { KcsEvent } from './kcs-decoder.ts';
+import { KcsFormatDecoder, type KcsFormatDecoderOptions, type KcsTapeFormat } from './kcs-format-decoder.ts';
 
 export type KcsChannel = 'left' | 'right' | 'mix';
 export type KcsChannelChoice = KcsChannel | 'auto';
 
-export interface KcsStereoDecoderOptions extends KcsDecoderOptions {
+export interface KcsStereoDecoderOptions extends Omit<
+  KcsFormatDecoderOptions,
+  'decideAfterBytes' | 'decideAfterSeconds'
+> {
   /** Which channel to decode (default 'auto'). */
   channel?: KcsChannelChoice;
   /** Auto: decide once a channel has this many clean bytes (default 64)... */
@@ -17,7 +22,7 @@ export interface KcsStereoDecoderOptions extends KcsDecoderOptions {
 
 interface Candidate {
   channel: 'left' | 'right';
-  decoder: KcsDecoder;
+  decoder: KcsFormatDecoder;
   events: KcsEvent[];
   cleanBytes: number;
   score: number;
@@ -40,7 +45,7 @@ export function deinterleave(samples: Float32Array): { left: Float32Array; right
 export class KcsStereoDecoder {
   private readonly candidates: Candidate[];
   private chosenChannel: KcsChannel | undefined;
-  private single: KcsDecoder | undefined;
+  private single: KcsFormatDecoder | undefined;
   private readonly decideBytes: number;
   private readonly decideSamples: number;
   private samplesSeen = 0;
@@ -58,7 +63,7 @@ export class KcsStereoDecoder {
     if (channel === 'auto') {
       this.candidates = (['left', 'right'] as const).map((name) => ({
         channel: name,
-        decoder: new KcsDecoder(decoderOptions),
+        decoder: new KcsFormatDecoder(decoderOptions),
         events: [],
         cleanBytes: 0,
         score: 0,
@@ -66,13 +71,28 @@ export class KcsStereoDecoder {
     } else {
       this.candidates = [];
       this.chosenChannel = channel;
-      this.single = new KcsDecoder(decoderOptions);
+      this.single = new KcsFormatDecoder(decoderOptions);
     }
   }
 
   /** The channel being decoded; undefined while 'auto' is still comparing. */
   get channel(): KcsChannel | undefined {
     return this.chosenChannel;
+  }
+
+  /** The tape format of the decoded channel; undefined while channels or formats still compete. */
+  get format(): KcsTapeFormat | undefined {
+    return this.single?.format;
+  }
+
+  /** True when the tape format is detected rather than given. */
+  get detecting(): boolean {
+    return (this.single ?? this.candidates[0]?.decoder)?.detecting ?? false;
+  }
+
+  /** The kept channel's count of low-confidence cells (see KcsDecoder). */
+  get lowConfidenceCells(): number {
+    return this.single?.lowConfidenceCells ?? 0;
   }
 
   pushInterleaved(samples: Float32Array): KcsEvent[] {

@@ -5,7 +5,7 @@
 import { rm } from 'node:fs/promises';
 import { findDevice } from '../../core/audio/devices.ts';
 import { EnvelopeReducer } from '../../core/audio/envelope.ts';
-import { LevelMeter, SILENCE_LEVEL } from '../../core/audio/level-meter.ts';
+import { LevelMeter } from '../../core/audio/level-meter.ts';
 import { SignalGate } from '../../core/audio/signal-gate.ts';
 import { KcsDecoder, type KcsEvent } from '../../core/modem/kcs-decoder.ts';
 import type { CaptureOptions, CaptureSummary, CaptureUpdate, DecodedByte } from './audio-protocol.ts';
@@ -139,7 +139,7 @@ export class CaptureSession {
     if (this.#ended) return;
     this.#lastInput = Date.now();
     const samples = floatSamples(data);
-    const peak = this.#meter.push(samples);
+    this.#meter.push(samples);
     const events = this.#decoder.push(samples);
     this.#envelope?.push(samples);
     this.#captured += samples.length;
@@ -147,7 +147,7 @@ export class CaptureSession {
     let blocks: Float32Array[] = [samples];
     if (this.#gate) {
       const wasArmed = this.#gate.state === 'armed';
-      blocks = this.#gate.push(samples, this.#decoder.carrierPresent && peak >= SILENCE_LEVEL);
+      blocks = this.#gate.push(samples, this.#decoder.carrierPresent);
       if (wasArmed) {
         // What was decoded before the carrier counted (noise) is not on the recording.
         this.#bytes = [];

@@ -1,8 +1,9 @@
 import { Worker } from 'node:worker_threads';
+import type { TapeDecoderSettings, TapeFormatFound } from './tape-decoder.ts';
 import type { ResultsSummary, TapeResultsState } from './tape-results.ts';
 
 export type DecodeRequest =
-  | { type: 'init'; sampleRate: number; stereo: boolean }
+  | { type: 'init'; settings: TapeDecoderSettings }
   | { type: 'push'; channels: Float32Array[] }
   | { type: 'finish' };
 
@@ -10,8 +11,10 @@ export type DecodeReply =
   | { type: 'ready' }
   /** A batch is decoded: the results so far, and its buffers back for the next batch. */
   | { type: 'progress'; summary: ResultsSummary; channels: Float32Array[] }
-  | { type: 'done'; state: TapeResultsState; channel: number | null }
+  | { type: 'done'; state: TapeResultsState; channel: number | null; format: TapeFormatFound | null }
   | { type: 'error'; message: string };
+
+type DecodeDone = Omit<Extract<DecodeReply, { type: 'done' }>, 'type'>;
 
 /** Batches on their way to the decoder before the reader waits: bounds the memory in flight. */
 const MAX_IN_FLIGHT = 3;
@@ -39,13 +42,13 @@ export class DecodeThread {
   #wake: (() => void) | null = null;
   #failure: Error | null = null;
   readonly #ready = deferred<void>();
-  readonly #done = deferred<{ state: TapeResultsState; channel: number | null }>();
+  readonly #done = deferred<DecodeDone>();
   /** The results so far, for progress reports. */
   summary: ResultsSummary | null = null;
 
-  /** `channels` is 1 (the samples pushed are that channel) or 2 (left and right; the decoder picks one). */
-  constructor(url: URL, sampleRate: number, channels: 1 | 2) {
-    this.#channels = channels;
+  /** Stereo settings take left and right (the decoder picks one); otherwise the samples are one channel. */
+  constructor(url: URL, settings: TapeDecoderSettings) {
+    this.#channels = settings.stereo ? 2 : 1;
     this.#batch = this.#newBatch();
     this.#worker = new Worker(url);
     const fail = (error: Error): void => {
@@ -65,7 +68,7 @@ export class DecodeThread {
       else fail(new Error(reply.message));
     });
     this.#worker.on('error', fail);
-    this.#worker.postMessage({ type: 'init', sampleRate, stereo: channels === 2 } satisfies DecodeRequest);
+    this.#worker.postMessage({ type: 'init', settings } satisfies DecodeRequest);
   }
 
   /** Resolves once the decoder exists (its options were accepted). */
@@ -106,7 +109,7 @@ export class DecodeThread {
   }
 
   /** Decodes what is left; returns the results and the channel a two-channel decoder chose (null for one). */
-  async finish(): Promise<{ state: TapeResultsState; channel: number | null }> {
+  async finish(): Promise<DecodeDone> {
     await this.#send();
     this.#worker.postMessage({ type: 'finish' } satisfies DecodeRequest);
     try {

@@ -2,22 +2,15 @@
 // better one) through the KCS decoder and the peaks pyramid, keeping only
 // the compact results. Raw samples for deep zoom are read back from the WAV file itself; compressed files
 // leave a 16-bit copy of the channel in a temporary file while the tape is open.
-import { randomUUID } from 'node:crypto';
 import { open, rm, type FileHandle } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import type { WavFormat } from '../../core/formats/wav.ts';
-import type { KcsEvent } from '../../core/modem/kcs-decoder.ts';
-import {
-  KcsFormatDecoder,
-  type KcsBaudChoice,
-  type KcsStopBitsChoice,
-} from '../../core/modem/kcs-format-decoder.ts';
-import { KcsStereoDecoder } from '../../core/modem/kcs-stereo-decoder.ts';
+import type { KcsBaudChoice, KcsFrameChoice } from '../../core/modem/kcs-format-decoder.ts';
+import { tapeDecoder, type TapeFormatFound } from './tape-decoder.ts';
 import { PeaksPyramid, type PeaksResult } from '../../core/waveform/peaks.ts';
 import { AudioFileError, streamAudioFile, type AudioContainer } from '../audio-files.ts';
 import type { GrowingFile } from '../growing-file.ts';
-import { DecodeThread } from './decode-thread.ts';
+import type { DecodeThread } from './decode-thread.ts';
 import { TapeResults, type ResultsSummary } from './tape-results.ts';
 
 /** Warning codes that mean audio in the file could not be read. */
@@ -46,9 +39,9 @@ export interface TapeAnalysisOptions {
   spillFiles?: readonly [string, string];
   /** The file's name as the user knows it, for messages (default: the path's last part). */
   name?: string;
-  /** Baud rate and stop bits (default 'auto': detected; a stereo file is decoded as 300 baud 8N2 then). */
+  /** Baud rate and frame format (default 'auto': detected, in each channel of a stereo file). */
   baud?: KcsBaudChoice;
-  stopBits?: KcsStopBitsChoice;
+  frame?: KcsFrameChoice;
   /** What the results keep (default 'full'; 'values': only the byte values, see TapeResults). */
   detail?: 'full' | 'values';
   /** The file is an upload still arriving: it is read as its bytes come. */
@@ -79,8 +72,8 @@ export class TapeAnalysis {
   readonly path: string;
   readonly results: TapeResults;
   readonly warnings: string[] = [];
-  /** The tape format decoded and whether it was detected (a mono file decoded in this thread). */
-  tapeFormat: { baud: number; stopBits: number; detected: boolean } | null = null;
+  /** The tape format decoded and whether it was detected. */
+  tapeFormat: TapeFormatFound | null = null;
   /** The file is damaged and some of its audio could not be read (decoded around it). */
   audioLost = false;
   pyramid: PeaksPyramid | null = null;
@@ -118,8 +111,8 @@ export class TapeAnalysis {
         signal,
         ...(chunkBytes ? { chunkBytes } : {}),
         ...(growing ? { growing } : {}),
-        // Every block is copied (decoder batch, peaks, spill) before the next is read.
-        reuseSamples: true,
+        // Every block is decoded (or copied to the decode thread), measured and spilled before the next is read.
+        reuseBlocks: true,
       })) {
         if (this.#closed) return;
         if (event.type === 'format') {
@@ -201,45 +194,35 @@ export class TapeAnalysis {
    * a decode worker is given. It takes the channels to decode and returns the channel it picked, if it did.
    */
   async #decoder(sampleRate: number, stereo: boolean): Promise<Decoder> {
-    const add = (events: KcsEvent[]): void => this.results.add(events);
+    const { baud = 'auto', frame = 'auto', detail = 'full' } = this.#options;
+    const settings = { sampleRate, stereo, baud, frame, bitEvents: detail === 'full' };
     if (this.#options.decodeWorker) {
-      const thread = new DecodeThread(this.#options.decodeWorker, sampleRate, stereo ? 2 : 1);
+      // Loaded only here: a one-pass decode in this thread does without worker_threads.
+      const { DecodeThread } = await import('./decode-thread.ts');
+      const thread = new DecodeThread(this.#options.decodeWorker, settings);
       this.#thread = thread;
       await thread.ready();
       return {
         push: (channels) => thread.push(channels),
         finish: async () => {
-          const { state, channel } = await thread.finish();
+          const { state, channel, format } = await thread.finish();
           this.#thread = null;
           this.results.importState(state);
+          this.tapeFormat = format;
+          this.results.setTapeFormat(format);
           return channel;
         },
       };
     }
-    const { baud = 'auto', stopBits = 'auto' } = this.#options;
-    if (stereo) {
-      const both = new KcsStereoDecoder({
-        sampleRate,
-        channel: 'auto',
-        ...(baud === 'auto' ? {} : { baud }),
-        ...(stopBits === 'auto' ? {} : { stopBits }),
-      });
-      return {
-        push: ([left, right]) => add(both.push(left!, right!)),
-        finish: async () => {
-          add(both.finish());
-          return both.channel === 'right' ? 1 : 0;
-        },
-      };
-    }
-    const one = new KcsFormatDecoder({ sampleRate, baud, stopBits });
+    const decoder = tapeDecoder(settings);
     return {
-      push: ([samples]) => add(one.push(samples!)),
+      push: (channels) => this.results.add(decoder.push(channels)),
       finish: async () => {
-        add(one.finish());
-        const format = one.format;
-        if (format) this.tapeFormat = { ...format, detected: one.detecting };
-        return null;
+        this.results.add(decoder.finish());
+        if (!settings.bitEvents) this.results.setLowConfidenceBits(decoder.lowConfidenceCells());
+        this.tapeFormat = decoder.format();
+        this.results.setTapeFormat(this.tapeFormat);
+        return decoder.channel();
       },
     };
   }
@@ -260,8 +243,11 @@ export class TapeAnalysis {
   }
 
   async #openSpill(index: number): Promise<{ handle: FileHandle; path: string }> {
-    const spillPath =
-      this.#options.spillFiles?.[index] ?? path.join(os.tmpdir(), `superboard-tape-${randomUUID()}.s16`);
+    let spillPath = this.#options.spillFiles?.[index];
+    if (spillPath === undefined) {
+      const [{ randomUUID }, os] = await Promise.all([import('node:crypto'), import('node:os')]);
+      spillPath = path.join(os.tmpdir(), `superboard-tape-${randomUUID()}.s16`);
+    }
     return { handle: await open(spillPath, 'w+'), path: spillPath };
   }
 

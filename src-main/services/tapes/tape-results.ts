@@ -93,7 +93,11 @@ export interface ResultsSummary {
   bytes: number;
   bits: number;
   framingErrors: number;
+  /** Bytes whose parity bit was wrong (formats with parity). */
+  parityErrors: number;
   lowConfidenceBits: number;
+  /** The tape format decoded, e.g. '300 baud 8N2 (detected)'; null until known. */
+  tapeFormat: string | null;
   markHz: number | null;
   spaceHz: number | null;
   baud: number | null;
@@ -107,6 +111,7 @@ export interface TapeResultsState {
   segments: Segment[];
   recordings: Recording[];
   counters: number[];
+  tapeFormat: string | null;
 }
 
 const MAX_SEGMENTS = 2000;
@@ -137,6 +142,8 @@ export class TapeResults {
   readonly #segments: Segment[] = [];
   readonly #recordings: Recording[] = [];
   #framingErrors = 0;
+  #parityErrors = 0;
+  #tapeFormat: string | null = null;
   #lowBits = 0;
   #weakestSinceByte = 1;
   #speed = 1;
@@ -178,11 +185,12 @@ export class TapeResults {
           this.#weakestSinceByte = 1;
           this.#byteValue.push(event.value);
           if (event.framingError) this.#framingErrors++;
+          if (event.parityError) this.#parityErrors++;
           if (this.#full) {
             this.#byteStart.push(event.start);
             this.#byteLength.push(Math.min(0xffff, event.end - event.start));
             this.#byteFlags.push((event.framingError ? FRAMING : 0) | (low ? LOW : 0));
-            if (event.framingError || low) this.#errors.push(index);
+            if (event.framingError || event.parityError || low) this.#errors.push(index);
           }
           this.#speedSum += this.#speed;
           this.#markSum += this.#markHz;
@@ -239,7 +247,9 @@ export class TapeResults {
         this.#markSum,
         this.#spaceSum,
         this.#baudSum,
+        this.#parityErrors,
       ],
+      tapeFormat: this.#tapeFormat,
     };
   }
 
@@ -265,6 +275,8 @@ export class TapeResults {
     this.#markSum = c[8] ?? 0;
     this.#spaceSum = c[9] ?? 0;
     this.#baudSum = c[10] ?? 0;
+    this.#parityErrors = c[11] ?? 0;
+    this.#tapeFormat = state.tapeFormat;
   }
 
   #columns(): Column<Typed>[] {
@@ -310,13 +322,26 @@ export class TapeResults {
       bytes,
       bits: this.bitCount,
       framingErrors: this.#framingErrors,
+      parityErrors: this.#parityErrors,
       lowConfidenceBits: this.#lowBits,
+      tapeFormat: this.#tapeFormat,
       markHz: mean(this.#markSum),
       spaceHz: mean(this.#spaceSum),
       baud: mean(this.#baudSum),
       speedDeviationPercent: speed === null ? null : (speed - 1) * 100,
       recordings: this.#recordings.map((r) => ({ ...r })),
     };
+  }
+
+  /** The count of low-confidence bit cells, from a decoder that did not report its cells one by one. */
+  setLowConfidenceBits(count: number): void {
+    this.#lowBits = count;
+  }
+
+  /** Records the tape format decoded (shown in the summary). */
+  setTapeFormat(format: { baud: number; frame: string; detected: boolean } | null): void {
+    this.#tapeFormat =
+      format && `${format.baud} baud ${format.frame} (${format.detected ? 'detected' : 'as given'})`;
   }
 
   /** Per byte, its weakest bit's confidence on 0..255; 0 for a byte with a framing error. */

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mpegFrameAt } from '../../../src-main/core/formats/compressed-frames.ts';
 import { impair, SeededRandom } from '../../../src-main/core/modem/impairments.ts';
 import { encodeKcs } from '../../../src-main/core/modem/kcs-encoder.ts';
 import { testBytes } from '../../support/byte-errors.ts';
@@ -99,6 +100,26 @@ describe('superboard-lab decode', () => {
     );
     expect(run.stderr).toContain('some audio in the file could not be read');
     expect(run.stderr).not.toContain('FLAC__');
+  });
+
+  it('says once where a damaged MP3 lost frames and exits with 3', () => {
+    const mp3 = readFileSync(path.join(REPO, 'test/fixtures/audio/kcs-tape-16k.mp3'));
+    const damaged = Uint8Array.from(mp3);
+    const frames: number[] = [];
+    for (let at = 0; frames.length < 42; at += mpegFrameAt(mp3, at)!.length) frames.push(at);
+    damaged[frames[40]! + 1] = 0;
+    writeFileSync(path.join(dir, 'damaged.mp3'), damaged);
+    const run = cli('decode', path.join(dir, 'damaged.mp3'), '--raw');
+    expect(run.code).toBe(3);
+    const warnings = run.stderr.split('\n').filter((line) => line.startsWith('decode: warning:'));
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^decode: warning: damaged mp3 file: frames break at byte ${frames[40]} \\(at 1\\.4 s of audio\\) and resume at byte ${frames[41]}; about 0\\.\\d\\d s of audio could not be decoded$`,
+        ),
+      ),
+    ]);
+    expect(run.stdout.length).toBeGreaterThan(90);
   });
 
   it('detects an 8N1 or 600-baud tape and says so, or decodes the format it is given', () => {

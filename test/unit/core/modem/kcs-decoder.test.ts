@@ -408,3 +408,25 @@ describe('KcsDecoder never drops a byte silently', () => {
     }
   });
 });
+
+describe('KcsDecoder carrier presence', () => {
+  const rate = 48000;
+  const tape = encodeKcs(testBytes(20, 3), { sampleRate: rate, leaderSeconds: 1, trailerSeconds: 0.2 });
+
+  it('drops the carrier within half a second of exact digital silence', () => {
+    const decoder = new KcsDecoder({ sampleRate: rate });
+    decoder.push(tape);
+    expect(decoder.carrierPresent).toBe(true);
+    // The sliding sums leave rounding residue in silence; it must not read as a tone.
+    decoder.push(new Float32Array(rate / 2));
+    expect(decoder.carrierPresent).toBe(false);
+    decoder.push(new Float32Array(rate * 2));
+    expect(decoder.carrierPresent).toBe(false);
+  });
+
+  it('still hears a carrier 100 dB below full scale', () => {
+    const decoder = new KcsDecoder({ sampleRate: rate });
+    decoder.push(new KcsEncoder({ sampleRate: rate, amplitude: 1e-5 }).carrier(1));
+    expect(decoder.carrierPresent).toBe(true);
+  });
+});

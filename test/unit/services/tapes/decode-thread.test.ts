@@ -73,7 +73,13 @@ describe('decoding in a thread of its own', () => {
     const data = testBytes(3000, 5);
     // About 110 s: nine batches of 262,144 samples.
     const samples = encodeKcs(data, { sampleRate: RATE, leaderSeconds: 1, trailerSeconds: 1 });
-    const thread = new DecodeThread(DECODE_WORKER, RATE, 1);
+    const thread = new DecodeThread(DECODE_WORKER, {
+      sampleRate: RATE,
+      stereo: false,
+      baud: 'auto',
+      frame: 'auto',
+      bitEvents: true,
+    });
     await thread.ready();
     for (let at = 0; at < samples.length; at += 100_000)
       await thread.push([samples.subarray(at, at + 100_000)]);
@@ -84,5 +90,23 @@ describe('decoding in a thread of its own', () => {
     const results = new TapeResults();
     results.importState(state);
     expect(results.bytes()).toEqual(data);
+  });
+
+  it('detects the format of a stereo 8N1 tape the same way in both threads, and reports it', async () => {
+    const { dir, remove } = await tempDir();
+    const data = testBytes(120, 5);
+    const tape = encodeKcs(data, { sampleRate: RATE, stopBits: 1, leaderSeconds: 1, trailerSeconds: 0.5 });
+    const file = path.join(dir, 'stereo-8n1.wav');
+    const quiet = new Float32Array(tape.length);
+    await writeFile(file, encodeWav([quiet, tape], { sampleRate: RATE, channels: 2, encoding: 'pcm16' }));
+    for (const threaded of [false, true]) {
+      const analysis = await analyse(file, threaded);
+      expect(analysis.tapeFormat).toEqual({ baud: 300, frame: '8N1', detected: true });
+      expect(analysis.results.summary().tapeFormat).toBe('300 baud 8N1 (detected)');
+      expect(analysis.results.bytes()).toEqual(data);
+      expect(analysis.format?.channel).toBe(1);
+      await analysis.close();
+    }
+    await remove();
   });
 });

@@ -79,6 +79,25 @@ describe('TapeResults', () => {
     expect(results.errorIndices(1)).toEqual({ indices: [1], framing: [], truncated: true });
   });
 
+  it('counts parity errors and lists their bytes among the errors, in both detail levels', () => {
+    const byte = (start: number, parityError: boolean): KcsEvent => ({
+      type: 'byte',
+      value: 0x41,
+      start,
+      end: start + 100,
+      framingError: false,
+      confidence: 0.9,
+      ...(parityError ? { parityError: true as const } : {}),
+    });
+    const full = new TapeResults();
+    const values = new TapeResults({ detail: 'values' });
+    for (const results of [full, values]) results.add([byte(0, false), byte(100, true), byte(200, false)]);
+    expect(full.summary().parityErrors).toBe(1);
+    expect(values.summary().parityErrors).toBe(1);
+    expect(full.errorIndices(10).indices).toEqual([1]);
+    expect(full.errorIndices(10).framing).toEqual([]);
+  });
+
   it('finds bytes by index and by sample', () => {
     const results = tape();
     expect(results.byte(2)).toEqual({
