@@ -96,8 +96,8 @@ describe.skipIf(!HAVE_CHROMIUM)(
         .locator('.toolbar')
         .filter({ has: page.getByTestId('library-search') })
         .evaluate((toolbar) =>
-          [...toolbar.querySelectorAll<HTMLElement>('input, button, select')]
-            .filter((control) => control.offsetParent !== null)
+          [...toolbar.querySelectorAll<HTMLElement>('input, button, select, summary')]
+            .filter((control) => control.checkVisibility())
             .map((control) => {
               const { top, height } = control.getBoundingClientRect();
               return Math.round(top + height / 2);

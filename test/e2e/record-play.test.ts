@@ -41,6 +41,7 @@ describe.skipIf(typeof pulse === 'string')('Record and Play to board in Chromium
 
   it('records a SAVE with the live decode into the library, then plays it to the board with pause and resume', async () => {
     const saved = basicTextToBytes(LISTING, { nulls: 2 });
+    await page.getByTestId('library-board-menu').click();
     await page.getByTestId('recorder-open').click();
     await page.getByTestId('recorder-panel').waitFor();
     const input = page.getByTestId('recorder-input');
