@@ -43,7 +43,8 @@ export class WavRecording {
     const fd = openSync(file, 'wx');
     const entry = path.join(journalDir, `${randomUUID()}.json`);
     try {
-      await writeFile(entry, JSON.stringify({ path: path.resolve(file), sampleRate }));
+      // The pid tells a later start whether the recording is still going on in another process.
+      await writeFile(entry, JSON.stringify({ path: path.resolve(file), sampleRate, pid: process.pid }));
       return new WavRecording(file, fd, sampleRate, entry);
     } catch (error) {
       closeSync(fd);
@@ -136,10 +137,17 @@ export async function recoverRecordings(journalDir: string): Promise<RecoveredRe
   for (const name of names.filter((n) => n.endsWith('.json'))) {
     const entry = path.join(journalDir, name);
     try {
-      const { path: file, sampleRate } = JSON.parse(await readFile(entry, 'utf8')) as {
+      const {
+        path: file,
+        sampleRate,
+        pid,
+      } = JSON.parse(await readFile(entry, 'utf8')) as {
         path: string;
         sampleRate: number;
+        pid?: number;
       };
+      // Another process (the CLI's record beside the app, or a second app) is still writing it.
+      if (typeof pid === 'number' && pid !== process.pid && isRunning(pid)) continue;
       if (await hasPlaceholderSizes(file)) {
         const { frames } = repairWavHeader(file, sampleRate);
         recovered.push({ path: file, seconds: frames / sampleRate });
@@ -150,6 +158,16 @@ export async function recoverRecordings(journalDir: string): Promise<RecoveredRe
     await rm(entry, { force: true });
   }
   return recovered;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 async function hasPlaceholderSizes(file: string): Promise<boolean> {

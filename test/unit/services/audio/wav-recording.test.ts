@@ -1,5 +1,6 @@
+import { spawn } from 'node:child_process';
 import { readFile, stat, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readWav } from '../../../../src-main/core/formats/wav.ts';
@@ -74,5 +75,28 @@ describe('WavRecording', () => {
     expect(await recoverRecordings(journal)).toEqual([]);
     expect(await readFile(file)).toEqual(before);
     expect(existsSync(path.join(journal, 'stale.json'))).toBe(false);
+  });
+
+  it('leaves a recording another running process is still writing to that process, and repairs it once it has gone', async () => {
+    const file = path.join(dir, 'live.wav');
+    const journal = path.join(dir, 'journal');
+    const recording = await WavRecording.create(file, 8000, journal);
+    for (let i = 0; i < 12; i++) recording.write(ramp(1000, i * 1000));
+    const [entry] = readdirSync(journal);
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)'], { stdio: 'ignore' });
+    const noted = JSON.parse(await readFile(path.join(journal, entry!), 'utf8')) as Record<string, unknown>;
+    await writeFile(path.join(journal, entry!), JSON.stringify({ ...noted, pid: other.pid }));
+    const before = await readFile(file);
+    try {
+      expect(await recoverRecordings(journal)).toEqual([]);
+      expect(await readFile(file)).toEqual(before);
+      expect(existsSync(path.join(journal, entry!))).toBe(true);
+    } finally {
+      other.kill('SIGKILL');
+      await new Promise((resolve) => other.once('exit', resolve));
+    }
+    const recovered = await recoverRecordings(journal);
+    expect(recovered.map((r) => r.path)).toEqual([path.resolve(file)]);
+    expect(existsSync(path.join(journal, entry!))).toBe(false);
   });
 });
