@@ -62,17 +62,19 @@ describe.skipIf(typeof pulse === 'string')('Hardware pane in Chromium (null sink
     // Errors are counted (the integration test asserts there are none; a starved test machine may cause one).
     expect(await status.textContent()).toMatch(/\d+ errors · 11 sent · 300 baud 8N2/);
     // The terminal is drawn from the board's bytes with our glyphs: the canvas is not blank.
-    const inked = await page
-      .getByTestId('hw-terminal')
-      .locator('canvas')
-      .evaluate((canvas) => {
-        const c = canvas as HTMLCanvasElement;
-        const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-        let lit = 0;
-        for (let i = 0; i < data.length; i += 4) if ((data[i] ?? 0) > 128) lit++;
-        return lit;
-      });
-    expect(inked).toBeGreaterThan(50);
+    // (Polled: the count can be ahead of the frame that draws the last bytes.)
+    const inked = (): Promise<number> =>
+      page
+        .getByTestId('hw-terminal')
+        .locator('canvas')
+        .evaluate((canvas) => {
+          const c = canvas as HTMLCanvasElement;
+          const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+          let lit = 0;
+          for (let i = 0; i < data.length; i += 4) if ((data[i] ?? 0) > 128) lit++;
+          return lit;
+        });
+    await expect.poll(inked, { timeout: 10_000 }).toBeGreaterThan(50);
 
     await page.getByTestId('hw-bridge-start').click();
     const bridge = page.getByTestId('hw-bridge');
