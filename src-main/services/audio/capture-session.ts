@@ -5,7 +5,7 @@
 import { rm } from 'node:fs/promises';
 import { findDevice } from '../../core/audio/devices.ts';
 import { EnvelopeReducer } from '../../core/audio/envelope.ts';
-import { LevelMeter } from '../../core/audio/level-meter.ts';
+import { LevelMeter, type Level } from '../../core/audio/level-meter.ts';
 import { SignalGate } from '../../core/audio/signal-gate.ts';
 import { KcsDecoder, type KcsEvent } from '../../core/modem/kcs-decoder.ts';
 import type { CaptureOptions, CaptureSummary, CaptureUpdate, DecodedByte } from './audio-protocol.ts';
@@ -49,6 +49,9 @@ export class CaptureSession {
   readonly #onEnd: (summary: CaptureSummary) => void;
   readonly #decoder: KcsDecoder;
   readonly #meter = new LevelMeter();
+  /** The last level reported, and how much had been captured then: a report before the next block repeats it. */
+  #level: Level = { peak: 0, rms: 0, clipped: 0 };
+  #levelAt = 0;
   readonly #gate: SignalGate | null;
   readonly #envelope: EnvelopeReducer | null;
   #file: WavRecording | null = null;
@@ -213,11 +216,23 @@ export class CaptureSession {
     this.#report();
   }
 
+  /**
+   * The level since the last report. The sound server hands blocks over in bursts, so a report can fall
+   * between two of them: it then repeats the last reading rather than saying the input went silent.
+   */
+  #takeLevel(): Level {
+    if (this.#captured > this.#levelAt) {
+      this.#level = this.#meter.take();
+      this.#levelAt = this.#captured;
+    }
+    return this.#level;
+  }
+
   #report(): void {
     const update: CaptureUpdate = {
       state: this.#gate?.state === 'armed' ? 'armed' : 'recording',
       seconds: this.#recordedFrames() / this.sampleRate,
-      level: this.#meter.take(),
+      level: this.#takeLevel(),
       carrier: this.#decoder.carrierPresent,
       bytes: this.#bytes,
       framingErrors: this.#framingErrors,
