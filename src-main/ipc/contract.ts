@@ -1127,13 +1127,17 @@ export const JobsSnapshotSchema = v.strictObject({
 });
 export type JobsSnapshot = v.InferOutput<typeof JobsSnapshotSchema>;
 
+/** redis://[user:password@]HOST:PORT to run jobs on that queue's workers; absent: in the app's own threads. */
+const QueueUrl = v.optional(
+  v.pipe(v.string(), v.maxLength(500), v.regex(/^rediss?:\/\/\S+$/, 'a redis:// URL')),
+);
+
 export const jobsRequests = {
   /** Runs the jobs of a JSON Lines text, in the app's own threads or on a queue. */
   'jobs.submit': {
     input: v.strictObject({
       text: v.pipe(v.string(), v.maxLength(4 * 1024 * 1024)),
-      /** redis://[user:password@]HOST:PORT to run them on that queue's workers; absent: here. */
-      queue: v.optional(v.pipe(v.string(), v.maxLength(500), v.regex(/^rediss?:\/\/\S+$/, 'a redis:// URL'))),
+      queue: QueueUrl,
     }),
     output: v.strictObject({ accepted: v.number(), rejected: v.number() }),
   },
@@ -1171,10 +1175,6 @@ export const LibraryBatchStateSchema = v.strictObject({
   results: v.array(LibraryBatchResultSchema),
 });
 export type LibraryBatchState = v.InferOutput<typeof LibraryBatchStateSchema>;
-
-const QueueUrl = v.optional(
-  v.pipe(v.string(), v.maxLength(500), v.regex(/^rediss?:\/\/\S+$/, 'a redis:// URL')),
-);
 
 export const libraryBatchRequests = {
   /** Runs every tape of the library to its first settled screen as one batch of jobs (here, or on a queue). */
