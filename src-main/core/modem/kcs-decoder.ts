@@ -301,11 +301,15 @@ export class KcsDecoder {
     return this.inputCount;
   }
 
-  /** Feeds mono samples (any chunk size); returns the events they completed. */
-  push(samples: Float32Array): KcsEvent[] {
+  /**
+   * Feeds mono samples (any chunk size); returns the events they completed. An Int16Array is 16-bit PCM
+   * as read from a file (`v` stands for `v / 32768`), decoded exactly as its float conversion would be.
+   */
+  push(samples: Float32Array | Int16Array): KcsEvent[] {
     if (this.finished) throw new Error('KCS decoder: push() after finish()');
     this.out = [];
-    const decimated = this.decimator.process(samples);
+    const decimated =
+      samples instanceof Int16Array ? this.decimator.processPcm16(samples) : this.decimator.process(samples);
     this.inputCount += samples.length;
     if (decimated.length > 0) this.processDecimated(decimated);
     return this.out;
