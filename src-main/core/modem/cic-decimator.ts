@@ -126,6 +126,31 @@ export class CicDecimator {
       }
     }
     const whole = i + Math.floor((length - i) / factor) * factor;
+    // The common rates' factors written out (48 and 44.1 kHz): the same whole-number sums, in half the time.
+    if (factor === 6) {
+      for (; i < whole; i += 6) {
+        const x1 = samples[i + 1]!;
+        const x2 = samples[i + 2]!;
+        const x3 = samples[i + 3]!;
+        const x4 = samples[i + 4]!;
+        const x5 = samples[i + 5]!;
+        const blockSum = samples[i]! + x1 + x2 + x3 + x4 + x5;
+        const blockMoment = x1 + 2 * x2 + 3 * x3 + 4 * x4 + 5 * x5;
+        y[outCount++] = (carry + 6 * blockSum - blockMoment) * scale;
+        carry = blockMoment;
+      }
+    } else if (factor === 5) {
+      for (; i < whole; i += 5) {
+        const x1 = samples[i + 1]!;
+        const x2 = samples[i + 2]!;
+        const x3 = samples[i + 3]!;
+        const x4 = samples[i + 4]!;
+        const blockSum = samples[i]! + x1 + x2 + x3 + x4;
+        const blockMoment = x1 + 2 * x2 + 3 * x3 + 4 * x4;
+        y[outCount++] = (carry + 5 * blockSum - blockMoment) * scale;
+        carry = blockMoment;
+      }
+    }
     for (; i < whole; i += factor) {
       let blockSum = 0;
       let blockMoment = 0;
