@@ -7,7 +7,7 @@
 
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeLongTapeWav } from '../support/kcs-tape-wav.ts';
 
@@ -73,6 +73,12 @@ console.log(
 console.log(
   `ours: node ${cli} decode --raw --out FILE TAPE; minimodem: --rx -q -8 -M 2400 -S 1200 --stopbits 2 300 -f TAPE\n`,
 );
+// Wall times mean little on a busy machine: the load average says how busy it was.
+const load = (): string =>
+  loadavg()
+    .map((v) => v.toFixed(1))
+    .join(', ');
+console.log(`load average at the start: ${load()}\n`);
 console.log('| Tape | Decoder | Wall (s) | CPU (s) | Peak RSS (MB) | Bytes |');
 console.log('|---|---|---:|---:|---:|---:|');
 try {
@@ -113,6 +119,7 @@ try {
       rmSync(tape, { force: true });
     }
   }
+  console.log(`\nload average at the end: ${load()}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -380,6 +380,17 @@ export class KcsDecoder {
     const runRing = this.runRing;
     const short = this.shortWindow;
     const fd = this.decimatedRate;
+    const markHz = this.markHz;
+    const spaceHz = this.spaceHz;
+    const baud = this.baud;
+    const spaceBalance = this.spaceBalance;
+    // Changed only by the calls below (frames, ticks), so read again after each.
+    let carrier = this.carrier;
+    let inData = this.segmentKind === 'data';
+    let fllStreak = this.fllStreak;
+    let fllPrevGate = this.fllPrevGate;
+    let fllPrevI = this.fllPrevI;
+    let fllPrevQ = this.fllPrevQ;
     // Phases and their steps in table steps (scaling by LUT_SIZE, a power of two, is exact).
     let incMark = ((this.markHz * this.speed) / fd) * LUT_SIZE;
     let incSpace = ((this.spaceHz * this.speed) / fd) * LUT_SIZE;
@@ -450,26 +461,27 @@ export class KcsDecoder {
       if (--fllCountdown === 0) {
         fllCountdown = short;
         const em = shMI * shMI + shMQ * shMQ;
-        const es = (shSI * shSI + shSQ * shSQ) * this.spaceBalance;
+        const es = (shSI * shSI + shSQ * shSQ) * spaceBalance;
         const markish = em > 1.5 * es;
-        this.fllStreak = markish ? this.fllStreak + 1 : 0;
-        const gate = markish && (this.carrier ? d > 0.25 * (m + s) : this.fllStreak >= FLL_LOCK_STREAK);
+        fllStreak = markish ? fllStreak + 1 : 0;
+        const gate = markish && (carrier ? d > 0.25 * (m + s) : fllStreak >= FLL_LOCK_STREAK);
         let speed = this.speed;
-        if (!this.carrier) speed += (1 - speed) * FLL_LEAK;
-        if (gate && this.fllPrevGate) {
+        if (!carrier) speed += (1 - speed) * FLL_LEAK;
+        if (gate && fllPrevGate) {
           // The correlator mixes with e^{+j theta}, so a tone above the tuned frequency turns backwards.
-          const re = shMI * this.fllPrevI + shMQ * this.fllPrevQ;
-          const imag = shMQ * this.fllPrevI - shMI * this.fllPrevQ;
+          const re = shMI * fllPrevI + shMQ * fllPrevQ;
+          const imag = shMQ * fllPrevI - shMI * fllPrevQ;
           const offsetHz = (-Math.atan2(imag, re) * fd) / (2 * Math.PI * short);
-          const gain = this.segmentKind === 'data' ? FLL_GAIN : FLL_GAIN_ACQUIRE;
-          speed += (gain * offsetHz) / this.markHz;
+          const gain = inData ? FLL_GAIN : FLL_GAIN_ACQUIRE;
+          speed += (gain * offsetHz) / markHz;
           speed = speed < SPEED_MIN ? SPEED_MIN : speed > SPEED_MAX ? SPEED_MAX : speed;
         }
         if (speed !== this.speed) {
           this.speed = speed;
-          incMark = ((this.markHz * speed) / fd) * LUT_SIZE;
-          incSpace = ((this.spaceHz * speed) / fd) * LUT_SIZE;
-          if (Math.abs(this.decimatedRate / (this.baud * speed) - window) > 0.5) {
+          incMark = ((markHz * speed) / fd) * LUT_SIZE;
+          incSpace = ((spaceHz * speed) / fd) * LUT_SIZE;
+          const period = fd / (baud * speed);
+          if (Math.abs(period - window) > 0.5) {
             this.sumMI = sumMI;
             this.sumMQ = sumMQ;
             this.sumSI = sumSI;
@@ -484,12 +496,12 @@ export class KcsDecoder {
             window = this.window;
             needRun = this.needRun;
           } else {
-            this.period = this.decimatedRate / (this.baud * speed);
+            this.period = period;
           }
         }
-        this.fllPrevGate = gate;
-        this.fllPrevI = shMI;
-        this.fllPrevQ = shMQ;
+        fllPrevGate = gate;
+        fllPrevI = shMI;
+        fllPrevQ = shMQ;
         shMI = 0;
         shMQ = 0;
         shSI = 0;
@@ -520,12 +532,18 @@ export class KcsDecoder {
         nextTick = this.nextTick;
         decodeAt = this.decodeAt;
         syncUntil = this.syncUntil;
+        carrier = this.carrier;
+        inData = this.segmentKind === 'data';
       }
       prevRun = run;
       n++;
     }
     this.phaseMark = phM;
     this.phaseSpace = phS;
+    this.fllStreak = fllStreak;
+    this.fllPrevGate = fllPrevGate;
+    this.fllPrevI = fllPrevI;
+    this.fllPrevQ = fllPrevQ;
     this.sumMI = sumMI;
     this.sumMQ = sumMQ;
     this.sumSI = sumSI;
