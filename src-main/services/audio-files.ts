@@ -282,9 +282,6 @@ async function detectFile(
   }
 }
 
-/** Reads kept in flight ahead of the consumer (one for a file still arriving). */
-const READ_AHEAD = 2;
-
 async function* chunks(
   file: OpenedFile,
   path: string,
@@ -292,52 +289,35 @@ async function* chunks(
   reuse: boolean,
 ): AsyncGenerator<Uint8Array> {
   const size = Math.max(4096, Math.floor(options.chunkBytes ?? DEFAULT_CHUNK));
-  // Fills the buffer from `at` (short only at the end of the file), so the reads ahead can start at
-  // whole multiples of the size.
   const readInto = async (buffer: Uint8Array, at: number): Promise<number> => {
     await arrived(file, path, at + size);
     try {
-      let filled = 0;
-      while (filled < size) {
-        const { bytesRead } = await file.handle.read(buffer, filled, size - filled, at + filled);
-        if (bytesRead === 0) break;
-        filled += bytesRead;
-      }
-      return filled;
+      return (await file.handle.read(buffer, 0, size, at)).bytesRead;
     } catch (error) {
       throw fileError(path, error);
     }
   };
-  // The next chunks are read while the consumer works on this one; with `reuse` the buffers go round.
-  const depth = file.growing === null ? READ_AHEAD : 1;
-  const spares: Uint8Array[] = [];
-  const reads: { buffer: Uint8Array; bytes: Promise<number> }[] = [];
-  let next = 0;
-  const readNext = (): void => {
-    const buffer = spares.pop() ?? new Uint8Array(size);
-    reads.push({ buffer, bytes: readInto(buffer, next) });
-    next += size;
-  };
-  readNext();
+  // Two buffers: the next chunk is read while the consumer works on this one.
+  let current = new Uint8Array(size);
+  let spare = reuse ? new Uint8Array(size) : null;
   let position = 0;
+  let pending = readInto(current, position);
   try {
     for (;;) {
       if (options.signal?.aborted)
         throw new AudioFileError('aborted', path, 'reading was cancelled', position);
-      const read = reads.shift();
-      if (read === undefined) return;
-      const bytesRead = await read.bytes;
+      const bytesRead = await pending;
       if (bytesRead === 0) return;
       position += bytesRead;
-      // A short read is the end of the file: the reads after it are not used.
-      if (bytesRead === size) while (reads.length < depth) readNext();
-      yield read.buffer.subarray(0, bytesRead);
-      if (bytesRead < size) return;
-      if (reuse) spares.push(read.buffer);
+      const next = spare ?? new Uint8Array(size);
+      pending = readInto(next, position);
+      yield current.subarray(0, bytesRead);
+      if (reuse) spare = current;
+      current = next;
     }
   } finally {
-    // Reads still in flight when the consumer stops must settle before the file is closed.
-    await Promise.all(reads.map((read) => read.bytes.catch(() => undefined)));
+    // A read still in flight when the consumer stops must settle before the file is closed.
+    await pending.catch(() => undefined);
   }
 }
 
