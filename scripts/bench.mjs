@@ -1,4 +1,5 @@
 // npm run bench: runs every test/bench/*.bench.ts (or the ones named) on Node 24 and prints their numbers.
+// Options after the names go to each bench: npm run bench -- decode-process --hours 1,3 --runs 3
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -6,7 +7,10 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dir = path.join(root, 'test/bench');
-const wanted = process.argv.slice(2);
+const args = process.argv.slice(2);
+const firstOption = args.findIndex((a) => a.startsWith('-'));
+const wanted = firstOption < 0 ? args : args.slice(0, firstOption);
+const options = firstOption < 0 ? [] : args.slice(firstOption);
 const benches = readdirSync(dir)
   .filter((f) => f.endsWith('.bench.ts'))
   .filter((f) => wanted.length === 0 || wanted.some((w) => f.includes(w)))
@@ -18,7 +22,7 @@ if (benches.length === 0) {
 let failed = 0;
 for (const file of benches) {
   console.log(`\n### ${file}`);
-  const result = spawnSync(process.execPath, ['--expose-gc', path.join(dir, file)], {
+  const result = spawnSync(process.execPath, ['--expose-gc', path.join(dir, file), ...options], {
     cwd: root,
     stdio: 'inherit',
   });

@@ -118,7 +118,7 @@ export async function decodeCommand(argv: string[]): Promise<number> {
     waveform: false,
     baud: args.baud,
     frame: args.frame,
-    chunkBytes: 1 << 17,
+    chunkBytes: 1 << 20,
     // Audacity labels need each byte's span; without them only the values are kept, so memory stays flat.
     detail: args.labels === undefined ? 'values' : 'full',
     onWarning: (message) => process.stderr.write(`decode: warning: ${message}\n`),

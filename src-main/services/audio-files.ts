@@ -34,7 +34,13 @@ export interface AudioFileWarning {
 
 export type AudioFileEvent =
   | { readonly type: 'format'; readonly format: AudioFormatInfo }
-  | { readonly type: 'samples'; readonly startFrame: number; readonly channels: Float32Array[] }
+  | {
+      readonly type: 'samples';
+      readonly startFrame: number;
+      readonly channels: Float32Array[];
+      /** With the `pcm16` option, a mono 16-bit WAV's samples as its words (and no `channels`). */
+      readonly pcm16?: Int16Array;
+    }
   | { readonly type: 'warning'; readonly warning: AudioFileWarning };
 
 export type AudioFileErrorCode =
@@ -76,6 +82,11 @@ export interface AudioFileOptions {
    * WavReaderOptions.reuseBlocks): only for a consumer that keeps no block.
    */
   readonly reuseBlocks?: boolean;
+  /**
+   * A mono 16-bit PCM WAV's blocks come as its 16-bit words in `pcm16` (see WavReaderOptions.pcm16), valid
+   * until the consumer asks for the next event; other files as floats.
+   */
+  readonly pcm16?: boolean;
   readonly signal?: AbortSignal;
   /** The file is still being written (an upload arriving): reads wait for its bytes. */
   readonly growing?: GrowingFile;
@@ -315,7 +326,7 @@ async function* streamWav(
   path: string,
   options: AudioFileOptions,
 ): AsyncGenerator<AudioFileEvent> {
-  const reader = new WavReader({ reuseBlocks: options.reuseBlocks === true });
+  const reader = new WavReader({ reuseBlocks: options.reuseBlocks === true, pcm16: options.pcm16 === true });
   const convert = function* (events: ReturnType<WavReader['push']>): Generator<AudioFileEvent> {
     for (const event of events) {
       if (event.type === 'format') {

@@ -1,13 +1,13 @@
 // `superboard-lab decode` as a user meets it: the whole process (start-up, reading the WAV, decoding,
-// writing the bytes) on hour-long 48 kHz mono tapes, clean and at 0 dB SNR, alternating with minimodem on
-// the same files; wall time, CPU time (user + system) and peak RSS from /usr/bin/time, medians of the runs.
+// writing the bytes) on hour-long 48 kHz mono tapes (clean, at 0 dB SNR, and minutes of data between minutes
+// of exact digital silence), alternating with minimodem on the same files; wall time, CPU time (user + system) and peak RSS from /usr/bin/time, medians of the runs.
 // On a shared machine the wall time includes waiting for a core, so the CPU time is the fairer speed figure.
 // Run: node test/bench/decode-process.bench.ts [--runs N] [--hours H,H...]
 // Needs the built CLI (npm run build), /usr/bin/time (Debian package `time`) and minimodem for its column.
 
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeLongTapeWav } from '../support/kcs-tape-wav.ts';
 
@@ -73,16 +73,24 @@ console.log(
 console.log(
   `ours: node ${cli} decode --raw --out FILE TAPE; minimodem: --rx -q -8 -M 2400 -S 1200 --stopbits 2 300 -f TAPE\n`,
 );
+// Wall times mean little on a busy machine: the load average says how busy it was.
+const load = (): string =>
+  loadavg()
+    .map((v) => v.toFixed(1))
+    .join(', ');
+console.log(`load average at the start: ${load()}\n`);
 console.log('| Tape | Decoder | Wall (s) | CPU (s) | Peak RSS (MB) | Bytes |');
 console.log('|---|---|---:|---:|---:|---:|');
 try {
   for (const hours of hoursList) {
-    for (const [label, snrDb] of [
-      ['clean', undefined],
-      ['0 dB SNR', 0],
+    for (const [label, snrDb, silentMinutes] of [
+      ['clean', undefined, false],
+      ['0 dB SNR', 0, false],
+      // Recordings of a minute with a minute of exact digital silence between them.
+      ['half silence', undefined, true],
     ] as const) {
       const tape = join(dir, 'tape.wav');
-      const sent = writeLongTapeWav(tape, sampleRate, hours * 3600, snrDb);
+      const sent = writeLongTapeWav(tape, sampleRate, hours * 3600, snrDb, silentMinutes);
       const ours: Run[] = [];
       const theirs: Run[] = [];
       for (let i = 0; i < runs; i++) {
@@ -113,6 +121,7 @@ try {
       rmSync(tape, { force: true });
     }
   }
+  console.log(`\nload average at the end: ${load()}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -7,11 +7,16 @@ import { wavBytes } from './wav-writer.ts';
 
 const BYTES_PER_CHUNK = 64;
 
-/** The tape as a stream of chunks: 2 s leader, data, 1 s trailer; noise added per chunk when asked. */
+/**
+ * The tape as a stream of chunks: 2 s leader, data, 1 s trailer; noise added per chunk when asked. With
+ * `silentMinutes` every minute of data (after a 1 s trailer) is followed by a minute of exact digital
+ * silence and a 2 s leader, as a tape of many recordings with the gaps between them cut to zero.
+ */
 export function* longTape(
   sampleRate: number,
   seconds: number,
   snrDb: number | undefined,
+  silentMinutes = false,
 ): Generator<{ samples: Float32Array; sent: Uint8Array }> {
   const encoder = new KcsEncoder({ sampleRate });
   const random = new SeededRandom(42);
@@ -22,9 +27,18 @@ export function* longTape(
   };
   yield { samples: noisy(encoder.carrier(2)), sent: new Uint8Array(0) };
   const dataEnd = (seconds - 1) * sampleRate;
-  for (let chunk = 0; encoder.samplesWritten < dataEnd; chunk++) {
+  const minute = 60 * sampleRate;
+  let silent = 0;
+  for (let chunk = 0; encoder.samplesWritten + silent < dataEnd; chunk++) {
     const sent = testBytes(BYTES_PER_CHUNK, chunk + 1);
     yield { samples: noisy(encoder.bytes(sent)), sent };
+    if (silentMinutes && encoder.samplesWritten >= (silent / minute + 1) * minute) {
+      yield { samples: noisy(encoder.carrier(1)), sent: new Uint8Array(0) };
+      for (let second = 0; second < 60; second++)
+        yield { samples: new Float32Array(sampleRate), sent: new Uint8Array(0) };
+      silent += minute;
+      yield { samples: noisy(encoder.carrier(2)), sent: new Uint8Array(0) };
+    }
   }
   yield { samples: noisy(encoder.carrier(1)), sent: new Uint8Array(0) };
 }
@@ -35,13 +49,14 @@ export function writeLongTapeWav(
   sampleRate: number,
   seconds: number,
   snrDb: number | undefined,
+  silentMinutes = false,
 ): number {
   const scale = snrDb === undefined ? 1 : 0.15;
   const fd = openSync(path, 'w');
   let frames = 0;
   let bytes = 0;
   writeSync(fd, new Uint8Array(44));
-  for (const { samples, sent } of longTape(sampleRate, seconds, snrDb)) {
+  for (const { samples, sent } of longTape(sampleRate, seconds, snrDb, silentMinutes)) {
     const scaled = samples.map((v) => v * scale);
     writeSync(fd, wavBytes(scaled, sampleRate).subarray(44));
     frames += samples.length;

@@ -73,7 +73,13 @@ export interface WavFormat {
 
 export type WavEvent =
   | { readonly type: 'format'; readonly format: WavFormat }
-  | { readonly type: 'samples'; readonly startFrame: number; readonly channels: Float32Array[] }
+  | {
+      readonly type: 'samples';
+      readonly startFrame: number;
+      readonly channels: Float32Array[];
+      /** With the `pcm16` option on a mono 16-bit PCM file: the samples as the file's words (no `channels`). */
+      readonly pcm16?: Int16Array;
+    }
   | { readonly type: 'warning'; readonly warning: WavWarning };
 
 export interface WavReaderOptions {
@@ -84,6 +90,12 @@ export interface WavReaderOptions {
    * next call. For a consumer that is done with them by then, a long file then allocates nothing per block.
    */
   readonly reuseBlocks?: boolean;
+  /**
+   * A mono 16-bit PCM file's blocks come as its own 16-bit words (`pcm16`, sample `v` being `v / 32768`)
+   * with `channels` empty, skipping the float conversion; views of the bytes pushed (or of a buffer reused
+   * by the next call), so valid only until the next call. Other files come as floats as usual.
+   */
+  readonly pcm16?: boolean;
 }
 
 const WAVE_FORMAT_PCM = 0x0001;
@@ -199,12 +211,16 @@ export class WavReader {
   #carryHave = 0;
   #nonFinite = 0;
   readonly #reuse: boolean;
+  readonly #pcm16: boolean;
+  /** With `pcm16`: room for words that are not aligned in the bytes pushed (or straddle two pushes). */
+  #words = new Int16Array(0);
   /** With `reuseBlocks`: full-size arrays per block of one call, and how many this call has used. */
   readonly #pool: Float32Array[][] = [];
   #poolUsed = 0;
 
   constructor(options: WavReaderOptions = {}) {
     this.#reuse = options.reuseBlocks ?? false;
+    this.#pcm16 = (options.pcm16 ?? false) && LITTLE_ENDIAN;
     const block = options.maxBlockFrames ?? DEFAULT_BLOCK_FRAMES;
     if (!Number.isInteger(block) || block < 1) {
       throw new WavError('bad-input', `maxBlockFrames must be a positive integer, got ${block}`);
@@ -644,6 +660,10 @@ export class WavReader {
       cursor += take;
       carryFrame = this.#carryHave === blockAlign;
     }
+    if (this.#pcm16 && this.#kind === 's16' && format.channels === 1 && blockAlign === 2) {
+      cursor = this.#emitWords(bytes, cursor, end, carryFrame, events);
+      carryFrame = false;
+    }
     const wholeFrames = Math.floor((end - cursor) / blockAlign);
     let framesLeft = wholeFrames + (carryFrame ? 1 : 0);
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -673,6 +693,39 @@ export class WavReader {
     this.#dataRemaining -= available;
     if (this.#dataRemaining === 0) this.#endData(events);
     return end;
+  }
+
+  /**
+   * With `pcm16`, a mono 16-bit file's whole frames in bytes [cursor, end) (after the carried frame if it is
+   * complete) as sample events of 16-bit words; returns where the frames end.
+   */
+  #emitWords(
+    bytes: Uint8Array,
+    cursor: number,
+    end: number,
+    carryFrame: boolean,
+    events: WavEvent[],
+  ): number {
+    const frames = Math.floor((end - cursor) / 2);
+    const total = frames + (carryFrame ? 1 : 0);
+    if (total === 0) return cursor;
+    let words: Int16Array;
+    if (!carryFrame && (bytes.byteOffset + cursor) % 2 === 0) {
+      words = new Int16Array(bytes.buffer, bytes.byteOffset + cursor, frames);
+    } else {
+      if (this.#words.length < total) this.#words = new Int16Array(total);
+      words = this.#words.subarray(0, total);
+      const into = new Uint8Array(words.buffer, words.byteOffset, total * 2);
+      if (carryFrame) into.set(this.#carry.subarray(0, 2), 0);
+      into.set(bytes.subarray(cursor, cursor + frames * 2), carryFrame ? 2 : 0);
+      this.#carryHave = 0;
+    }
+    for (let at = 0; at < total; at += this.#maxBlockFrames) {
+      const block = words.subarray(at, Math.min(total, at + this.#maxBlockFrames));
+      events.push({ type: 'samples', startFrame: this.#framesOut, channels: [], pcm16: block });
+      this.#framesOut += block.length;
+    }
+    return cursor + frames * 2;
   }
 
   #decode(

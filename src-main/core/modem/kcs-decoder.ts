@@ -43,6 +43,12 @@ const LUT_MASK = LUT_SIZE - 1;
 const QUARTER = LUT_SIZE >> 2;
 const COS = new Float64Array(LUT_SIZE);
 for (let i = 0; i < LUT_SIZE; i++) COS[i] = Math.cos((2 * Math.PI * i) / LUT_SIZE);
+/** The oscillators' table: cosine and the quadrature (the cosine three quarters on) side by side. */
+const TRIG = new Float64Array(2 * LUT_SIZE);
+for (let i = 0; i < LUT_SIZE; i++) {
+  TRIG[2 * i] = COS[i]!;
+  TRIG[2 * i + 1] = COS[(i + 3 * QUARTER) & LUT_MASK]!;
+}
 
 const PRODUCT_RING = 128;
 const PRODUCT_MASK = PRODUCT_RING - 1;
@@ -91,6 +97,8 @@ interface FrameRecord {
   /** Decimated time of the start bit's leading edge. */
   frameStart: number;
   period: number;
+  /** Cells in the frame; the arrays may be longer. */
+  bits: number;
   values: Uint8Array;
   confidences: Float64Array;
   energies: Float64Array;
@@ -129,12 +137,11 @@ export class KcsDecoder {
 
   // Correlators.
   private speed = 1;
+  /** Oscillator phases in table steps, 0..LUT_SIZE. */
   private phaseMark = 0;
   private phaseSpace = 0;
-  private readonly ringMI = new Float64Array(PRODUCT_RING);
-  private readonly ringMQ = new Float64Array(PRODUCT_RING);
-  private readonly ringSI = new Float64Array(PRODUCT_RING);
-  private readonly ringSQ = new Float64Array(PRODUCT_RING);
+  /** The four products (mark I, Q, space I, Q) of each of the last PRODUCT_RING samples, side by side. */
+  private readonly products = new Float64Array(4 * PRODUCT_RING);
   private sumMI = 0;
   private sumMQ = 0;
   private sumSI = 0;
@@ -202,10 +209,19 @@ export class KcsDecoder {
   private out: KcsEvent[] = [];
   private pending: FrameRecord | undefined;
   private readonly frameOffsets = new Int32Array(MAX_FRAME_BITS);
-  private readonly frameValues = new Uint8Array(MAX_FRAME_BITS);
-  private readonly frameConfidences = new Float64Array(MAX_FRAME_BITS);
-  private readonly frameEnergies = new Float64Array(MAX_FRAME_BITS);
-  private readonly frameMargins = new Float64Array(MAX_FRAME_BITS);
+  /** The frame being judged (its arrays are reused for the next one). */
+  private readonly frame: FrameRecord = {
+    frameStart: 0,
+    period: 0,
+    bits: 0,
+    values: new Uint8Array(MAX_FRAME_BITS),
+    confidences: new Float64Array(MAX_FRAME_BITS),
+    energies: new Float64Array(MAX_FRAME_BITS),
+    margins: new Float64Array(MAX_FRAME_BITS),
+    confidence: 0,
+    framingError: false,
+    stop1: false,
+  };
   private readonly skippedValues = new Uint8Array(MAX_FRAME_BITS);
   private readonly skippedConfidences = new Float64Array(MAX_FRAME_BITS);
 
@@ -301,11 +317,15 @@ export class KcsDecoder {
     return this.inputCount;
   }
 
-  /** Feeds mono samples (any chunk size); returns the events they completed. */
-  push(samples: Float32Array): KcsEvent[] {
+  /**
+   * Feeds mono samples (any chunk size); returns the events they completed. An Int16Array is 16-bit PCM
+   * as read from a file (`v` stands for `v / 32768`), decoded exactly as its float conversion would be.
+   */
+  push(samples: Float32Array | Int16Array): KcsEvent[] {
     if (this.finished) throw new Error('KCS decoder: push() after finish()');
     this.out = [];
-    const decimated = this.decimator.process(samples);
+    const decimated =
+      samples instanceof Int16Array ? this.decimator.processPcm16(samples) : this.decimator.process(samples);
     this.inputCount += samples.length;
     if (decimated.length > 0) this.processDecimated(decimated);
     return this.out;
@@ -334,19 +354,19 @@ export class KcsDecoder {
     const target = Math.round(this.period);
     const n = this.n - 1;
     while (this.window < target && this.window < PRODUCT_RING - 2) {
-      const i = (n - this.window) & PRODUCT_MASK;
-      this.sumMI += this.ringMI[i] ?? 0;
-      this.sumMQ += this.ringMQ[i] ?? 0;
-      this.sumSI += this.ringSI[i] ?? 0;
-      this.sumSQ += this.ringSQ[i] ?? 0;
+      const i = 4 * ((n - this.window) & PRODUCT_MASK);
+      this.sumMI += this.products[i] ?? 0;
+      this.sumMQ += this.products[i + 1] ?? 0;
+      this.sumSI += this.products[i + 2] ?? 0;
+      this.sumSQ += this.products[i + 3] ?? 0;
       this.window++;
     }
     while (this.window > target) {
-      const i = (n - this.window + 1) & PRODUCT_MASK;
-      this.sumMI -= this.ringMI[i] ?? 0;
-      this.sumMQ -= this.ringMQ[i] ?? 0;
-      this.sumSI -= this.ringSI[i] ?? 0;
-      this.sumSQ -= this.ringSQ[i] ?? 0;
+      const i = 4 * ((n - this.window + 1) & PRODUCT_MASK);
+      this.sumMI -= this.products[i] ?? 0;
+      this.sumMQ -= this.products[i + 1] ?? 0;
+      this.sumSI -= this.products[i + 2] ?? 0;
+      this.sumSQ -= this.products[i + 3] ?? 0;
       this.window--;
     }
     this.needRun = Math.round(this.period * (this.stopBits === 2 ? 1.25 : 0.6));
@@ -354,17 +374,26 @@ export class KcsDecoder {
 
   private processDecimated(y: Float64Array): void {
     const count = y.length;
-    const rMI = this.ringMI;
-    const rMQ = this.ringMQ;
-    const rSI = this.ringSI;
-    const rSQ = this.ringSQ;
+    const products = this.products;
     const dRing = this.dRing;
     const eRing = this.eRing;
     const runRing = this.runRing;
     const short = this.shortWindow;
     const fd = this.decimatedRate;
-    let incMark = (this.markHz * this.speed) / fd;
-    let incSpace = (this.spaceHz * this.speed) / fd;
+    const markHz = this.markHz;
+    const spaceHz = this.spaceHz;
+    const baud = this.baud;
+    const spaceBalance = this.spaceBalance;
+    // Changed only by the calls below (frames, ticks), so read again after each.
+    let carrier = this.carrier;
+    let inData = this.segmentKind === 'data';
+    let fllStreak = this.fllStreak;
+    let fllPrevGate = this.fllPrevGate;
+    let fllPrevI = this.fllPrevI;
+    let fllPrevQ = this.fllPrevQ;
+    // Phases and their steps in table steps (scaling by LUT_SIZE, a power of two, is exact).
+    let incMark = ((this.markHz * this.speed) / fd) * LUT_SIZE;
+    let incSpace = ((this.spaceHz * this.speed) / fd) * LUT_SIZE;
     let phM = this.phaseMark;
     let phS = this.phaseSpace;
     let sumMI = this.sumMI;
@@ -391,30 +420,30 @@ export class KcsDecoder {
     let prevRun = n > 0 ? (runRing[(n - 1) & HISTORY_MASK] ?? 0) : run;
     for (let i = 0; i < count; i++) {
       const x = y[i]!;
-      const im = (phM * LUT_SIZE) | 0;
-      const is = (phS * LUT_SIZE) | 0;
-      const pMI = x * COS[im]!;
-      const pMQ = x * COS[(im + 3 * QUARTER) & LUT_MASK]!;
-      const pSI = x * COS[is]!;
-      const pSQ = x * COS[(is + 3 * QUARTER) & LUT_MASK]!;
+      const im = 2 * (phM | 0);
+      const is = 2 * (phS | 0);
+      const pMI = x * TRIG[im]!;
+      const pMQ = x * TRIG[im + 1]!;
+      const pSI = x * TRIG[is]!;
+      const pSQ = x * TRIG[is + 1]!;
       phM += incMark;
-      if (phM >= 1) phM -= 1;
+      if (phM >= LUT_SIZE) phM -= LUT_SIZE;
       phS += incSpace;
-      if (phS >= 1) phS -= 1;
-      const slot = n & PRODUCT_MASK;
-      const old = (n - window) & PRODUCT_MASK;
-      sumMI += pMI - rMI[old]!;
-      sumMQ += pMQ - rMQ[old]!;
-      sumSI += pSI - rSI[old]!;
-      sumSQ += pSQ - rSQ[old]!;
+      if (phS >= LUT_SIZE) phS -= LUT_SIZE;
+      const slot = 4 * (n & PRODUCT_MASK);
+      const old = 4 * ((n - window) & PRODUCT_MASK);
+      sumMI += pMI - products[old]!;
+      sumMQ += pMQ - products[old + 1]!;
+      sumSI += pSI - products[old + 2]!;
+      sumSQ += pSQ - products[old + 3]!;
       shMI += pMI;
       shMQ += pMQ;
       shSI += pSI;
       shSQ += pSQ;
-      rMI[slot] = pMI;
-      rMQ[slot] = pMQ;
-      rSI[slot] = pSI;
-      rSQ[slot] = pSQ;
+      products[slot] = pMI;
+      products[slot + 1] = pMQ;
+      products[slot + 2] = pSI;
+      products[slot + 3] = pSQ;
       const m = sumMI * sumMI + sumMQ * sumMQ;
       const s = (sumSI * sumSI + sumSQ * sumSQ) * weightSpace;
       const d = m - s;
@@ -432,26 +461,27 @@ export class KcsDecoder {
       if (--fllCountdown === 0) {
         fllCountdown = short;
         const em = shMI * shMI + shMQ * shMQ;
-        const es = (shSI * shSI + shSQ * shSQ) * this.spaceBalance;
+        const es = (shSI * shSI + shSQ * shSQ) * spaceBalance;
         const markish = em > 1.5 * es;
-        this.fllStreak = markish ? this.fllStreak + 1 : 0;
-        const gate = markish && (this.carrier ? d > 0.25 * (m + s) : this.fllStreak >= FLL_LOCK_STREAK);
+        fllStreak = markish ? fllStreak + 1 : 0;
+        const gate = markish && (carrier ? d > 0.25 * (m + s) : fllStreak >= FLL_LOCK_STREAK);
         let speed = this.speed;
-        if (!this.carrier) speed += (1 - speed) * FLL_LEAK;
-        if (gate && this.fllPrevGate) {
+        if (!carrier) speed += (1 - speed) * FLL_LEAK;
+        if (gate && fllPrevGate) {
           // The correlator mixes with e^{+j theta}, so a tone above the tuned frequency turns backwards.
-          const re = shMI * this.fllPrevI + shMQ * this.fllPrevQ;
-          const imag = shMQ * this.fllPrevI - shMI * this.fllPrevQ;
+          const re = shMI * fllPrevI + shMQ * fllPrevQ;
+          const imag = shMQ * fllPrevI - shMI * fllPrevQ;
           const offsetHz = (-Math.atan2(imag, re) * fd) / (2 * Math.PI * short);
-          const gain = this.segmentKind === 'data' ? FLL_GAIN : FLL_GAIN_ACQUIRE;
-          speed += (gain * offsetHz) / this.markHz;
+          const gain = inData ? FLL_GAIN : FLL_GAIN_ACQUIRE;
+          speed += (gain * offsetHz) / markHz;
           speed = speed < SPEED_MIN ? SPEED_MIN : speed > SPEED_MAX ? SPEED_MAX : speed;
         }
         if (speed !== this.speed) {
           this.speed = speed;
-          incMark = (this.markHz * speed) / fd;
-          incSpace = (this.spaceHz * speed) / fd;
-          if (Math.abs(this.decimatedRate / (this.baud * speed) - window) > 0.5) {
+          incMark = ((markHz * speed) / fd) * LUT_SIZE;
+          incSpace = ((spaceHz * speed) / fd) * LUT_SIZE;
+          const period = fd / (baud * speed);
+          if (Math.abs(period - window) > 0.5) {
             this.sumMI = sumMI;
             this.sumMQ = sumMQ;
             this.sumSI = sumSI;
@@ -466,12 +496,12 @@ export class KcsDecoder {
             window = this.window;
             needRun = this.needRun;
           } else {
-            this.period = this.decimatedRate / (this.baud * speed);
+            this.period = period;
           }
         }
-        this.fllPrevGate = gate;
-        this.fllPrevI = shMI;
-        this.fllPrevQ = shMQ;
+        fllPrevGate = gate;
+        fllPrevI = shMI;
+        fllPrevQ = shMQ;
         shMI = 0;
         shMQ = 0;
         shSI = 0;
@@ -502,12 +532,18 @@ export class KcsDecoder {
         nextTick = this.nextTick;
         decodeAt = this.decodeAt;
         syncUntil = this.syncUntil;
+        carrier = this.carrier;
+        inData = this.segmentKind === 'data';
       }
       prevRun = run;
       n++;
     }
     this.phaseMark = phM;
     this.phaseSpace = phS;
+    this.fllStreak = fllStreak;
+    this.fllPrevGate = fllPrevGate;
+    this.fllPrevI = fllPrevI;
+    this.fllPrevQ = fllPrevQ;
     this.sumMI = sumMI;
     this.sumMQ = sumMQ;
     this.sumSI = sumSI;
@@ -607,6 +643,21 @@ export class KcsDecoder {
     this.presence.reset();
   }
 
+  /**
+   * How well the frame fits at `shift` from the offsets in frameOffsets: the cell `before` a start bit is
+   * always mark (a stop bit or idle line), the start bit space, data cells count by margin, stop bits mark.
+   */
+  private frameScore(before: number, shift: number, penalty: number): number {
+    const dRing = this.dRing;
+    const offsets = this.frameOffsets;
+    const free = this.freeBits;
+    const bits = this.frameBits;
+    let sum = dRing[(before + shift) & HISTORY_MASK]! - dRing[(offsets[0]! + shift) & HISTORY_MASK]!;
+    for (let k = 1; k <= free; k++) sum += Math.abs(dRing[(offsets[k]! + shift) & HISTORY_MASK]!);
+    for (let k = free + 1; k < bits; k++) sum += dRing[(offsets[k]! + shift) & HISTORY_MASK]!;
+    return sum - penalty * Math.abs(shift);
+  }
+
   private decodeFrame(atEnd: boolean): void {
     const period = this.period;
     const bits = this.frameBits;
@@ -632,18 +683,11 @@ export class KcsDecoder {
     for (let k = 0; k < bits; k++) scale += this.eRing[(offsets[k] ?? 0) & HISTORY_MASK]!;
     const penalty = (0.3 * scale) / bits / this.window;
     const before = Math.round(base);
-    const score = (shift: number): number => {
-      // The cell before a start bit is always mark (a stop bit or idle line).
-      let sum = dRing[(before + shift) & HISTORY_MASK]! - dRing[((offsets[0] ?? 0) + shift) & HISTORY_MASK]!;
-      for (let k = 1; k <= free; k++) sum += Math.abs(dRing[((offsets[k] ?? 0) + shift) & HISTORY_MASK]!);
-      for (let k = free + 1; k < bits; k++) sum += dRing[((offsets[k] ?? 0) + shift) & HISTORY_MASK]!;
-      return sum - penalty * Math.abs(shift);
-    };
     // The score peaks over about a bit, so a coarse pass in steps of 3 and a refinement find the top.
     let bestShift = lowShift;
     let bestScore = -Infinity;
     for (let shift = lowShift; shift <= highShift; shift += 3) {
-      const value = score(shift);
+      const value = this.frameScore(before, shift, penalty);
       if (value > bestScore) {
         bestScore = value;
         bestShift = shift;
@@ -651,7 +695,7 @@ export class KcsDecoder {
     }
     const coarse = bestShift;
     for (let shift = Math.max(lowShift, coarse - 1); shift <= Math.min(highShift, coarse + 1); shift += 2) {
-      const value = score(shift);
+      const value = this.frameScore(before, shift, penalty);
       if (value > bestScore) {
         bestScore = value;
         bestShift = shift;
@@ -669,7 +713,8 @@ export class KcsDecoder {
       const slots = (base + 0.5 + bestShift - this.lastFrameEnd) / span;
       const bar = ALIGNED_SHARE * (bestScore + penalty * Math.abs(bestShift));
       let alignedBest = -Infinity;
-      for (const slot of [Math.floor(slots), Math.ceil(slots)]) {
+      for (let side = 0; side < 2; side++) {
+        const slot = side === 0 ? Math.floor(slots) : Math.ceil(slots);
         const aligned = Math.round(this.lastFrameEnd + slot * span - base - 0.5);
         if (
           slot < 0 ||
@@ -679,7 +724,7 @@ export class KcsDecoder {
         ) {
           continue;
         }
-        const value = score(aligned) + penalty * Math.abs(aligned);
+        const value = this.frameScore(before, aligned, penalty) + penalty * Math.abs(aligned);
         if (value >= bar && value > alignedBest) {
           alignedBest = value;
           bestShift = aligned;
@@ -704,10 +749,8 @@ export class KcsDecoder {
       }
     }
     const frameStart = base + 0.5 + bestShift;
-    const values = this.frameValues;
-    const confidences = this.frameConfidences;
-    const energies = this.frameEnergies;
-    const margins = this.frameMargins;
+    const frame = this.frame;
+    const { values, confidences, energies, margins } = frame;
     let confidenceSum = 0;
     for (let k = 0; k < bits; k++) {
       const t = ((offsets[k] ?? 0) + bestShift) & HISTORY_MASK;
@@ -760,17 +803,12 @@ export class KcsDecoder {
       this.resumeHunt(this.trigger + 1, atEnd);
       return;
     }
-    const frame: FrameRecord = {
-      frameStart,
-      period,
-      values: values.subarray(0, bits),
-      confidences: confidences.subarray(0, bits),
-      energies: energies.subarray(0, bits),
-      margins: margins.subarray(0, bits),
-      confidence,
-      framingError,
-      stop1,
-    };
+    frame.frameStart = frameStart;
+    frame.period = period;
+    frame.bits = bits;
+    frame.confidence = confidence;
+    frame.framingError = framingError;
+    frame.stop1 = stop1;
     if (!this.carrier) {
       // Without a carrier noise can forge a clean frame now and then, but hardly two frames in a row
       // while the recent decisions are clearly better than noise's.
@@ -809,9 +847,8 @@ export class KcsDecoder {
 
   /** Reports an accepted frame: segments, bit and byte events, levels. */
   private acceptFrame(frame: FrameRecord): void {
-    const { frameStart, period, values, confidences, energies, margins, confidence, framingError, stop1 } =
-      frame;
-    const bits = values.length;
+    const { frameStart, period, bits, values, confidences, energies, margins, confidence } = frame;
+    const { framingError, stop1 } = frame;
     const start = this.toInput(frameStart);
     const end = this.toInput(frameStart + bits * period);
     const wasCarrier = this.carrier;
@@ -829,7 +866,8 @@ export class KcsDecoder {
       }
     }
     this.reportSkipped(frameStart, period, bits);
-    this.emitFrame(frameStart, period, values, confidences, framingError ? (stop1 ? 2 : 1) : 0, confidence);
+    const badStop = framingError ? (stop1 ? 2 : 1) : 0;
+    this.emitFrame(frameStart, period, bits, values, confidences, badStop, confidence);
     let local = 0;
     for (let k = 0; k < bits; k++) local += (energies[k] ?? 0) / bits;
     for (let k = 0; k < bits; k++) {
@@ -850,12 +888,12 @@ export class KcsDecoder {
   private emitFrame(
     frameStart: number,
     period: number,
-    values: ArrayLike<number>,
-    confidences: ArrayLike<number>,
+    bits: number,
+    values: Uint8Array,
+    confidences: Float64Array,
     badStop: number,
     confidence: number,
   ): void {
-    const bits = values.length;
     const start = this.toInput(frameStart);
     const end = this.toInput(frameStart + bits * period);
     let value = 0;
@@ -881,16 +919,20 @@ export class KcsDecoder {
       }
     }
     const framingError = badStop !== 0;
-    this.out.push({
-      type: 'byte',
-      value,
-      start,
-      end,
-      framingError,
-      confidence,
-      ...(unreadable ? { unreadable } : {}),
-      ...(parityError ? { parityError } : {}),
-    });
+    this.out.push(
+      unreadable || parityError
+        ? {
+            type: 'byte',
+            value,
+            start,
+            end,
+            framingError,
+            confidence,
+            ...(unreadable ? { unreadable } : {}),
+            ...(parityError ? { parityError } : {}),
+          }
+        : { type: 'byte', value, start, end, framingError, confidence },
+    );
     this.recordingBytes++;
     if (framingError) {
       this.recordingErrors++;
@@ -931,7 +973,7 @@ export class KcsDecoder {
         sum += confidences[k] ?? 0;
       }
       if (spaces < 2 && sum / bits >= SKIPPED_CONFIDENCE) continue;
-      this.emitFrame(slot, period, values.subarray(0, bits), confidences.subarray(0, bits), 3, sum / bits);
+      this.emitFrame(slot, period, bits, values, confidences, 3, sum / bits);
     }
   }
 

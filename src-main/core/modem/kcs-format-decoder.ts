@@ -138,7 +138,8 @@ export class KcsFormatDecoder {
     return this.chosen?.decoder.lowConfidenceCells ?? 0;
   }
 
-  push(samples: Float32Array): KcsEvent[] {
+  /** Mono samples, floats or 16-bit PCM as KcsDecoder.push takes them. */
+  push(samples: Float32Array | Int16Array): KcsEvent[] {
     if (this.chosen) return this.read(this.chosen.decoder.push(samples));
     this.samplesSeen += samples.length;
     for (const candidate of this.candidates) this.collect(candidate, candidate.decoder.push(samples));

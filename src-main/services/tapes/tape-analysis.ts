@@ -63,7 +63,8 @@ export class TapeAnalysisError extends Error {
 }
 
 interface Decoder {
-  push(channels: Float32Array[]): Promise<void> | void;
+  /** The channels' samples, or the one channel's 16-bit words (a mono 16-bit WAV decoded here). */
+  push(channels: Float32Array[] | Int16Array): Promise<void> | void;
   /** The channel a two-channel decoder picked (0 or 1), or null. */
   finish(): Promise<number | null>;
 }
@@ -113,6 +114,8 @@ export class TapeAnalysis {
         ...(growing ? { growing } : {}),
         // Every block is decoded (or copied to the decode thread), measured and spilled before the next is read.
         reuseBlocks: true,
+        // Decoding alone here, a mono 16-bit WAV goes to the decoder as its words, without a float copy.
+        pcm16: !waveform && this.#options.decodeWorker === undefined,
       })) {
         if (this.#closed) return;
         if (event.type === 'format') {
@@ -151,6 +154,13 @@ export class TapeAnalysis {
           if (LOSSES.has(event.warning.code)) this.audioLost = true;
           this.#options.onWarning?.(event.warning.message);
         } else if (decoder !== null && this.format !== null) {
+          if (event.pcm16 !== undefined) {
+            if (event.pcm16.length === 0) continue;
+            await decoder.push(event.pcm16);
+            this.frames += event.pcm16.length;
+            this.#options.onProgress?.(this.frames);
+            continue;
+          }
           const shown =
             this.#candidates.length === 2
               ? event.channels.slice(0, 2)
@@ -203,7 +213,10 @@ export class TapeAnalysis {
       this.#thread = thread;
       await thread.ready();
       return {
-        push: (channels) => thread.push(channels),
+        push: (channels) =>
+          thread.push(
+            channels instanceof Int16Array ? [Float32Array.from(channels, (v) => v / 32768)] : channels,
+          ),
         finish: async () => {
           const { state, channel, format } = await thread.finish();
           this.#thread = null;

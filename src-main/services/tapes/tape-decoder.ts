@@ -32,7 +32,8 @@ export interface TapeFormatFound {
 }
 
 export interface TapeDecoder {
-  push(channels: Float32Array[]): KcsEvent[];
+  /** The channels' samples, or one channel's 16-bit PCM words as read from a WAV (see KcsDecoder.push). */
+  push(channels: Float32Array[] | Int16Array): KcsEvent[];
   finish(): KcsEvent[];
   format(): TapeFormatFound | null;
   /** The channel a stereo decoder kept (0 or 1); null for one channel. */
@@ -50,7 +51,10 @@ export function tapeDecoder(settings: TapeDecoderSettings): TapeDecoder {
   if (settings.stereo) {
     const both = new KcsStereoDecoder({ ...options, channel: 'auto' });
     return {
-      push: ([left, right]) => both.push(left!, right!),
+      push: (channels) => {
+        if (channels instanceof Int16Array) throw new RangeError('a stereo decoder needs two channels');
+        return both.push(channels[0]!, channels[1]!);
+      },
       finish: () => both.finish(),
       format: () => found(both),
       channel: () => (both.channel === 'right' ? 1 : 0),
@@ -59,7 +63,7 @@ export function tapeDecoder(settings: TapeDecoderSettings): TapeDecoder {
   }
   const one = new KcsFormatDecoder(options);
   return {
-    push: ([samples]) => one.push(samples!),
+    push: (channels) => one.push(channels instanceof Int16Array ? channels : channels[0]!),
     finish: () => one.finish(),
     format: () => found(one),
     channel: () => null,

@@ -519,3 +519,59 @@ describe('WavReader reusing its sample arrays', () => {
     expect(reused.buffers).toBe(2);
   });
 });
+
+describe('WavReader with pcm16', () => {
+  const samples = Float32Array.from({ length: 3000 }, (_, i) => Math.sin(i / 9) * 0.8);
+  const mono16 = encodeWav([samples], { sampleRate: 8000, channels: 1, encoding: 'pcm16' });
+  const read = (bytes: Uint8Array, piece: number, offset = 0) => {
+    const reader = new WavReader({ maxBlockFrames: 500, pcm16: true });
+    const words: number[] = [];
+    const floats: number[] = [];
+    let contiguous = true;
+    const take = (events: WavEvent[]): void => {
+      for (const event of events) {
+        if (event.type !== 'samples') continue;
+        contiguous &&= event.startFrame === words.length + floats.length;
+        if (event.pcm16) {
+          expect(event.channels).toEqual([]);
+          expect(event.pcm16.length).toBeLessThanOrEqual(500);
+          words.push(...event.pcm16);
+        } else floats.push(...(event.channels[0] ?? []));
+      }
+    };
+    // `offset` shifts the file inside its buffer, so the words are not 2-byte aligned there.
+    const buffer = new Uint8Array(bytes.length + offset);
+    buffer.set(bytes, offset);
+    const shifted = buffer.subarray(offset);
+    for (let at = 0; at < shifted.length; at += piece) take(reader.push(shifted.subarray(at, at + piece)));
+    take(reader.finish());
+    return { words, floats, contiguous };
+  };
+
+  it("gives a mono 16-bit file's words, which are its floats times 32768, in any pieces", () => {
+    const floats = readWav(mono16).channels[0] ?? new Float32Array(0);
+    const expected = [...floats].map((v) => v * 32768);
+    for (const [piece, offset] of [
+      [mono16.length, 0],
+      [mono16.length, 1],
+      [1, 0],
+      [777, 0],
+      [1001, 1],
+    ] as const) {
+      const got = read(mono16, piece, offset);
+      expect(got.floats).toEqual([]);
+      expect(got.words).toEqual(expected);
+      expect(got.contiguous).toBe(true);
+    }
+  });
+
+  it('gives other files as floats', () => {
+    const stereo = encodeWav([samples, samples], { sampleRate: 8000, channels: 2, encoding: 'pcm16' });
+    const mono24 = encodeWav([samples], { sampleRate: 8000, channels: 1, encoding: 'pcm24' });
+    for (const bytes of [stereo, mono24]) {
+      const got = read(bytes, 1000);
+      expect(got.words).toEqual([]);
+      expect(got.floats).toHaveLength(3000);
+    }
+  });
+});

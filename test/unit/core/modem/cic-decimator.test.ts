@@ -44,4 +44,28 @@ describe('CicDecimator', () => {
     for (const v of out) power += v * v;
     expect(Math.sqrt((2 * power) / out.length)).toBeCloseTo(cicGain(hz, rate, factor), 2);
   });
+
+  it('decimates 16-bit words exactly as their float conversion, whatever the chunking', () => {
+    let seed = 12345;
+    const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const words = Int16Array.from({ length: 5000 }, (_, i) =>
+      i % 997 === 3 ? -32768 : i % 991 === 5 ? 32767 : Math.round((next() * 2 - 1) * 32767),
+    );
+    const floats = Float32Array.from(words, (v) => v / 32768);
+    for (const factor of [1, 2, 5, 6, 12, 24]) {
+      const expected = [...new CicDecimator(factor).process(floats)];
+      for (const size of [1, 7, factor, 1000, words.length]) {
+        const cic = new CicDecimator(factor);
+        const got: number[] = [];
+        for (let i = 0; i < words.length; i += size) {
+          // Alternating with float chunks too: the two share their running sums.
+          const part = words.subarray(i, i + size);
+          const odd = (i / size) % 2 === 1;
+          got.push(...(odd ? cic.process(floats.subarray(i, i + size)) : cic.processPcm16(part)));
+        }
+        // Bit for bit, not merely close.
+        expect(got).toEqual(expected);
+      }
+    }
+  });
 });
