@@ -341,7 +341,8 @@ export class TapeResults {
   /** Records the tape format decoded (shown in the summary). */
   setTapeFormat(format: { baud: number; frame: string; detected: boolean } | null): void {
     this.#tapeFormat =
-      format && `${format.baud} baud ${format.frame} (${format.detected ? 'detected' : 'as given'})`;
+      format &&
+      `${format.baud} baud ${format.baud === 1200 ? 'CUTS ' : ''}${format.frame} (${format.detected ? 'detected' : 'as given'})`;
   }
 
   /** Per byte, its weakest bit's confidence on 0..255; 0 for a byte with a framing error. */
