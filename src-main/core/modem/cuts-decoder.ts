@@ -24,13 +24,7 @@
 //    carrier is there and ends at a frame slot of idle 1s or after 0.25 s without carrier; inside a run,
 //    every frame slot that is neither a frame nor idle is reported as an unreadable byte at its position.
 
-import type {
-  KcsBitRole,
-  KcsEvent,
-  KcsParity,
-  KcsSegmentEvent,
-  KcsSegmentKind,
-} from './kcs-events.ts';
+import type { KcsBitRole, KcsEvent, KcsParity, KcsSegmentEvent, KcsSegmentKind } from './kcs-events.ts';
 import { CUTS_BAUD, CUTS_MARK_HZ, CUTS_SPACE_HZ } from './cuts-encoder.ts';
 
 export interface CutsDecoderOptions {
@@ -144,6 +138,11 @@ export class CutsDecoder {
   private inRun = false;
   private nextSlot = 0;
   private pending: FrameRead[] = [];
+  /** Framing errors in a row inside a run. */
+  private errorsInRow = 0;
+  /** After two framing errors in a row: hunting from just after the last start bit, until this half-cell. */
+  private resyncUntil = -1;
+  private resyncFrom = 0;
   /** Half-cell where the carrier was last found. */
   private carrierHalf = 0;
 
@@ -382,14 +381,20 @@ export class CutsDecoder {
         this.decodeAt(this.trigger);
         continue;
       }
-      if (this.inRun && this.huntJ >= this.nextSlot + 2 * F && count >= this.nextSlot + 2 * F + 1) {
+      if (this.resyncUntil >= 0 && this.huntJ >= this.resyncUntil) this.resyncUntil = -1;
+      if (
+        this.inRun &&
+        this.resyncUntil < 0 &&
+        this.huntJ >= this.nextSlot + 2 * F &&
+        count >= this.nextSlot + 2 * F + 1
+      ) {
         this.judgeSlot();
         continue;
       }
       const j = this.huntJ;
       if (count < j + 3) return;
       const m = this.margin(j);
-      const afterFrame = j === this.expected;
+      const afterFrame = this.resyncUntil < 0 && (j === this.expected || (this.inRun && j === this.nextSlot));
       if (m < -0.2 && (afterFrame || (j >= 2 && this.margin(j - 2) > 0.3) || j <= 3)) {
         this.trigger = j;
         continue;
@@ -448,12 +453,13 @@ export class CutsDecoder {
     this.trigger = -1;
     const F = this.frameBits;
     const free = F - 1 - this.stopBits;
-    const earliest = Math.max(2, this.expected >= 0 ? this.expected : 0, j - 1);
+    const resync = this.resyncUntil >= 0;
+    const earliest = Math.max(2, resync ? this.resyncFrom : this.expected >= 0 ? this.expected : 0, j - 1);
     let start = -1;
     let bestScore = -Infinity;
     for (let s = earliest; s <= j + 3; s++) {
       let score = -this.margin(s) + this.margin(s - 2) - 0.1 * Math.abs(s - j);
-      if (s === this.expected) score += 0.2;
+      if (!resync && (s === this.expected || (this.inRun && s === this.nextSlot))) score += 0.2;
       for (let c = 1; c <= free; c++) score += Math.abs(this.margin(s + 2 * c));
       for (let c = free + 1; c < F; c++) score += this.margin(s + 2 * c);
       if (score > bestScore) {
@@ -467,7 +473,8 @@ export class CutsDecoder {
     }
     const read = this.readFrame(start);
     const accept = this.inRun ? this.carrier || read.clean : this.carrier && read.clean;
-    if (!accept) {
+    // While resynchronising only a well-formed frame is taken.
+    if (!accept || (resync && read.framingError)) {
       this.huntJ = j + 1;
       return;
     }
@@ -492,9 +499,29 @@ export class CutsDecoder {
       this.emitCarrier(first.times[0]!);
       for (const earlier of before) this.emitRead(earlier);
     } else {
-      // Unreadable slots between the last frame and this one.
-      const slots = Math.floor((start - this.expected) / (2 * F));
-      for (let i = 0; i < slots && i < this.pending.length; i++) this.emitRead(this.pending[i]!);
+      // Unreadable slots between the last frame and this one; a part of a slot longer than half a frame
+      // (a frame cut by a dropout, the next found off the old grid) is one more, cut short.
+      const full = start > this.expected ? Math.floor((start - this.expected) / (2 * F)) : 0;
+      for (let i = 0; i < full; i++) {
+        let slot = this.pending[i];
+        if (!slot) {
+          // Not judged yet: the hunter found this frame before passing the slot's end.
+          slot = this.readFrame(this.expected + i * 2 * F);
+          slot.unreadable = true;
+        }
+        this.emitRead(slot);
+      }
+      if (start > this.expected && Math.round((start - this.expected) / (2 * F)) > full) {
+        const part = this.readFrame(this.expected + full * 2 * F);
+        part.unreadable = true;
+        const cut = read.times[0]!;
+        let cells = 0;
+        while (cells < part.margins.length && part.times[cells + 1]! <= cut) cells++;
+        part.margins.length = cells;
+        part.times.length = cells;
+        part.times.push(cut);
+        if (cells > 0) this.emitRead(part);
+      }
       if (this.segKind !== 'data') this.switchTo('data', this.pending[0]?.times[0] ?? read.times[0]!);
       if (Math.abs(this.measuredSpeed - this.lastCarrierSpeed) > 0.005) this.emitCarrier(read.times[0]!);
     }
@@ -504,6 +531,16 @@ export class CutsDecoder {
     this.expected = end;
     this.nextSlot = end;
     this.huntJ = end;
+    this.resyncUntil = -1;
+    this.errorsInRow = read.framingError ? this.errorsInRow + 1 : 0;
+    if (this.errorsInRow >= 2) {
+      // Probably framing on data bits: hunt again from just after this start bit; the next frame may
+      // overlap this one (which then stands in for the byte it garbled).
+      this.errorsInRow = 0;
+      this.resyncFrom = start + 2;
+      this.resyncUntil = end + 2 * F;
+      this.huntJ = start + 2;
+    }
   }
 
   /** A whole frame slot inside a run passed without a frame: idle 1s end the run, anything else is kept. */
@@ -521,6 +558,8 @@ export class CutsDecoder {
 
   private endRun(idle: boolean): void {
     this.inRun = false;
+    this.resyncUntil = -1;
+    this.errorsInRow = 0;
     this.pending = [];
     this.expected = -1;
     if (idle) this.switchTo('carrier', this.time(this.nextSlot));
