@@ -143,6 +143,11 @@ export class CutsDecoder {
   /** After two framing errors in a row: hunting from just after the last start bit, until this half-cell. */
   private resyncUntil = -1;
   private resyncFrom = 0;
+  /** Half-cells inside a run not accounted for by frames or slots (see decodeAt). */
+  private debt = 0;
+  private cleanInRow = 0;
+  /** Where the last run of data ended (its last frame's end): looking back stops there. */
+  private runEnd = 0;
   /** Half-cell where the carrier was last found. */
   private carrierHalf = 0;
 
@@ -433,6 +438,16 @@ export class CutsDecoder {
       if (c > free && bit === 0 && stopBit === 0) stopBit = c - free;
     }
     times.push(this.time(s + 2 * F));
+    // Every half-cell of a CUTS frame carries a level: one that does not (2,400 Hz, as in a KCS mark,
+    // integrates to nothing) makes the frame unfit to start data on.
+    let hSum = 0;
+    let hMin = Infinity;
+    for (let k = s; k < s + 2 * F; k++) {
+      const h = Math.abs(this.hRing[k & HALF_MASK]!);
+      hSum += h;
+      if (h < hMin) hMin = h;
+    }
+    const level = hMin >= 0.35 * (hSum / (2 * F));
     return {
       margins,
       times,
@@ -441,7 +456,7 @@ export class CutsDecoder {
       framingError: stopBit !== 0,
       stopBit,
       parityError: this.parity !== 'none' && ones % 2 !== (this.parity === 'even' ? 0 : 1),
-      clean: stopBit === 0 && margins[0]! < 0 && sum / F >= 0.65 && min >= 0.2,
+      clean: level && stopBit === 0 && margins[0]! < 0 && sum / F >= 0.7 && min >= 0.2,
       idle: zeros <= 1 && signed / F > 0.4,
       low,
       unreadable: false,
@@ -479,12 +494,12 @@ export class CutsDecoder {
       return;
     }
     if (!this.inRun) {
-      // The frames just before the first clean one, back to idle 1s or the carrier's start: a first byte
+      // The frames just before the first clean one, back to idle 1s, the carrier's start or the last run: a first byte
       // too noisy to start a run on is still reported rather than lost.
       const before: FrameRead[] = [];
       for (
         let s = start - 2 * F;
-        s >= Math.max(2, this.carrierHalf) && before.length < LOOKBACK_SLOTS;
+        s >= Math.max(2, this.carrierHalf, this.runEnd) && before.length < LOOKBACK_SLOTS;
         s -= 2 * F
       ) {
         const earlier = this.readFrame(s);
@@ -493,14 +508,16 @@ export class CutsDecoder {
         before.unshift(earlier);
       }
       this.inRun = true;
+      this.debt = 0;
       this.pending = [];
       const first = before[0] ?? read;
       this.switchTo('data', first.times[0]!);
       this.emitCarrier(first.times[0]!);
       for (const earlier of before) this.emitRead(earlier);
     } else {
-      // Unreadable slots between the last frame and this one; a part of a slot longer than half a frame
-      // (a frame cut by a dropout, the next found off the old grid) is one more, cut short.
+      // Unreadable slots between the last frame and this one. What is left over less than a slot, when it
+      // is not idle 1s (a frame cut by a dropout, frames found off the grid), adds up until it makes half
+      // a frame: then one more slot, cut short, is reported.
       const full = start > this.expected ? Math.floor((start - this.expected) / (2 * F)) : 0;
       for (let i = 0; i < full; i++) {
         let slot = this.pending[i];
@@ -511,16 +528,32 @@ export class CutsDecoder {
         }
         this.emitRead(slot);
       }
-      if (start > this.expected && Math.round((start - this.expected) / (2 * F)) > full) {
-        const part = this.readFrame(this.expected + full * 2 * F);
+      const rest = start - this.expected - full * 2 * F;
+      const from = this.expected + full * 2 * F;
+      // Idle 1s read as 1s in both pairings of half-cells (but for the odd one in noise); frames off the
+      // grid do not.
+      let zeros = 0;
+      let sum = 0;
+      for (let k = from - 1; k < start; k++) {
+        const m = this.margin(k);
+        sum += m;
+        if (m <= 0) zeros++;
+      }
+      const idle = zeros <= Math.max(1, (start - from) / 8) && sum > 0.3 * (start - from + 1);
+      // After an error a stretch of idle-looking cells may be the end of a byte framed off the grid.
+      const disturbed = this.debt !== 0 || this.errorsInRow > 0 || full > 0;
+      if (rest < 0 || !idle || disturbed) this.debt += rest;
+      if (this.debt >= F) {
+        this.debt -= 2 * F;
+        const part = this.readFrame(from);
         part.unreadable = true;
         const cut = read.times[0]!;
         let cells = 0;
         while (cells < part.margins.length && part.times[cells + 1]! <= cut) cells++;
-        part.margins.length = cells;
-        part.times.length = cells;
-        part.times.push(cut);
-        if (cells > 0) this.emitRead(part);
+        part.margins.length = Math.max(cells, 1);
+        part.times.length = Math.max(cells, 1);
+        part.times.push(Math.max(cut, part.times[0]! + 1));
+        this.emitRead(part);
       }
       if (this.segKind !== 'data') this.switchTo('data', this.pending[0]?.times[0] ?? read.times[0]!);
       if (Math.abs(this.measuredSpeed - this.lastCarrierSpeed) > 0.005) this.emitCarrier(read.times[0]!);
@@ -533,6 +566,8 @@ export class CutsDecoder {
     this.huntJ = end;
     this.resyncUntil = -1;
     this.errorsInRow = read.framingError ? this.errorsInRow + 1 : 0;
+    this.cleanInRow = read.framingError ? 0 : this.cleanInRow + 1;
+    if (this.cleanInRow >= 8) this.debt = 0;
     if (this.errorsInRow >= 2) {
       // Probably framing on data bits: hunt again from just after this start bit; the next frame may
       // overlap this one (which then stands in for the byte it garbled).
@@ -558,6 +593,7 @@ export class CutsDecoder {
 
   private endRun(idle: boolean): void {
     this.inRun = false;
+    this.runEnd = Math.max(this.expected, 0);
     this.resyncUntil = -1;
     this.errorsInRow = 0;
     this.pending = [];
