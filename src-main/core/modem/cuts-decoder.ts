@@ -356,7 +356,8 @@ export class CutsDecoder {
 
   private carrierFound(j: number): void {
     this.carrier = true;
-    this.carrierHalf = j;
+    // The smoothing took about 16 cells to notice it; frames may be looked back at from there.
+    this.carrierHalf = Math.max(0, j - 32);
     const at = this.time(j);
     if (!this.recordingOpen) {
       this.recordingOpen = true;
@@ -499,7 +500,7 @@ export class CutsDecoder {
       const before: FrameRead[] = [];
       for (
         let s = start - 2 * F;
-        s >= Math.max(2, this.carrierHalf, this.runEnd) && before.length < LOOKBACK_SLOTS;
+        s >= Math.max(0, this.carrierHalf, this.runEnd) && before.length < LOOKBACK_SLOTS;
         s -= 2 * F
       ) {
         const earlier = this.readFrame(s);

@@ -199,6 +199,18 @@ describe('CutsDecoder', () => {
     }
   });
 
+  it('decodes a tape with no leader from its first byte', () => {
+    const data = testBytes(50, 3);
+    const events = decodeCuts(
+      encodeCuts(data, { sampleRate: 44100, leaderSeconds: 0, trailerSeconds: 0.5 }),
+      {
+        sampleRate: 44100,
+      },
+    );
+    expect(bytesOf(events)).toEqual(data);
+    expect(bytesIn(events)[0]!.start).toBe(0);
+  });
+
   it('adds nothing for idle stretches of any length between bytes', () => {
     const sampleRate = 22050;
     const data = testBytes(200, 6);
