@@ -5,6 +5,7 @@ import { impair, SeededRandom, type ImpairmentOptions } from '../../../../src-ma
 import { bytesOf, type KcsEvent } from '../../../../src-main/core/modem/kcs-decoder.ts';
 import { encodeKcs } from '../../../../src-main/core/modem/kcs-encoder.ts';
 import { describeTapeFormat, KcsFormatDecoder } from '../../../../src-main/core/modem/kcs-format-decoder.ts';
+import { KcsStereoDecoder } from '../../../../src-main/core/modem/kcs-stereo-decoder.ts';
 import { byteErrors, testBytes } from '../../../support/byte-errors.ts';
 
 const LEADER = 1;
@@ -302,5 +303,17 @@ describe('KcsFormatDecoder with CUTS', () => {
       }
     }
     expect(() => new KcsFormatDecoder({ sampleRate, baud: 2400 as 300 })).toThrow(/baud 2400/);
+  });
+
+  it('finds a CUTS tape in one channel of a stereo recording', () => {
+    const sent = data.subarray(0, 100);
+    const left = tape(sent, sampleRate);
+    const random = new SeededRandom(4);
+    const right = new Float32Array(left.length).map(() => 0.05 * random.gaussian());
+    const stereo = new KcsStereoDecoder({ sampleRate });
+    const events = [...stereo.push(right, left), ...stereo.finish()];
+    expect(stereo.channel).toBe('right');
+    expect(stereo.format).toEqual({ baud: 1200, frame: '8N2' });
+    expect(bytesOf(events)).toEqual(sent);
   });
 });
