@@ -65,6 +65,8 @@ const CARRIER_LOST = 0.6;
 const RUN_TIMEOUT_HALVES = 600;
 /** Frame slots kept pending inside a run before it is given up. */
 const MAX_PENDING_SLOTS = 64;
+/** Input samples beyond this are clamped (full scale is 1). */
+const SAMPLE_LIMIT = 1000;
 /** Frames looked back at when a run of data starts. */
 const LOOKBACK_SLOTS = 16;
 /** Integrals below this (per sample of a half-cell) count as no signal. */
@@ -231,8 +233,9 @@ export class CutsDecoder {
     let total = this.total;
     for (let i = 0; i < samples.length; i++) {
       const v = samples[i]!;
-      // NaN and infinities count as silence.
-      if (v - v === 0) total += v;
+      // NaN and infinities count as silence; a wild sample is clamped, so the running sum keeps its
+      // precision for the rest of the tape.
+      if (v - v === 0) total += v > SAMPLE_LIMIT ? SAMPLE_LIMIT : v < -SAMPLE_LIMIT ? -SAMPLE_LIMIT : v;
       n++;
       sums[n & SUM_MASK] = total;
       if (n >= this.needAt) {

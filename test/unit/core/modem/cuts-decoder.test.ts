@@ -248,6 +248,39 @@ describe('CutsDecoder', () => {
     expect(silent.carrierPresent).toBe(false);
   });
 
+  it('survives garbage: NaN, infinities, wild samples, random chunks', () => {
+    const sampleRate = 22050;
+    const data = testBytes(100, 8);
+    const samples = impair(tape(data, sampleRate), sampleRate, { seed: 9, snrDb: 10 });
+    const random = new SeededRandom(10);
+    // A burst of garbage in the leader, then the tape goes on.
+    for (let i = 5000; i < 6000; i++) {
+      const r = random.next();
+      samples[i] = r < 0.1 ? NaN : r < 0.2 ? Infinity : r < 0.3 ? -3e38 : r < 0.4 ? 1e30 : random.gaussian();
+    }
+    const decoder = new CutsDecoder({ sampleRate });
+    const events: KcsEvent[] = [];
+    for (let at = 0; at < samples.length;) {
+      const size = 1 + Math.floor(random.next() * 3000);
+      events.push(...decoder.push(samples.subarray(at, at + size)));
+      at += size;
+    }
+    events.push(...decoder.finish());
+    expect(bytesOf(events)).toEqual(data);
+    const segments = events.flatMap((e) => (e.type === 'segment' ? [e] : []));
+    expect(segments[0]!.start).toBe(0);
+    expect(segments.at(-1)!.end).toBe(samples.length);
+    for (let i = 1; i < segments.length; i++) expect(segments[i]!.start).toBe(segments[i - 1]!.end);
+    for (const e of events) {
+      if (e.type === 'bit' || e.type === 'byte') {
+        expect(e.end).toBeGreaterThan(e.start);
+        expect(e.confidence).toBeGreaterThanOrEqual(0);
+        expect(e.confidence).toBeLessThanOrEqual(1);
+      }
+    }
+    expect(() => decoder.push(samples)).toThrow(/after finish/);
+  });
+
   it('ends a recording at a silence of a second and starts the next', () => {
     const sampleRate = 22050;
     const a = tape(testBytes(20, 1), sampleRate);
