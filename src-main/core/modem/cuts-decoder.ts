@@ -228,6 +228,11 @@ export class CutsDecoder {
   push(samples: Float32Array): KcsEvent[] {
     if (this.finished) throw new Error('CUTS decoder: push() after finish()');
     this.out = [];
+    this.feed(samples);
+    return this.out;
+  }
+
+  private feed(samples: Float32Array): void {
     const sums = this.sums;
     let n = this.n;
     let total = this.total;
@@ -246,7 +251,6 @@ export class CutsDecoder {
     }
     this.n = n;
     this.total = total;
-    return this.out;
   }
 
   finish(): KcsEvent[] {
@@ -254,6 +258,10 @@ export class CutsDecoder {
     this.finished = true;
     this.out = [];
     const end = this.n;
+    // A frame is read a few half-cells after its end: a tape that stops right after its last byte gets
+    // that much silence, so the byte is not lost. Nothing after `end` is reported.
+    if (this.trigger >= 0 || this.inRun) this.feed(new Float32Array(Math.ceil(this.nominalHalf * 8)));
+    if (this.segStart > end) this.segStart = end;
     if (this.inRun && this.segKind === 'data')
       this.switchTo(this.carrier ? 'carrier' : 'gap', Math.min(this.time(this.expected), end));
     if (this.carrier) {

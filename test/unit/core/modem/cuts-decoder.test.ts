@@ -212,6 +212,20 @@ describe('CutsDecoder', () => {
     expect(bytesIn(events)[0]!.start).toBe(0);
   });
 
+  it('decodes the last byte of a tape that stops right after it', () => {
+    const data = testBytes(50, 3);
+    const samples = encodeCuts(data, { sampleRate: 44100, leaderSeconds: 0.5, trailerSeconds: 0 });
+    const events = decodeCuts(samples, { sampleRate: 44100 });
+    expect(bytesOf(events)).toEqual(data);
+    const segments = events.flatMap((e) => (e.type === 'segment' ? [e] : []));
+    expect(segments.at(-1)).toEqual({
+      type: 'segment',
+      kind: 'data',
+      start: expect.any(Number),
+      end: samples.length,
+    });
+  });
+
   it('adds nothing for idle stretches of any length between bytes', () => {
     const sampleRate = 22050;
     const data = testBytes(200, 6);
