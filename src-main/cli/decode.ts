@@ -1,6 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import {
+  describeTapeFormat,
   KCS_FRAME_FORMATS,
+  type KcsBaudChoice,
   type KcsFrameChoice,
   type KcsFrameFormat,
 } from '../core/modem/kcs-format-decoder.ts';
@@ -8,14 +10,16 @@ import { TapeAnalysis, TapeAnalysisError } from '../services/tapes/tape-analysis
 import { textListing } from '../services/tapes/tape-results.ts';
 
 const USAGE = `usage: superboard-lab decode TAPE [--out FILE] [--raw] [--labels FILE] [--channel N]
-                             [--baud 300|600|auto] [--format 8N2|8N1|7E2|7O2|7E1|7O1|8E1|8O1|auto]
-  Decodes a cassette recording (WAV, FLAC, Ogg, MP3) of Kansas City Standard audio; the bytes go to
+                             [--baud 300|600|1200|auto] [--format 8N2|8N1|7E2|7O2|7E1|7O1|8E1|8O1|auto]
+  Decodes a cassette recording (WAV, FLAC, Ogg, MP3) of Kansas City Standard (or CUTS) audio; the bytes go to
   standard output (or --out), progress and a summary of errors to standard error.
   -o, --out FILE    write the decoded bytes to FILE instead of standard output
   --raw             the bytes exactly as on tape; without it, the text listing (NULs dropped, CR as line end)
   --labels FILE     also write an Audacity label file: every byte and error with its start and end time
   --channel N       decode channel N (1 = left) of a stereo recording instead of the better of the two
-  --baud B          the tape's baud rate, 300 or 600 (default auto: detected from the tape and reported)
+  --baud B          the tape's baud rate: 300 or 600 (Kansas City Standard), or 1200 (the CUTS variant
+                    UK101 owners used: a 1 is a cycle of 1200 Hz, a 0 half a cycle of 600 Hz); default
+                    auto: detected from the tape and reported
   --format F        the frame: data bits, parity (N none, E even, O odd), stop bits; 8N2 is the
                     Superboard's (default auto: detected from the tape and reported). A byte whose
                     parity bit is wrong is counted as a parity error
@@ -30,7 +34,7 @@ interface DecodeArgs {
   labels: string | undefined;
   /** 1-based; absent: the better channel of a stereo file. */
   channel: number | undefined;
-  baud: 300 | 600 | 'auto';
+  baud: KcsBaudChoice;
   frame: KcsFrameChoice;
 }
 
@@ -70,9 +74,9 @@ function parseArgs(argv: readonly string[]): DecodeArgs | string {
       }
       case '--baud': {
         const text = value();
-        if (text !== '300' && text !== '600' && text !== 'auto')
-          return `--baud needs 300, 600 or auto, not '${text ?? ''}'`;
-        args.baud = text === 'auto' ? 'auto' : text === '300' ? 300 : 600;
+        if (text !== '300' && text !== '600' && text !== '1200' && text !== 'auto')
+          return `--baud needs 300, 600, 1200 or auto, not '${text ?? ''}'`;
+        args.baud = text === 'auto' ? 'auto' : (Number(text) as 300 | 600 | 1200);
         break;
       }
       case '--format': {
@@ -172,7 +176,7 @@ export async function decodeCommand(argv: string[]): Promise<number> {
   const tapeFormat = analysis.tapeFormat;
   if (tapeFormat !== null) {
     lines.push(
-      `decode: format ${tapeFormat.baud} baud ${tapeFormat.frame} (${tapeFormat.detected ? 'detected' : 'as given'})`,
+      `decode: format ${describeTapeFormat(tapeFormat)} (${tapeFormat.detected ? 'detected' : 'as given'})`,
     );
   }
   if (s.markHz !== null && s.baud !== null && s.speedDeviationPercent !== null) {

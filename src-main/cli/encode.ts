@@ -1,12 +1,15 @@
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { WavWriter } from '../core/formats/wav.ts';
+import { CutsEncoder } from '../core/modem/cuts-encoder.ts';
 import { basicTextToBytes, KcsEncoder } from '../core/modem/kcs-encoder.ts';
 import { build65v } from '../core/formats/osi65v.ts';
 
-const USAGE = `usage: superboard-lab encode FILE TAPE [--rate HZ] [--basic | --65v --addr HEX [--run]]
+const USAGE = `usage: superboard-lab encode FILE TAPE [--rate HZ] [--baud 300|600|1200] [--basic | --65v --addr HEX [--run]]
   Writes FILE as a cassette tape TAPE (a 16-bit mono WAV of 300 baud Kansas City Standard, 8N2) that a
   Superboard can load; without --basic or --65v the file's bytes go on tape exactly as they are.
   --rate HZ      the WAV's sample rate, 8000 to 96000 (default 44100)
+  --baud B       300 (default) or 600 baud KCS, or 1200: the CUTS variant UK101 owners used (a 1 is a
+                 cycle of 1200 Hz, a 0 half a cycle of 600 Hz); always 8N2
   --basic        FILE is a BASIC listing: line ends become CR, each followed by 10 NULs, for BASIC's LOAD
   --65v          FILE is machine code: it goes on tape as 65V monitor keystrokes, for the monitor's L
   --addr HEX     with --65v: the address the code loads at, such as 0200
@@ -17,6 +20,7 @@ interface EncodeArgs {
   input: string;
   tape: string;
   rate: number;
+  baud: 300 | 600 | 1200;
   basic: boolean;
   monitor: boolean;
   address: number | undefined;
@@ -28,6 +32,7 @@ function parseArgs(argv: readonly string[]): EncodeArgs | string {
     input: '',
     tape: '',
     rate: 44100,
+    baud: 300,
     basic: false,
     monitor: false,
     address: undefined,
@@ -43,6 +48,13 @@ function parseArgs(argv: readonly string[]): EncodeArgs | string {
         if (text === undefined || !Number.isInteger(n) || n < 8000 || n > 96000)
           return `--rate needs a sample rate from 8000 to 96000 Hz, not '${text ?? ''}'`;
         args.rate = n;
+        break;
+      }
+      case '--baud': {
+        const text = argv[++i];
+        if (text !== '300' && text !== '600' && text !== '1200')
+          return `--baud needs 300, 600 or 1200, not '${text ?? ''}'`;
+        args.baud = Number(text) as 300 | 600 | 1200;
         break;
       }
       case '--basic':
@@ -81,8 +93,8 @@ const LEADER_SECONDS = 5;
 const BLOCK_BYTES = 64;
 
 /** Streams the tape to a 16-bit mono WAV block by block (leader, the bytes, trailer); returns its frames. */
-function writeTape(file: string, data: Uint8Array, sampleRate: number): number {
-  const encoder = new KcsEncoder({ sampleRate });
+function writeTape(file: string, data: Uint8Array, sampleRate: number, baud: 300 | 600 | 1200): number {
+  const encoder = baud === 1200 ? new CutsEncoder({ sampleRate }) : new KcsEncoder({ sampleRate, baud });
   const writer = new WavWriter({ sampleRate, channels: 1, encoding: 'pcm16' });
   const fd = openSync(file, 'w');
   try {
@@ -111,7 +123,7 @@ function writeTape(file: string, data: Uint8Array, sampleRate: number): number {
 }
 
 /**
- * `superboard-lab encode`: writes a tape (16-bit mono WAV, 300 baud KCS, 8N2) a Superboard can load: a file's
+ * `superboard-lab encode`: writes a tape (16-bit mono WAV, 300 baud KCS, 8N2; --baud 600, or 1200 CUTS) a Superboard can load: a file's
  * bytes as they are, BASIC text (--basic: line ends become CR and NULs), or machine code as 65V monitor
  * keystrokes (--65v --addr HEX, --run to start it).
  */
@@ -149,7 +161,7 @@ export async function encodeCommand(argv: string[]): Promise<number> {
   }
   let frames: number;
   try {
-    frames = writeTape(args.tape, data, args.rate);
+    frames = writeTape(args.tape, data, args.rate, args.baud);
   } catch (error) {
     process.stderr.write(
       `encode: cannot write '${args.tape}': ${error instanceof Error ? error.message : String(error)}\n`,

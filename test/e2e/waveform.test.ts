@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { impair } from '../../src-main/core/modem/impairments.ts';
+import { encodeCuts } from '../../src-main/core/modem/cuts-encoder.ts';
 import { basicTextToBytes, encodeKcs } from '../../src-main/core/modem/kcs-encoder.ts';
 import { HAVE_CHROMIUM, launchChromium } from '../support/browser.ts';
 import { tempDir } from '../support/temp-dir.ts';
@@ -363,6 +364,46 @@ describe.skipIf(!HAVE_CHROMIUM)(
       await expect.poll(async () => (await overlayState()).bits).toBeGreaterThan(0);
       await overlay.and(page.locator('[data-ready="1"]')).waitFor();
       await page.screenshot({ path: path.join(SHOTS, 'waveform-long-cycles.png') });
+    });
+
+    it('shows a 1200-baud CUTS tape with its format and every bit cell in view', async () => {
+      await upload(
+        'cuts.wav',
+        encodeCuts(data, { sampleRate: RATE, leaderSeconds: LEADER, trailerSeconds: 1 }),
+      );
+      await expect(page.getByTestId('summary-bytes').textContent()).resolves.toBe(String(data.length));
+      await expect(page.getByTestId('summary-format').textContent()).resolves.toBe(
+        '1200 baud CUTS 8N2 (detected)',
+      );
+      const index = data.indexOf('H'.charCodeAt(0));
+      await page.getByTestId('tab-text').click();
+      await page.getByTestId('text-view').locator(`[data-byte="${index}"]`).click();
+      const start = Math.ceil(((LEADER * 1200 + index * 11) * RATE) / 1200);
+      await expect
+        .poll(
+          async () => {
+            const state = await overlayState();
+            return state.start < start && start < state.end && state.bytes > 0 && state.bits > 0;
+          },
+          { timeout: 10_000 },
+        )
+        .toBe(true);
+      // Zooming out, the cells of every byte in view are drawn, or none when they get too narrow (sized as
+      // 300-baud cells, only a quarter of them were fetched).
+      for (let step = 0; step < 4; step++) {
+        const before = await overlayState();
+        await page.getByRole('button', { name: 'Zoom out' }).click();
+        await expect
+          .poll(
+            async () => {
+              const state = await overlayState();
+              const wider = state.end - state.start > 1.5 * (before.end - before.start);
+              return wider && state.bytes > 2 && (state.bits === 0 || state.bits >= 8 * (state.bytes - 2));
+            },
+            { timeout: 10_000 },
+          )
+          .toBe(true);
+      }
     });
 
     it('ran without page errors or CSP violations', () => {

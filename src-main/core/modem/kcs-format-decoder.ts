@@ -3,12 +3,16 @@
 // decoder per candidate frame shape runs until one has framed enough clean bytes (or enough audio has
 // passed); the one that frames the most tape time cleanly is kept and its events so far returned. Parity
 // is then read from the kept bytes: a 7-bit format frames exactly like 8N2 or 8N1 with its parity in bit 7,
-// and 8E1 and 8O1 differ only in what their parity cell should hold.
+// and 8E1 and 8O1 differ only in what their parity cell should hold. 1,200 baud is the CUTS variant UK101
+// owners used (cuts-decoder.ts), decoded by its own detector with the same events and frames.
 
+import { CutsDecoder } from './cuts-decoder.ts';
 import { KcsDecoder, type KcsDecoderOptions, type KcsEvent } from './kcs-decoder.ts';
 import type { KcsParity } from './kcs-events.ts';
 
-export type KcsBaudChoice = 300 | 600 | 'auto';
+/** 300 and 600 are KCS; 1200 is the CUTS variant (a 1 one cycle of 1,200 Hz, a 0 half a cycle of 600 Hz). */
+export type KcsBaud = 300 | 600 | 1200;
+export type KcsBaudChoice = KcsBaud | 'auto';
 export type KcsFrameFormat = '8N2' | '8N1' | '7E2' | '7O2' | '7E1' | '7O1' | '8E1' | '8O1';
 export type KcsFrameChoice = KcsFrameFormat | 'auto';
 export const KCS_FRAME_FORMATS: readonly KcsFrameFormat[] = [
@@ -34,8 +38,21 @@ export function frameShape(format: KcsFrameFormat): KcsFrameShape {
 }
 
 export interface KcsTapeFormat {
-  baud: 300 | 600;
+  baud: KcsBaud;
   frame: KcsFrameFormat;
+}
+
+/** How a format is shown: '300 baud 8N2', '1200 baud CUTS 8N2'. */
+export function describeTapeFormat(format: KcsTapeFormat): string {
+  return `${format.baud} baud ${format.baud === 1200 ? 'CUTS ' : ''}${format.frame}`;
+}
+
+/** What the format decoder needs of a candidate's decoder. */
+interface FrameDecoder {
+  push(samples: Float32Array): KcsEvent[];
+  finish(): KcsEvent[];
+  readonly signalQuality: number;
+  readonly lowConfidenceCells: number;
 }
 
 export interface KcsFormatDecoderOptions extends Omit<
@@ -53,10 +70,10 @@ export interface KcsFormatDecoderOptions extends Omit<
 }
 
 interface Candidate {
-  baud: 300 | 600;
+  baud: KcsBaud;
   /** The frame decoded; parity may still be read from the bytes when detecting. */
   frame: KcsFrameFormat;
-  decoder: KcsDecoder;
+  decoder: FrameDecoder;
   events: KcsEvent[];
   cleanBytes: number;
   score: number;
@@ -100,14 +117,21 @@ export class KcsFormatDecoder {
         `KCS decoder: frame format '${String(frame)}' is not one of ${KCS_FRAME_FORMATS.join(', ')}`,
       );
     }
-    const bauds = baud === 'auto' ? ([300, 600] as const) : [baud];
+    if (baud !== 'auto' && baud !== 300 && baud !== 600 && baud !== 1200) {
+      throw new RangeError(`KCS decoder: baud ${String(baud)} is not 300, 600, 1200 (CUTS) or auto`);
+    }
+    // The KCS rates first (a near tie keeps them), then CUTS.
+    const bauds = baud === 'auto' ? ([300, 600, 1200] as const) : [baud];
     // The Superboard's own format first: a near tie keeps it. The 7-bit formats and 8O1 frame as these do.
     const frames: KcsFrameFormat[] = frame === 'auto' ? ['8N2', '8N1', '8E1'] : [frame];
     this.candidates = bauds.flatMap((b) =>
       frames.map((f) => ({
         baud: b,
         frame: f,
-        decoder: new KcsDecoder({ ...decoderOptions, baud: b, ...frameShape(f) }),
+        decoder:
+          b === 1200
+            ? new CutsDecoder({ ...decoderOptions, ...frameShape(f) })
+            : new KcsDecoder({ ...decoderOptions, baud: b, ...frameShape(f) }),
         events: [],
         cleanBytes: 0,
         score: 0,

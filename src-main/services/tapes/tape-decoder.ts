@@ -4,6 +4,7 @@
 import type { KcsEvent } from '../../core/modem/kcs-decoder.ts';
 import {
   KcsFormatDecoder,
+  type KcsBaud,
   type KcsBaudChoice,
   type KcsFrameChoice,
   type KcsFrameFormat,
@@ -26,7 +27,8 @@ export interface TapeDecoderSettings {
 
 /** The tape format decoded, and whether it was detected or given. */
 export interface TapeFormatFound {
-  baud: 300 | 600;
+  /** 1200 is the CUTS variant. */
+  baud: KcsBaud;
   frame: KcsFrameFormat;
   detected: boolean;
 }

@@ -2,6 +2,7 @@
 // growable typed arrays (about 12 bytes per bit cell, 16 per byte), and the queries the Waveform area makes.
 // Pure TypeScript: the worker, the CLI and the tests share it.
 import type { KcsEvent, KcsSegmentKind } from '../../core/modem/kcs-decoder.ts';
+import { describeTapeFormat, type KcsTapeFormat } from '../../core/modem/kcs-format-decoder.ts';
 
 /** Bit cells with a decision margin below this are marked as low-confidence. */
 export const LOW_CONFIDENCE = 0.4;
@@ -339,9 +340,9 @@ export class TapeResults {
   }
 
   /** Records the tape format decoded (shown in the summary). */
-  setTapeFormat(format: { baud: number; frame: string; detected: boolean } | null): void {
+  setTapeFormat(format: (KcsTapeFormat & { detected: boolean }) | null): void {
     this.#tapeFormat =
-      format && `${format.baud} baud ${format.frame} (${format.detected ? 'detected' : 'as given'})`;
+      format && `${describeTapeFormat(format)} (${format.detected ? 'detected' : 'as given'})`;
   }
 
   /** Per byte, its weakest bit's confidence on 0..255; 0 for a byte with a framing error. */

@@ -145,9 +145,31 @@ describe('superboard-lab decode', () => {
       expect(new Uint8Array(given.stdout)).toEqual(sent);
       expect(given.stderr).toContain(`decode: format ${baud} baud 8N${stopBits} (as given)`);
     }
-    expect(cli('decode', path.join(dir, 'tape.wav'), '--baud', '1200').stderr).toContain(
-      "--baud needs 300, 600 or auto, not '1200'",
+    expect(cli('decode', path.join(dir, 'tape.wav'), '--baud', '2400').stderr).toContain(
+      "--baud needs 300, 600, 1200 or auto, not '2400'",
     );
+  });
+
+  it('detects a 1200-baud CUTS tape that encode wrote, or decodes it as given', () => {
+    const sent = testBytes(150, 13);
+    const input = path.join(dir, 'cuts.bin');
+    const file = path.join(dir, 'cuts.wav');
+    writeFileSync(input, sent);
+    const encoded = cli('encode', input, file, '--baud', '1200', '--rate', String(RATE));
+    expect(encoded.code).toBe(0);
+    const run = cli('decode', file, '--raw');
+    expect(run.code).toBe(0);
+    expect(new Uint8Array(run.stdout)).toEqual(sent);
+    expect(run.stderr).toContain('decode: format 1200 baud CUTS 8N2 (detected)');
+    expect(run.stderr).toContain('decode: 150 bytes, 0 framing errors');
+    const given = cli('decode', file, '--raw', '--baud', '1200');
+    expect(new Uint8Array(given.stdout)).toEqual(sent);
+    expect(given.stderr).toContain('decode: format 1200 baud CUTS 8N2 (detected)');
+    const both = cli('decode', file, '--raw', '--baud', '1200', '--format', '8N2');
+    expect(both.stderr).toContain('decode: format 1200 baud CUTS 8N2 (as given)');
+    // A KCS decoder finds nothing in it.
+    const wrong = cli('decode', file, '--raw', '--baud', '300', '--format', '8N2');
+    expect(wrong.stdout.length).toBeLessThan(5);
   });
 
   it('says what is wrong with bad input', () => {

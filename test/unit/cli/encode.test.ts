@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readWav } from '../../../src-main/core/formats/wav.ts';
+import { decodeCuts } from '../../../src-main/core/modem/cuts-decoder.ts';
 import { bytesOf, decodeKcs } from '../../../src-main/core/modem/kcs-decoder.ts';
 import { tempDir } from '../../support/temp-dir.ts';
 import { REPO } from '../../support/web-host-process.ts';
@@ -64,6 +65,22 @@ describe('superboard-lab encode', () => {
     expect(run.code).toBe(0);
     const { bytes } = decodeFile(path.join(dir, 'code.wav'));
     expect(new TextDecoder().decode(bytes)).toBe('.0300/A9\r41\r60\r.0300G');
+  });
+
+  it('records 1200-baud CUTS with --baud 1200', () => {
+    const sent = Uint8Array.from([0, 1, 0x7f, 0x80, 0xff, 0x55, 0x0d]);
+    writeFileSync(path.join(dir, 'cuts.bin'), sent);
+    const run = cli('encode', path.join(dir, 'cuts.bin'), path.join(dir, 'cuts.wav'), '--baud', '1200');
+    expect(run.code).toBe(0);
+    // 5 s of leader and trailer each, and 7 frames of 11 cells at 1200 baud.
+    expect(run.stderr).toMatch(/encode: 7 bytes -> .*cuts\.wav \(10\.1 s at 44100 Hz\)/);
+    const wav = readWav(new Uint8Array(readFileSync(path.join(dir, 'cuts.wav'))));
+    expect(bytesOf(decodeCuts(wav.channels[0]!, { sampleRate: 44100 }))).toEqual(sent);
+    // A KCS decoder finds nothing in it.
+    expect(bytesOf(decodeKcs(wav.channels[0]!, { sampleRate: 44100 })).length).toBeLessThan(2);
+    expect(
+      cli('encode', path.join(dir, 'cuts.bin'), path.join(dir, 'x.wav'), '--baud', '2400').stderr,
+    ).toContain("--baud needs 300, 600 or 1200, not '2400'");
   });
 
   it('refuses option combinations that make no sense', () => {

@@ -178,3 +178,14 @@ describe('text listing', () => {
     expect(byteLabel(0x7e)).toBe('~');
   });
 });
+
+describe('TapeResults tape format', () => {
+  it('names the format found, CUTS included', () => {
+    const results = new TapeResults();
+    expect(results.summary().tapeFormat).toBeNull();
+    results.setTapeFormat({ baud: 300, frame: '7E2', detected: true });
+    expect(results.summary().tapeFormat).toBe('300 baud 7E2 (detected)');
+    results.setTapeFormat({ baud: 1200, frame: '8N2', detected: false });
+    expect(results.summary().tapeFormat).toBe('1200 baud CUTS 8N2 (as given)');
+  });
+});
