@@ -3,6 +3,7 @@
 // recognised from the first bytes, never from the file name.
 import { open, type FileHandle } from 'node:fs/promises';
 import { flacFrameHeaderAt, MpegFrameCounter } from '../core/formats/compressed-frames.ts';
+import { OggPageReader, type OggPage, type OggPageEvent } from '../core/formats/ogg-pages.ts';
 import { WavError, WavReader, type WavFormat } from '../core/formats/wav.ts';
 import type { GrowingFile } from './growing-file.ts';
 
@@ -23,8 +24,9 @@ export interface AudioFormatInfo {
 
 export interface AudioFileWarning {
   /**
-   * 'damaged': where a compressed file's damage starts (once); 'audio-lost': after the last samples, how
-   * much audio could not be decoded and how many decoder errors there were; WAV reader codes otherwise.
+   * 'audio-lost': after the last samples of a damaged compressed file, one summary: where the damage starts,
+   * how much audio was skipped (or may be wrong) and how many decoder errors there were (first, last);
+   * WAV reader codes otherwise.
    */
   readonly code: string;
   readonly message: string;
@@ -496,6 +498,7 @@ async function* streamCompressed(
   let errorCount = 0;
   let firstError = '';
   let firstErrorByte = 0;
+  let firstErrorFrame = 0;
   let lastErrorByte = 0;
   /** File offset of the next byte to decode. */
   let position = 0;
@@ -503,7 +506,6 @@ async function* streamCompressed(
   let bytesAtLastSamples = 0;
   /** FLAC: stretches skipped after damage, replaced by silence. */
   const skips: { byte: number; frame: number; frames: number }[] = [];
-  let warned = false;
   let lastResync = -1;
   /** FLAC: the first frame that would not decode, while resynchronising. */
   let damagedFrom: number | null = null;
@@ -512,11 +514,21 @@ async function* streamCompressed(
   const seconds = (n: number): string =>
     format === null ? `${n} samples` : `${(n / format.sampleRate).toFixed(1)} s`;
   const at = (frame: number): string => (format === null ? '' : ` (at ${seconds(frame)} of audio)`);
-  const warnOnce = function* (message: string, byte: number): Generator<AudioFileEvent> {
-    if (warned) return;
-    warned = true;
-    yield { type: 'warning', warning: { code: 'damaged', message, byteOffset: byte, frame: frames } };
-  };
+  /** Ogg: pages checked against their checksums, and the decoder fed only those (see OggPageReader). */
+  const ogg = container === 'ogg-vorbis' ? new OggPageReader() : null;
+  /** Ogg: the page fed last, whose samples the next decoder call returns (the parser holds a page back). */
+  let oggHeld: OggPage | null = null;
+  /** Ogg: a skip before the held page (or before the next page fed), not yet measured. */
+  let oggSkip: { byte: number; resumedAt: number } | null = null;
+  let oggSkipHeld: { byte: number; resumedAt: number } | null = null;
+  /** Ogg: granule position less samples decoded, from the first page of audio (0 for most streams). */
+  let oggLag: number | null = null;
+  /** Ogg: pages whose checksum fails, decoded as they are. */
+  const badPages: { byte: number; frame: number; frames: number }[] = [];
+  /** Ogg: the file ends inside a page (or in bytes that are no page) from this byte. */
+  let oggTail: number | null = null;
+  /** Where a decoder error is reported (Ogg: the page whose packets are being decoded). */
+  let errorByte: number | null = null;
 
   const handle = function* (result: Decoded | null): Generator<AudioFileEvent> {
     if (result === null) return;
@@ -524,14 +536,11 @@ async function* streamCompressed(
     // damage starts, the rest are counted into one summary at the end.
     for (const error of result.errors) {
       errorCount++;
-      lastErrorByte = position;
+      lastErrorByte = errorByte ?? position;
       if (errorCount > 1) continue;
-      firstErrorByte = position;
+      firstErrorByte = lastErrorByte;
+      firstErrorFrame = frames;
       firstError = error.message.replace(/\s+/g, ' ').trim();
-      yield* warnOnce(
-        `damaged near byte ${position}${at(frames)}: the ${container} decoder says "${firstError}"; decoding what follows`,
-        position,
-      );
     }
     const count = result.samplesDecoded;
     if (count <= 0) return;
@@ -553,6 +562,61 @@ async function* streamCompressed(
     bytesAtLastSamples = position;
   };
 
+  /** Silence in place of skipped audio, so that later audio keeps its place in time. */
+  const silence = function* (info: AudioFormatInfo, count: number): Generator<AudioFileEvent> {
+    for (let left = count; left > 0;) {
+      const n = Math.min(left, SILENCE_BLOCK);
+      const block = new Float32Array(n);
+      yield {
+        type: 'samples',
+        startFrame: frames,
+        channels: Array.from({ length: info.channels }, () => block),
+      };
+      frames += n;
+      left -= n;
+    }
+  };
+
+  /**
+   * Ogg: feeds one page to the decoder (null: flushes it). The samples that come out belong to the page fed
+   * before; when that page follows a skip, the audio lost there (its granule position against the samples
+   * decoded) is put back as silence before them.
+   */
+  const feedPage = async function* (page: OggPage | null): AsyncGenerator<AudioFileEvent> {
+    const held = oggHeld;
+    errorByte = held?.offset ?? page?.offset ?? null;
+    const result = await quietly(() => (page === null ? decoder.flush() : decoder.decode(page.bytes)));
+    const n = result?.samplesDecoded ?? 0;
+    if (held !== null && n > 0) {
+      if (held.granule !== null) {
+        oggLag ??= held.granule - n - frames;
+        const missing = held.granule - oggLag - (frames + n);
+        const info: AudioFormatInfo | null = format;
+        if (oggSkipHeld !== null) {
+          skips.push({ byte: oggSkipHeld.byte, frame: frames, frames: Math.max(0, missing) });
+          if (missing > 0 && info !== null) yield* silence(info, missing);
+          oggSkipHeld = null;
+        }
+      }
+    }
+    if (held !== null && !held.checksumOk) badPages.push({ byte: held.offset, frame: frames, frames: n });
+    yield* handle(result);
+    errorByte = null;
+    oggHeld = page;
+    if (page !== null && oggSkip !== null) {
+      oggSkipHeld ??= oggSkip;
+      oggSkip = null;
+    }
+  };
+
+  const pages = async function* (events: OggPageEvent[]): AsyncGenerator<AudioFileEvent> {
+    for (const event of events) {
+      if (event.type === 'page') yield* feedPage(event.page);
+      else if (event.resumedAt === null) oggTail = event.byte;
+      else oggSkip ??= { byte: event.byte, resumedAt: event.resumedAt };
+    }
+  };
+
   /**
    * FLAC only: after damage, decoding starts again at the next intact frame (a fresh decoder fed the
    * metadata first), and the skipped stretch becomes silence so later audio keeps its place in time.
@@ -571,30 +635,12 @@ async function* streamCompressed(
     // is in it and the next attempt skips it.
     const skipped = next.sample - frames;
     if (skipped === 0 || damagedFrom === null) damagedFrom = next.offset;
-    if (skipped > 0) {
-      yield* warnOnce(
-        `damaged from byte ${damagedFrom}${at(frames)}: frames resume at byte ${next.offset}; ${span(skipped)} of audio skipped (silence put in its place)`,
-        damagedFrom,
-      );
-      skips.push({ byte: damagedFrom, frame: frames, frames: skipped });
-    }
+    if (skipped > 0) skips.push({ byte: damagedFrom, frame: frames, frames: skipped });
     decoder.free();
     decoder = await start();
     await quietly(() => decoder.decode(layout.metadata));
     const info: AudioFormatInfo | null = format;
-    if (info !== null) {
-      for (let left = skipped; left > 0;) {
-        const n = Math.min(left, SILENCE_BLOCK);
-        const silence = new Float32Array(n);
-        yield {
-          type: 'samples',
-          startFrame: frames,
-          channels: Array.from({ length: info.channels }, () => silence),
-        };
-        frames += n;
-        left -= n;
-      }
-    }
+    if (info !== null) yield* silence(info, skipped);
     position = next.offset;
     bytesAtLastSamples = position;
     if (skipped > 0) damagedFrom = null;
@@ -612,10 +658,17 @@ async function* streamCompressed(
         if (chunk.length === 0) break;
         mpeg?.push(chunk);
         position += chunk.length;
+        if (ogg !== null) {
+          yield* pages(ogg.push(chunk));
+          continue;
+        }
         yield* handle(await quietly(() => decoder.decode(chunk)));
         if (position - bytesAtLastSamples > stall && (yield* resync())) continue;
       }
-      yield* handle(await quietly(() => decoder.flush()));
+      if (ogg !== null) {
+        yield* pages(ogg.finish());
+        yield* feedPage(null);
+      } else yield* handle(await quietly(() => decoder.flush()));
       const expected: number | null = (format as AudioFormatInfo | null)?.totalFrames ?? null;
       if (expected !== null && frames < expected && (yield* resync())) continue decoding;
       break;
@@ -632,13 +685,23 @@ async function* streamCompressed(
     const problems: string[] = [];
     let lost = false;
     const expected = info.totalFrames;
+    const places = (list: readonly { frame: number }[], noun: string): string =>
+      `${list.length} ${noun}${list.length === 1 ? '' : 's'}${list.length > 1 ? ` (first at ${seconds(list[0]!.frame)}, last at ${seconds(list.at(-1)!.frame)})` : ''}`;
     if (skips.length > 0) {
       const total = skips.reduce((sum, skip) => sum + skip.frames, 0);
-      const first = skips[0]!;
-      const last = skips.at(-1)!;
+      problems.push(`${span(total)} skipped in ${places(skips, 'place')} and replaced by silence`);
+      lost = true;
+    }
+    if (badPages.length > 0) {
+      const total = badPages.reduce((sum, page) => sum + page.frames, 0);
+      const header = badPages[0]!.frame === 0 && badPages[0]!.frames === 0;
       problems.push(
-        `${span(total)} skipped in ${skips.length} place${skips.length === 1 ? '' : 's'} (first at ${seconds(first.frame)}${skips.length > 1 ? `, last at ${seconds(last.frame)}` : ''}) and replaced by silence`,
+        `${places(badPages, 'page')} with a wrong checksum decoded as ${badPages.length === 1 ? 'it is' : 'they are'}: ${header ? `the stream's header${total > 0 ? ` and ${span(total)} of audio` : ''}` : `${span(total)} of audio`} may be wrong`,
       );
+      lost = true;
+    }
+    if (oggTail !== null) {
+      problems.push(`the file ends inside a page at byte ${oggTail}: the end of the audio is missing`);
       lost = true;
     }
     if (expected !== null && frames < expected) {
@@ -665,6 +728,14 @@ async function* streamCompressed(
       lost = true;
     }
     if (lost) {
+      // Where the damage starts (an MP3's message says it already).
+      const starts = [
+        ...(skips[0] ? [skips[0]] : []),
+        ...(badPages[0] ? [badPages[0]] : []),
+        ...(errorCount > 0 ? [{ byte: firstErrorByte, frame: firstErrorFrame }] : []),
+      ].sort((a, b) => a.byte - b.byte);
+      const start = mpeg === null ? starts[0] : undefined;
+      const from = start === undefined ? '' : ` from byte ${start.byte}${at(start.frame)}`;
       const errors =
         errorCount > 0
           ? `; ${errorCount} decoder error${errorCount === 1 ? '' : 's'}, first near byte ${firstErrorByte}, last near byte ${lastErrorByte}`
@@ -673,15 +744,22 @@ async function* streamCompressed(
         type: 'warning',
         warning: {
           code: 'audio-lost',
-          message: `damaged ${container} file: ${problems.join('; ')}${errors}`,
-          byteOffset: skips[0]?.byte ?? (errorCount > 0 ? firstErrorByte : bytesAtLastSamples),
+          message: `damaged ${container} file${from}: ${problems.join('; ')}${errors}`,
+          byteOffset:
+            start?.byte ??
+            mpeg?.breaks[0]?.byte ??
+            (errorCount > 0 ? firstErrorByte : (oggTail ?? bytesAtLastSamples)),
           frame: frames,
         },
       };
     }
   }
   if (format === null) {
-    const detail = errorCount > 0 ? ` (${errorCount} decoder errors, first: ${firstError})` : '';
+    const damage = [
+      ...badPages.map((page) => `the page at byte ${page.byte} has a wrong checksum`),
+      ...skips.map((skip) => `bytes from ${skip.byte} are no intact page`),
+    ][0];
+    const detail = `${damage === undefined ? '' : `: ${damage}`}${errorCount > 0 ? ` (${errorCount} decoder errors, first: ${firstError})` : ''}`;
     throw new AudioFileError(
       'decode-failed',
       path,

@@ -17,6 +17,7 @@ import { byteErrors } from '../../support/byte-errors.ts';
 const fixtures = join(import.meta.dirname, '..', '..', 'fixtures', 'audio');
 const flac = readFileSync(join(fixtures, 'kcs-tape-8k.flac'));
 const mp3 = readFileSync(join(fixtures, 'kcs-tape-16k.mp3'));
+const ogg = readFileSync(join(fixtures, 'kcs-tape-16k.ogg'));
 const dir = mkdtempSync(join(tmpdir(), 'audio-damage-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -96,12 +97,14 @@ describe('damaged FLAC', () => {
       damaged[at] = (damaged[at] ?? 0) ^ 0xa5;
       damaged[at + 1] = (damaged[at + 1] ?? 0) ^ 0x5a;
       const audio = await readAudioFile(write(`damaged-${seed}.flac`, damaged));
-      const warnings = audio.warnings.map((w) => w.code);
-      expect(warnings).toEqual(['damaged', 'audio-lost']);
+      // One warning: where the damage starts and how much audio was skipped.
+      expect(audio.warnings.map((w) => w.code)).toEqual(['audio-lost']);
       expect(audio.warnings[0]!.message).toMatch(
-        /^damaged from byte \d+ \(at \d+\.\d s of audio\): frames resume at byte \d+; 0\.\d\d s of audio skipped/,
+        new RegExp(
+          `^damaged flac file from byte ${frames[index]} \\(at ${((index * 1152) / 8000).toFixed(1)} s of audio\\): 0\\.14 s skipped in 1 place and replaced by silence$`,
+        ),
       );
-      expect(audio.warnings[1]!.message).toMatch(/skipped in 1 place .* replaced by silence/);
+      expect(audio.warnings[0]!.byteOffset).toBe(frames[index]);
       // The tape keeps its length and everything after the damaged frame decodes exactly as before.
       const samples = audio.channels[0]!;
       expect(samples.length).toBe(clean.channels[0]!.length);
@@ -142,4 +145,83 @@ describe('damaged MP3', () => {
       expect(warning!.message).toMatch(/about 0\.\d\d s of audio could not be decoded/);
     });
   }
+});
+
+describe('damaged Ogg Vorbis', () => {
+  /** Page offsets and granule positions, walked from the header lengths (the fixture is intact). */
+  const pages: { at: number; granule: number }[] = [];
+  for (let at = 0; at < ogg.length;) {
+    pages.push({ at, granule: Number(ogg.readBigInt64LE(at + 6)) });
+    const segments = ogg[at + 26]!;
+    let length = 27 + segments;
+    for (let s = 0; s < segments; s++) length += ogg[at + 27 + s]!;
+    at += length;
+  }
+  const damage = (index: number, offset: number): Uint8Array => {
+    const damaged = Uint8Array.from(ogg);
+    damaged[pages[index]!.at + offset]! ^= 0x5a;
+    damaged[pages[index]!.at + offset + 1]! ^= 0xa5;
+    return damaged;
+  };
+
+  it('decodes the clean fixture without a warning', async () => {
+    const audio = await readAudioFile(write('clean.ogg', ogg));
+    expect(audio.warnings).toEqual([]);
+    expect(audio.channels[0]!.length).toBe(pages.at(-1)!.granule);
+    expect(bytesOf(decodeKcs(audio.channels[0]!, { sampleRate: 16000 }))).toEqual(KCS_FIXTURE_BYTES);
+  });
+
+  for (const index of [3, 4, 5]) {
+    it(`resumes at the next page after a broken page header, with silence in its place (page ${index})`, async () => {
+      const clean = (await readAudioFile(write('clean.ogg', ogg))).channels[0]!;
+      // Two bytes from the segment count into the lacing values: the page's length is lost.
+      const audio = await readAudioFile(write(`header-${index}.ogg`, damage(index, 26)), {
+        chunkBytes: 4096,
+      });
+      const lost = pages[index]!.granule - pages[index - 1]!.granule;
+      expect(audio.warnings.map((w) => w.code)).toEqual(['audio-lost']);
+      expect(audio.warnings[0]!.message).toBe(
+        `damaged ogg-vorbis file from byte ${pages[index]!.at} (at ${(pages[index - 1]!.granule / 16000).toFixed(1)} s of audio): ` +
+          `${(lost / 16000).toFixed(2)} s skipped in 1 place and replaced by silence`,
+      );
+      // The tape keeps its length, and from the block after the resumed page's first the audio is as before.
+      const samples = audio.channels[0]!;
+      expect(samples.length).toBe(clean.length);
+      const resumed = pages[index]!.granule + 2048;
+      let worst = 0;
+      for (let i = resumed; i < clean.length; i++) worst = Math.max(worst, Math.abs(samples[i]! - clean[i]!));
+      expect(worst).toBeLessThan(1e-6);
+      const bytes = bytesOf(decodeKcs(samples, { sampleRate: 16000 }));
+      expect(byteErrors(KCS_FIXTURE_BYTES, bytes)).toBeLessThanOrEqual(
+        Math.ceil(lost / 16000 / (11 / 300)) + 2,
+      );
+      expect(Array.from(bytes.subarray(-10))).toEqual(Array.from(KCS_FIXTURE_BYTES.subarray(-10)));
+    });
+  }
+
+  it('decodes a page whose body is damaged as it is and says its audio may be wrong', async () => {
+    const audio = await readAudioFile(write('body.ogg', damage(4, 600)));
+    expect(audio.warnings.map((w) => w.code)).toEqual(['audio-lost']);
+    expect(audio.warnings[0]!.message).toMatch(
+      new RegExp(
+        `^damaged ogg-vorbis file from byte ${pages[4]!.at} \\(at ${(pages[3]!.granule / 16000).toFixed(1)} s of audio\\): 1 page with a wrong checksum decoded as it is: 0\\.\\d\\d s of audio may be wrong`,
+      ),
+    );
+    expect(audio.channels[0]!.length).toBe(pages.at(-1)!.granule);
+  });
+
+  it('says where a file cut inside a page ends', async () => {
+    const audio = await readAudioFile(write('cut.ogg', ogg.subarray(0, pages[5]!.at + 1000)));
+    expect(audio.warnings.map((w) => w.message)).toEqual([
+      `damaged ogg-vorbis file: the file ends inside a page at byte ${pages[5]!.at}: the end of the audio is missing`,
+    ]);
+  });
+
+  it('names the damaged header page when nothing can be decoded', async () => {
+    await expect(readAudioFile(write('setup.ogg', damage(1, 1500)))).rejects.toThrow(
+      new RegExp(
+        `no audio could be decoded from this ogg-vorbis file: the page at byte ${pages[1]!.at} has a wrong checksum \\(\\d+ decoder errors, first: `,
+      ),
+    );
+  });
 });

@@ -209,6 +209,23 @@ describe('Library', () => {
     expect(library.list({ errors: 'with' }).items.map((t) => t.title)).toEqual(['damaged']);
   });
 
+  it('imports a damaged Ogg tape decoded past the damage, with one warning in the report and the take', async () => {
+    const ogg = Buffer.from(
+      await readFile(path.join(import.meta.dirname, '../../../fixtures/audio/kcs-tape-16k.ogg')),
+    );
+    // The capture pattern of the page at 7,626 (the fourth): the reader resumes at the next page.
+    ogg[7626] = 0x6f;
+    ogg[7627] = 0x00;
+    const [entry] = await library.import([{ path: await put('damaged.ogg', ogg) }]);
+    const message =
+      /^damaged ogg-vorbis file from byte 7626 \(at 1\.3 s of audio\): 0\.80 s skipped in 1 place/;
+    expect(entry).toMatchObject({ status: 'imported', reason: expect.stringMatching(message) });
+    const take = library.tape(entry!.tapeId!).takes[0]!;
+    expect(take.warnings).toEqual([expect.stringMatching(message)]);
+    expect(take.durationSeconds).toBeCloseTo(80320 / 16000, 3);
+    expect(take.byteCount).toBeGreaterThan(96 - 30);
+  });
+
   it('compares two impaired takes aligned and merges them into an exact copy kept as a derived take', async () => {
     const a = await put('take-a.wav', basicTape(PEEK_PROGRAM, [30, 90], 30));
     const b = await put('take-b.wav', basicTape(PEEK_PROGRAM, [60, 120], 60));
