@@ -5,7 +5,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { build65v } from '../../../../src-main/core/formats/osi65v.ts';
-import { basicTextToBytes } from '../../../../src-main/core/modem/kcs-encoder.ts';
+import { basicTextToBytes, encodeKcs } from '../../../../src-main/core/modem/kcs-encoder.ts';
 import {
   DB_FILE,
   LibraryError,
@@ -17,6 +17,7 @@ import { decodeTapeFile } from '../../../../src-main/services/tape-decode.ts';
 import { basicTape, PEEK_PROGRAM, twoRecordings } from '../../../support/library-tapes.ts';
 import { openLibrary } from '../../../support/library.ts';
 import { tempDir } from '../../../support/temp-dir.ts';
+import { wavBytes } from '../../../support/wav-writer.ts';
 
 const ascii = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));
 const HELLO = '10 PRINT "HELLO"\n20 GOTO 10\n';
@@ -95,7 +96,10 @@ describe('Library', () => {
       channels: 1,
       errorCount: 0,
       present: true,
+      tapeFormat: '300 baud 8N2 (detected)',
     });
+    // A take that is not a recording has no tape format.
+    expect(library.tape(byName['code.bin']!.tapeId!).takes[0]!.tapeFormat).toBeNull();
     expect(take.byteCount).toBe(basicTextToBytes(PEEK_PROGRAM).length);
     expect(take.blocks).toEqual([
       expect.objectContaining({ kind: 'basic', preview: '10 REM SCREEN FILL', errors: 0 }),
@@ -207,6 +211,23 @@ describe('Library', () => {
     const firstBad = decoded.bytes.find((b) => b.framingError || b.lowConfidence)!;
     expect(damaged.blocks[0]!.firstError).toBe(firstBad.start);
     expect(library.list({ errors: 'with' }).items.map((t) => t.title)).toEqual(['damaged']);
+  });
+
+  it('keeps the tape format each recording was decoded in, and gives it back after reopening', async () => {
+    const data = basicTextToBytes(PEEK_PROGRAM);
+    const eight = encodeKcs(data, { sampleRate: 22050, leaderSeconds: 1, trailerSeconds: 0.5, stopBits: 1 });
+    const fast = encodeKcs(data, { sampleRate: 22050, leaderSeconds: 1, trailerSeconds: 0.5, baud: 600 });
+    const report = await library.import([
+      { path: await put('n1.wav', wavBytes(eight, 22050)) },
+      { path: await put('fast.wav', wavBytes(fast, 22050)) },
+    ]);
+    const formatOf = (name: string): string | null =>
+      library.tape(report.find((e) => e.name === name)!.tapeId!).takes[0]!.tapeFormat;
+    expect(formatOf('n1.wav')).toBe('300 baud 8N1 (detected)');
+    expect(formatOf('fast.wav')).toBe('600 baud 8N2 (detected)');
+    await library.close();
+    library = await openLibrary(folder);
+    expect(formatOf('n1.wav')).toBe('300 baud 8N1 (detected)');
   });
 
   it('imports a damaged Ogg tape decoded past the damage, with one warning in the report and the take', async () => {
