@@ -521,14 +521,18 @@ async function* streamCompressed(
   /** Ogg: a skip before the held page (or before the next page fed), not yet measured. */
   let oggSkip: { byte: number; resumedAt: number } | null = null;
   let oggSkipHeld: { byte: number; resumedAt: number } | null = null;
+  /** Ogg: the granule position of the last page whose samples came out. */
+  let oggGranule: number | null = null;
   /** Ogg: granule position less samples decoded, from the first page of audio (0 for most streams). */
   let oggLag: number | null = null;
   /** Ogg: pages whose checksum fails, decoded as they are. */
   const badPages: { byte: number; frame: number; frames: number }[] = [];
   /** Ogg: the file ends inside a page (or in bytes that are no page) from this byte. */
   let oggTail: number | null = null;
-  /** Where a decoder error is reported (Ogg: the page whose packets are being decoded). */
-  let errorByte: number | null = null;
+  /** Ogg: where a decoder error is (the page its packet ended on, from the samples decoded before it). */
+  let locateError: ((error: DecodeError) => { byte: number; frame: number }) | null = null;
+  /** Ogg: silence put in so far (the decoder counts only what it decoded). */
+  let oggSilence = 0;
 
   const handle = function* (result: Decoded | null): Generator<AudioFileEvent> {
     if (result === null) return;
@@ -536,10 +540,11 @@ async function* streamCompressed(
     // damage starts, the rest are counted into one summary at the end.
     for (const error of result.errors) {
       errorCount++;
-      lastErrorByte = errorByte ?? position;
+      const where = locateError?.(error) ?? { byte: position, frame: frames };
+      lastErrorByte = where.byte;
       if (errorCount > 1) continue;
-      firstErrorByte = lastErrorByte;
-      firstErrorFrame = frames;
+      firstErrorByte = where.byte;
+      firstErrorFrame = where.frame;
       firstError = error.message.replace(/\s+/g, ' ').trim();
     }
     const count = result.samplesDecoded;
@@ -578,43 +583,74 @@ async function* streamCompressed(
   };
 
   /**
-   * Ogg: feeds one page to the decoder (null: flushes it). The samples that come out belong to the page fed
-   * before; when that page follows a skip, the audio lost there (its granule position against the samples
-   * decoded) is put back as silence before them.
+   * Ogg: feeds pages to the decoder (null: flushes it). The parser holds the last page back, so the samples
+   * that come out belong to the page fed before and all of these but the last. When the first of those
+   * follows a skip, the audio lost there (the granule positions against the samples decoded) is put back as
+   * silence before them; the page right after a skip is therefore fed on its own.
    */
-  const feedPage = async function* (page: OggPage | null): AsyncGenerator<AudioFileEvent> {
-    const held = oggHeld;
-    errorByte = held?.offset ?? page?.offset ?? null;
-    const result = await quietly(() => (page === null ? decoder.flush() : decoder.decode(page.bytes)));
+  const feedPages = async function* (list: OggPage[] | null): AsyncGenerator<AudioFileEvent> {
+    const completed = [...(oggHeld === null ? [] : [oggHeld]), ...(list ?? []).slice(0, -1)];
+    let bytes: Uint8Array | null = null;
+    if (list !== null) {
+      bytes =
+        list.length === 1 ? list[0]!.bytes : new Uint8Array(list.reduce((n, p) => n + p.bytes.length, 0));
+      if (list.length > 1) list.reduce((at, p) => (bytes!.set(p.bytes, at), at + p.bytes.length), 0);
+    }
+    const input = bytes;
+    const result = await quietly(() => (input === null ? decoder.flush() : decoder.decode(input)));
     const n = result?.samplesDecoded ?? 0;
-    if (held !== null && n > 0) {
-      if (held.granule !== null) {
-        oggLag ??= held.granule - n - frames;
-        const missing = held.granule - oggLag - (frames + n);
-        const info: AudioFormatInfo | null = format;
-        if (oggSkipHeld !== null) {
-          skips.push({ byte: oggSkipHeld.byte, frame: frames, frames: Math.max(0, missing) });
-          if (missing > 0 && info !== null) yield* silence(info, missing);
-          oggSkipHeld = null;
+    const end = completed.findLast((page) => page.granule !== null)?.granule ?? null;
+    if (end !== null && n > 0) {
+      oggLag ??= end - n - frames;
+      const missing = end - oggLag - (frames + n);
+      const info: AudioFormatInfo | null = format;
+      if (oggSkipHeld !== null) {
+        skips.push({ byte: oggSkipHeld.byte, frame: frames, frames: Math.max(0, missing) });
+        if (missing > 0 && info !== null) {
+          yield* silence(info, missing);
+          oggSilence += missing;
         }
+        oggSkipHeld = null;
       }
     }
-    if (held !== null && !held.checksumOk) badPages.push({ byte: held.offset, frame: frames, frames: n });
+    for (const page of completed) {
+      if (page.granule === null) continue;
+      if (!page.checksumOk) {
+        const from = oggGranule ?? page.granule;
+        badPages.push({ byte: page.offset, frame: from - (oggLag ?? 0), frames: page.granule - from });
+      }
+      oggGranule = page.granule;
+    }
+    locateError = (error) => {
+      const frame = error.outputSamples + oggSilence;
+      const page =
+        completed.find((p) => p.granule !== null && p.granule - (oggLag ?? 0) >= frame) ??
+        completed.at(-1) ??
+        list?.[0];
+      return { byte: page?.offset ?? position, frame };
+    };
     yield* handle(result);
-    errorByte = null;
-    oggHeld = page;
-    if (page !== null && oggSkip !== null) {
+    locateError = null;
+    oggHeld = list?.at(-1) ?? null;
+    if (list !== null && oggSkip !== null) {
       oggSkipHeld ??= oggSkip;
       oggSkip = null;
     }
   };
 
   const pages = async function* (events: OggPageEvent[]): AsyncGenerator<AudioFileEvent> {
+    let batch: OggPage[] = [];
     for (const event of events) {
-      if (event.type === 'page') yield* feedPage(event.page);
-      else if (event.resumedAt === null) oggTail = event.byte;
+      if (event.type === 'page') batch.push(event.page);
+      // The pages before a skip are fed before it is noted, the first page after it alone (see feedPages).
+      if (event.type === 'page' && oggSkip === null) continue;
+      if (batch.length > 0) yield* feedPages(batch);
+      batch = [];
+      if (event.type === 'page') continue;
+      if (event.resumedAt === null) oggTail = event.byte;
       else oggSkip ??= { byte: event.byte, resumedAt: event.resumedAt };
     }
+    if (batch.length > 0) yield* feedPages(batch);
   };
 
   /**
@@ -667,7 +703,7 @@ async function* streamCompressed(
       }
       if (ogg !== null) {
         yield* pages(ogg.finish());
-        yield* feedPage(null);
+        yield* feedPages(null);
       } else yield* handle(await quietly(() => decoder.flush()));
       const expected: number | null = (format as AudioFormatInfo | null)?.totalFrames ?? null;
       if (expected !== null && frames < expected && (yield* resync())) continue decoding;

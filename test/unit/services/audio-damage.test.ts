@@ -171,13 +171,17 @@ describe('damaged Ogg Vorbis', () => {
     expect(bytesOf(decodeKcs(audio.channels[0]!, { sampleRate: 16000 }))).toEqual(KCS_FIXTURE_BYTES);
   });
 
-  for (const index of [3, 4, 5]) {
-    it(`resumes at the next page after a broken page header, with silence in its place (page ${index})`, async () => {
+  for (const [index, chunkBytes] of [
+    [3, 4096],
+    [4, 4096],
+    [5, 4096],
+    [4, 1 << 20],
+    [5, 1 << 20],
+  ] as const) {
+    it(`resumes at the next page after a broken page header, with silence in its place (page ${index}, read ${chunkBytes} bytes at a time)`, async () => {
       const clean = (await readAudioFile(write('clean.ogg', ogg))).channels[0]!;
       // Two bytes from the segment count into the lacing values: the page's length is lost.
-      const audio = await readAudioFile(write(`header-${index}.ogg`, damage(index, 26)), {
-        chunkBytes: 4096,
-      });
+      const audio = await readAudioFile(write(`header-${index}.ogg`, damage(index, 26)), { chunkBytes });
       const lost = pages[index]!.granule - pages[index - 1]!.granule;
       expect(audio.warnings.map((w) => w.code)).toEqual(['audio-lost']);
       expect(audio.warnings[0]!.message).toBe(
