@@ -26,7 +26,8 @@ export interface AudioFileWarning {
   /**
    * 'audio-lost': after the last samples of a damaged compressed file, one summary: where the damage starts,
    * how much audio was skipped (or may be wrong) and how many decoder errors there were (first, last);
-   * WAV reader codes otherwise.
+   * 'damaged': the same when no audio is missing (bytes between two Ogg pages that belong to neither, or
+   * after the last page); WAV reader codes otherwise.
    */
   readonly code: string;
   readonly message: string;
@@ -505,7 +506,7 @@ async function* streamCompressed(
   /** File offset reached when the last samples came out: where a silent loss of sync starts. */
   let bytesAtLastSamples = 0;
   /** FLAC: stretches skipped after damage, replaced by silence. */
-  const skips: { byte: number; frame: number; frames: number }[] = [];
+  const skips: { byte: number; frame: number; frames: number; to?: number }[] = [];
   let lastResync = -1;
   /** FLAC: the first frame that would not decode, while resynchronising. */
   let damagedFrom: number | null = null;
@@ -529,6 +530,8 @@ async function* streamCompressed(
   const badPages: { byte: number; frame: number; frames: number }[] = [];
   /** Ogg: the file ends inside a page (or in bytes that are no page) from this byte. */
   let oggTail: number | null = null;
+  /** Ogg: the stream's last page has been read (bytes after it are not audio). */
+  let oggEnded = false;
   /** Ogg: where a decoder error is (the page its packet ended on, from the samples decoded before it). */
   let locateError: ((error: DecodeError) => { byte: number; frame: number }) | null = null;
   /** Ogg: silence put in so far (the decoder counts only what it decoded). */
@@ -605,7 +608,12 @@ async function* streamCompressed(
       const missing = end - oggLag - (frames + n);
       const info: AudioFormatInfo | null = format;
       if (oggSkipHeld !== null) {
-        skips.push({ byte: oggSkipHeld.byte, frame: frames, frames: Math.max(0, missing) });
+        skips.push({
+          byte: oggSkipHeld.byte,
+          frame: frames,
+          frames: Math.max(0, missing),
+          to: oggSkipHeld.resumedAt,
+        });
         if (missing > 0 && info !== null) {
           yield* silence(info, missing);
           oggSilence += missing;
@@ -641,13 +649,17 @@ async function* streamCompressed(
   const pages = async function* (events: OggPageEvent[]): AsyncGenerator<AudioFileEvent> {
     let batch: OggPage[] = [];
     for (const event of events) {
-      if (event.type === 'page') batch.push(event.page);
+      if (event.type === 'page') {
+        batch.push(event.page);
+        oggEnded ||= event.page.last;
+      }
       // The pages before a skip are fed before it is noted, the first page after it alone (see feedPages).
       if (event.type === 'page' && oggSkip === null) continue;
       if (batch.length > 0) yield* feedPages(batch);
       batch = [];
       if (event.type === 'page') continue;
-      if (event.resumedAt === null) oggTail = event.byte;
+      // Bytes after the last page (padding, a tag) cost no audio.
+      if (event.resumedAt === null) oggTail = oggEnded ? null : event.byte;
       else oggSkip ??= { byte: event.byte, resumedAt: event.resumedAt };
     }
     if (batch.length > 0) yield* feedPages(batch);
@@ -723,10 +735,19 @@ async function* streamCompressed(
     const expected = info.totalFrames;
     const places = (list: readonly { frame: number }[], noun: string): string =>
       `${list.length} ${noun}${list.length === 1 ? '' : 's'}${list.length > 1 ? ` (first at ${seconds(list[0]!.frame)}, last at ${seconds(list.at(-1)!.frame)})` : ''}`;
-    if (skips.length > 0) {
-      const total = skips.reduce((sum, skip) => sum + skip.frames, 0);
-      problems.push(`${span(total)} skipped in ${places(skips, 'place')} and replaced by silence`);
+    const lostSkips = skips.filter((skip) => skip.frames > 0);
+    if (lostSkips.length > 0) {
+      const total = lostSkips.reduce((sum, skip) => sum + skip.frames, 0);
+      problems.push(`${span(total)} skipped in ${places(lostSkips, 'place')} and replaced by silence`);
       lost = true;
+    }
+    // An Ogg skip between two pages whose granule positions follow on (bytes put in): damage, no loss.
+    const junk = skips.filter((skip) => skip.frames === 0);
+    if (junk.length > 0) {
+      const bytes = junk.reduce((sum, skip) => sum + (skip.to ?? skip.byte) - skip.byte, 0);
+      problems.push(
+        `${bytes} byte${bytes === 1 ? '' : 's'} that belong to no page skipped in ${places(junk, 'place')}; no audio is missing there`,
+      );
     }
     if (badPages.length > 0) {
       const total = badPages.reduce((sum, page) => sum + page.frames, 0);
@@ -763,7 +784,7 @@ async function* streamCompressed(
       problems.push('some audio may be missing (this format does not say how long it should be)');
       lost = true;
     }
-    if (lost) {
+    if (problems.length > 0) {
       // Where the damage starts (an MP3's message says it already).
       const starts = [
         ...(skips[0] ? [skips[0]] : []),
@@ -779,7 +800,7 @@ async function* streamCompressed(
       yield {
         type: 'warning',
         warning: {
-          code: 'audio-lost',
+          code: lost ? 'audio-lost' : 'damaged',
           message: `damaged ${container} file${from}: ${problems.join('; ')}${errors}`,
           byteOffset:
             start?.byte ??

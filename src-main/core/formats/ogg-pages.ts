@@ -28,6 +28,8 @@ export interface OggPage {
   /** Granule position (for Vorbis and FLAC: the sample after the last packet ending here), null when none ends here. */
   readonly granule: number | null;
   readonly sequence: number;
+  /** The stream's last page (its end-of-stream flag is set). */
+  readonly last: boolean;
   /** False when the page's structure is intact but its checksum fails: its body is damaged. */
   readonly checksumOk: boolean;
 }
@@ -112,6 +114,7 @@ export class OggPageReader {
         bytes: b.slice(i, i + length),
         granule,
         sequence: view.getUint32(18, true),
+        last: (view.getUint8(5) & 4) !== 0,
         checksumOk,
       },
     };

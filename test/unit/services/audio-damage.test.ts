@@ -214,6 +214,29 @@ describe('damaged Ogg Vorbis', () => {
     expect(audio.channels[0]!.length).toBe(pages.at(-1)!.granule);
   });
 
+  it('skips bytes put in between two pages, says so, and misses no audio', async () => {
+    const clean = (await readAudioFile(write('clean.ogg', ogg))).channels[0]!;
+    const at = pages[4]!.at;
+    const junk = Buffer.concat([
+      ogg.subarray(0, at),
+      Buffer.from('OggS junk that is no page at all!!!'),
+      ogg.subarray(at),
+    ]);
+    const padded = Buffer.concat([ogg, Buffer.alloc(100)]);
+    for (const chunkBytes of [4096, 1 << 20]) {
+      const audio = await readAudioFile(write('junk.ogg', junk), { chunkBytes });
+      expect(audio.warnings.map((w) => [w.code, w.message])).toEqual([
+        [
+          'damaged',
+          `damaged ogg-vorbis file from byte ${at} (at ${(pages[3]!.granule / 16000).toFixed(1)} s of audio): 35 bytes that belong to no page skipped in 1 place; no audio is missing there`,
+        ],
+      ]);
+      expect(audio.channels[0]).toEqual(clean);
+      // Zeros after the stream's last page are no damage at all.
+      expect((await readAudioFile(write('padded.ogg', padded), { chunkBytes })).warnings).toEqual([]);
+    }
+  });
+
   it('says where a file cut inside a page ends', async () => {
     const audio = await readAudioFile(write('cut.ogg', ogg.subarray(0, pages[5]!.at + 1000)));
     expect(audio.warnings.map((w) => w.message)).toEqual([
