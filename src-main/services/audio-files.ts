@@ -812,10 +812,17 @@ async function* streamCompressed(
     }
   }
   if (format === null) {
+    // The first damage, by where it is in the file (a skip may be pending: no audio came after it).
     const damage = [
-      ...badPages.map((page) => `the page at byte ${page.byte} has a wrong checksum`),
-      ...skips.map((skip) => `bytes from ${skip.byte} are no intact page`),
-    ][0];
+      ...badPages.map((page) => ({
+        byte: page.byte,
+        text: `the page at byte ${page.byte} has a wrong checksum`,
+      })),
+      ...[...skips, ...[oggSkipHeld, oggSkip].filter((skip) => skip !== null)].map((skip) => ({
+        byte: skip.byte,
+        text: `bytes from ${skip.byte} are no intact page`,
+      })),
+    ].sort((a, b) => a.byte - b.byte)[0]?.text;
     const detail = `${damage === undefined ? '' : `: ${damage}`}${errorCount > 0 ? ` (${errorCount} decoder errors, first: ${firstError})` : ''}`;
     throw new AudioFileError(
       'decode-failed',
