@@ -138,9 +138,9 @@ describe.skipIf(!HAVE_CHROMIUM)(
       const block = page.getByTestId('block-row').first();
       await expect(block.textContent()).resolves.toContain('10 REM SCREEN FILL');
       // The format the recording was decoded in, as the Waveform area's Format shows it.
-      await expect(page.getByTestId('take-tape-format').textContent()).resolves.toBe(
-        '300 baud 8N2 (detected)',
-      );
+      await expect
+        .poll(() => page.getByTestId('take-tape-format').textContent())
+        .toBe('300 baud 8N2 (detected)');
       // Inline editing: the title is saved and the list follows.
       await page.getByTestId('tape-title').fill('Screen fill demo');
       await page.getByTestId('tape-title').press('Enter');
@@ -186,10 +186,9 @@ describe.skipIf(!HAVE_CHROMIUM)(
       await page.getByTestId('add-takes-input').setInputFiles(path.join(work.dir, 'message-take2.wav'));
       await expect.poll(() => page.getByTestId('take-row').count(), { timeout: 30_000 }).toBe(2);
       const rows = page.getByTestId('take-row');
-      await expect(rows.getByTestId('take-tape-format').allTextContents()).resolves.toEqual([
-        '300 baud 8N2 (detected)',
-        '300 baud 8N1 (detected)',
-      ]);
+      await expect
+        .poll(() => rows.getByTestId('take-tape-format').allTextContents())
+        .toEqual(['300 baud 8N2 (detected)', '300 baud 8N1 (detected)']);
       for (let i = 0; i < 2; i++) await rows.nth(i).getByRole('checkbox').check();
       await page.getByTestId('compare-takes').click();
       await expect(page.getByTestId('comparison').textContent()).resolves.toMatch(/\d+ edits apart/);
