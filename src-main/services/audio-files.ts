@@ -516,7 +516,7 @@ async function* streamCompressed(
     format === null ? `${n} samples` : `${(n / format.sampleRate).toFixed(1)} s`;
   const at = (frame: number): string => (format === null ? '' : ` (at ${seconds(frame)} of audio)`);
   /** Ogg: pages checked against their checksums, and the decoder fed only those (see OggPageReader). */
-  const ogg = container === 'ogg-vorbis' ? new OggPageReader() : null;
+  const ogg = container === 'ogg-vorbis' || container === 'ogg-flac' ? new OggPageReader() : null;
   /** Ogg: the page fed last, whose samples the next decoder call returns (the parser holds a page back). */
   let oggHeld: OggPage | null = null;
   /** Ogg: a skip before the held page (or before the next page fed), not yet measured. */
@@ -527,7 +527,9 @@ async function* streamCompressed(
   /** Ogg: granule position less samples decoded, from the first page of audio (0 for most streams). */
   let oggLag: number | null = null;
   /** Ogg: pages whose checksum fails, decoded as they are. */
-  const badPages: { byte: number; frame: number; frames: number }[] = [];
+  const badPages: { byte: number; frame: number; frames: number; dropped: number }[] = [];
+  /** Ogg: what the decoder dropped of the first page of a batch whose checksum failed. */
+  let droppedOfBad = 0;
   /** Ogg: the file ends inside a page (or in bytes that are no page) from this byte. */
   let oggTail: number | null = null;
   /** Ogg: the stream's last page has been read (bytes after it are not audio). */
@@ -607,6 +609,13 @@ async function* streamCompressed(
       oggLag ??= end - n - frames;
       const missing = end - oggLag - (frames + n);
       const info: AudioFormatInfo | null = format;
+      // A page whose checksum fails (fed last in its batch, so first here) may lose a frame in the decoder
+      // (FLAC checks its frames): silence keeps later audio in place, to within that page.
+      if (oggSkipHeld === null && completed[0]?.checksumOk === false && missing > 0 && info !== null) {
+        yield* silence(info, missing);
+        oggSilence += missing;
+        droppedOfBad = missing;
+      }
       if (oggSkipHeld !== null) {
         skips.push({
           byte: oggSkipHeld.byte,
@@ -625,10 +634,16 @@ async function* streamCompressed(
       if (page.granule === null) continue;
       if (!page.checksumOk) {
         const from = oggGranule ?? page.granule;
-        badPages.push({ byte: page.offset, frame: from - (oggLag ?? 0), frames: page.granule - from });
+        badPages.push({
+          byte: page.offset,
+          frame: from - (oggLag ?? 0),
+          frames: page.granule - from,
+          dropped: page === completed[0] ? droppedOfBad : 0,
+        });
       }
       oggGranule = page.granule;
     }
+    droppedOfBad = 0;
     locateError = (error) => {
       const frame = error.outputSamples + oggSilence;
       const page =
@@ -653,8 +668,9 @@ async function* streamCompressed(
         batch.push(event.page);
         oggEnded ||= event.page.last;
       }
-      // The pages before a skip are fed before it is noted, the first page after it alone (see feedPages).
-      if (event.type === 'page' && oggSkip === null) continue;
+      // The pages before a skip are fed before it is noted, the first page after it alone (see feedPages);
+      // a page whose checksum fails ends its batch, so its samples come first in the next.
+      if (event.type === 'page' && oggSkip === null && event.page.checksumOk) continue;
       if (batch.length > 0) yield* feedPages(batch);
       batch = [];
       if (event.type === 'page') continue;
@@ -751,9 +767,10 @@ async function* streamCompressed(
     }
     if (badPages.length > 0) {
       const total = badPages.reduce((sum, page) => sum + page.frames, 0);
+      const dropped = badPages.reduce((sum, page) => sum + page.dropped, 0);
       const header = badPages[0]!.frame === 0 && badPages[0]!.frames === 0;
       problems.push(
-        `${places(badPages, 'page')} with a wrong checksum decoded as ${badPages.length === 1 ? 'it is' : 'they are'}: ${header ? `the stream's header${total > 0 ? ` and ${span(total)} of audio` : ''}` : `${span(total)} of audio`} may be wrong`,
+        `${places(badPages, 'page')} with a wrong checksum decoded as ${badPages.length === 1 ? 'it is' : 'they are'}: ${header ? `the stream's header${total > 0 ? ` and ${span(total)} of audio` : ''}` : `${span(total)} of audio`} may be wrong${dropped > 0 ? `, ${span(dropped)} of it could not be decoded and was replaced by silence` : ''}`,
       );
       lost = true;
     }

@@ -13,6 +13,7 @@ import { bytesOf, decodeKcs } from '../../../src-main/core/modem/kcs-decoder.ts'
 import { readAudioFile } from '../../../src-main/services/audio-files.ts';
 import { KCS_FIXTURE_BYTES } from '../../../scripts/make-kcs-fixtures.ts';
 import { byteErrors } from '../../support/byte-errors.ts';
+import { oggFlacFromFlac } from '../../support/ogg-flac.ts';
 
 const fixtures = join(import.meta.dirname, '..', '..', 'fixtures', 'audio');
 const flac = readFileSync(join(fixtures, 'kcs-tape-8k.flac'));
@@ -250,5 +251,57 @@ describe('damaged Ogg Vorbis', () => {
         `no audio could be decoded from this ogg-vorbis file: the page at byte ${pages[1]!.at} has a wrong checksum \\(\\d+ decoder errors, first: `,
       ),
     );
+  });
+});
+
+describe('damaged Ogg FLAC', () => {
+  // The FLAC fixture in Ogg, 4 frames (4,608 samples) to a page.
+  const oga = oggFlacFromFlac(flac);
+  const pages: number[] = [];
+  for (let at = 0; at < oga.length;) {
+    pages.push(at);
+    let length = 27 + oga[at + 26]!;
+    for (let s = 0; s < oga[at + 26]!; s++) length += oga[at + 27 + s]!;
+    at += length;
+  }
+  const damage = (index: number, offset: number): Uint8Array => {
+    const damaged = Uint8Array.from(oga);
+    damaged[pages[index]! + offset]! ^= 0x5a;
+    damaged[pages[index]! + offset + 1]! ^= 0xa5;
+    return damaged;
+  };
+
+  it('decodes like the native FLAC it holds', async () => {
+    const native = await readAudioFile(write('clean.flac', flac));
+    const audio = await readAudioFile(write('clean.oga', oga));
+    expect(audio.format.container).toBe('ogg-flac');
+    expect(audio.warnings).toEqual([]);
+    expect(audio.channels[0]).toEqual(native.channels[0]);
+  });
+
+  it('resumes at the next page after a broken page header, keeping later audio in place', async () => {
+    const clean = (await readAudioFile(write('clean.flac', flac))).channels[0]!;
+    // Page 4 holds frames 8-11 (the pages before: the first packet, the other metadata, frames 0-7).
+    const audio = await readAudioFile(write('header.oga', damage(4, 26)), { chunkBytes: 4096 });
+    expect(audio.warnings.map((w) => w.code)).toEqual(['audio-lost']);
+    expect(audio.warnings[0]!.message).toMatch(
+      new RegExp(
+        `^damaged ogg-flac file from byte ${pages[4]} \\(at ${((8 * 1152) / 8000).toFixed(1)} s of audio\\): 0\\.58 s skipped in 1 place and replaced by silence`,
+      ),
+    );
+    const samples = audio.channels[0]!;
+    expect(samples.length).toBe(clean.length);
+    expect(samples.subarray(12 * 1152)).toEqual(clean.subarray(12 * 1152));
+    expect(samples.subarray(8 * 1152, 12 * 1152).every((v) => v === 0)).toBe(true);
+  });
+
+  it('keeps later audio in place when the decoder drops a frame of a page whose checksum fails', async () => {
+    const clean = (await readAudioFile(write('clean.flac', flac))).channels[0]!;
+    const audio = await readAudioFile(write('body.oga', damage(4, 200)));
+    expect(audio.warnings[0]!.message).toMatch(
+      /: 1 page with a wrong checksum decoded as it is: 0\.58 s of audio may be wrong, 0\.14 s of it could not be decoded and was replaced by silence/,
+    );
+    expect(audio.channels[0]!.length).toBe(clean.length);
+    expect(audio.channels[0]!.subarray(12 * 1152)).toEqual(clean.subarray(12 * 1152));
   });
 });
