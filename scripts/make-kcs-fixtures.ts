@@ -1,8 +1,10 @@
 // Makes the two small KCS tape fixtures the damaged-file tests corrupt (test/unit/services/audio-damage):
 //   test/fixtures/audio/kcs-tape-8k.flac   8 kHz mono FLAC, compression level 0 (1,152-sample frames)
 //   test/fixtures/audio/kcs-tape-16k.mp3   16 kHz mono MP3 at 48 kbit/s (LAME through sox)
-// Both hold KCS_FIXTURE_BYTES at 300 baud 8N2 with a 1 s leader and a 0.5 s trailer, encoded by our encoder.
-// Run: node scripts/make-kcs-fixtures.ts (needs sox with its mp3 handler, Debian: libsox-fmt-mp3).
+//   test/fixtures/audio/kcs-tape-16k.ogg   16 kHz mono Ogg Vorbis, quality 3 (libvorbis through sox)
+// All hold KCS_FIXTURE_BYTES at 300 baud 8N2 with a 1 s leader and a 0.5 s trailer, encoded by our encoder.
+// Run: node scripts/make-kcs-fixtures.ts [FILE...] (all, or the files named; the MP3 needs sox's mp3
+// handler, Debian: libsox-fmt-mp3).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +14,7 @@ import { encodeWav } from '../src-main/core/formats/wav.ts';
 import { encodeKcs } from '../src-main/core/modem/kcs-encoder.ts';
 import { testBytes } from '../test/support/byte-errors.ts';
 
-/** The bytes both fixtures carry. */
+/** The bytes every fixture carries. */
 export const KCS_FIXTURE_BYTES = testBytes(96, 8);
 
 function sox(args: string[]): void {
@@ -27,7 +29,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     for (const [rate, out, args] of [
       [8000, 'kcs-tape-8k.flac', ['-C', '0']],
       [16000, 'kcs-tape-16k.mp3', ['-C', '48']],
+      [16000, 'kcs-tape-16k.ogg', ['-C', '3']],
     ] as const) {
+      const only = process.argv.slice(2);
+      if (only.length > 0 && !only.includes(out)) continue;
       const samples = encodeKcs(KCS_FIXTURE_BYTES, {
         sampleRate: rate,
         leaderSeconds: 1,

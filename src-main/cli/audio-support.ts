@@ -32,6 +32,44 @@ export function sampleRate(text: string | undefined): number | string {
   return n;
 }
 
+const DEVICES_HINT = '(see `superboard-lab devices`)';
+
+/** The fields of `T` that can hold a device name. */
+type DeviceField<T> = {
+  [K in keyof T]-?: string | undefined extends T[K] ? (T[K] extends string | undefined ? K : never) : never;
+}[keyof T];
+
+/**
+ * The sound-card options play, record and capture-rom share: a device name (`--device`, or capture-rom's
+ * `--device-in` and `--device-out`: `devices` maps each option to the field it sets) and `--rate HZ`.
+ * Sets the field and returns true when `arg` is one of them, returns an error message when its value is
+ * missing or out of range, and false for any other argument.
+ */
+export function soundOption<T extends { rate: number | undefined }>(
+  arg: string,
+  value: () => string | undefined,
+  into: T,
+  devices: Readonly<Record<string, DeviceField<T>>>,
+): boolean | string {
+  const field = Object.hasOwn(devices, arg) ? devices[arg] : undefined;
+  if (field !== undefined) {
+    const name = value();
+    if (name === undefined || name === '') return `${arg} needs a device name ${DEVICES_HINT}`;
+    into[field] = name as T[DeviceField<T>];
+    return true;
+  }
+  if (arg !== '--rate') return false;
+  const rate = sampleRate(value());
+  if (typeof rate === 'string') return rate;
+  into.rate = rate;
+  return true;
+}
+
+/** The message for a device option that was needed and not given. */
+export function deviceNeeded(option: string): string {
+  return `${option} NAME is needed ${DEVICES_HINT}`;
+}
+
 export function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

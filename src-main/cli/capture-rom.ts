@@ -14,7 +14,14 @@ import {
 import { labMonitorLoader } from '../services/lab-monitor-rom.ts';
 import { captureReferences, type UserImage } from '../services/rom-capture/references.ts';
 import { RomCapture } from '../services/rom-capture/rom-capture-session.ts';
-import { audioService, message, positiveNumber, sampleRate, untilInterrupted } from './audio-support.ts';
+import {
+  audioService,
+  deviceNeeded,
+  message,
+  positiveNumber,
+  soundOption,
+  untilInterrupted,
+} from './audio-support.ts';
 
 const USAGE = [
   'usage: superboard-lab capture-rom OUT.bin --device-in NAME --range monitor|basic|START-END',
@@ -81,6 +88,9 @@ function parseArgs(argv: readonly string[]): CaptureArgs | string {
       if (v === undefined) throw new Error(`${arg} needs ${what}`);
       return v;
     };
+    const sound = soundOption(arg, value, args, { '--device-in': 'deviceIn', '--device-out': 'deviceOut' });
+    if (typeof sound === 'string') return sound;
+    if (sound) continue;
     switch (arg) {
       case '--range': {
         const range = parseCaptureRange(text('monitor, basic or START-END'));
@@ -88,12 +98,6 @@ function parseArgs(argv: readonly string[]): CaptureArgs | string {
         args.range = range;
         break;
       }
-      case '--device-in':
-        args.deviceIn = text('a device name (see `superboard-lab devices`)');
-        break;
-      case '--device-out':
-        args.deviceOut = text('a device name (see `superboard-lab devices`)');
-        break;
       case '--send-program':
       case '--show-program': {
         const kind = programKind(arg, value());
@@ -114,12 +118,6 @@ function parseArgs(argv: readonly string[]): CaptureArgs | string {
       case '--wav':
         args.wav = text('a WAV file to write');
         break;
-      case '--rate': {
-        const rate = sampleRate(value());
-        if (typeof rate === 'string') return rate;
-        args.rate = rate;
-        break;
-      }
       case '--user-data':
         args.userData = text('a folder');
         break;
@@ -132,7 +130,7 @@ function parseArgs(argv: readonly string[]): CaptureArgs | string {
   if (args.range === undefined) return '--range monitor|basic|START-END is needed';
   if (args.show !== undefined) return args;
   if (args.out === '') return 'no OUT.bin given';
-  if (args.deviceIn === undefined) return '--device-in NAME is needed (see `superboard-lab devices`)';
+  if (args.deviceIn === undefined) return deviceNeeded('--device-in');
   if (args.send !== undefined && args.deviceOut === undefined)
     return '--send-program needs --device-out NAME (the output cabled to the board)';
   return args;

@@ -25,7 +25,7 @@ const USAGE = `usage: superboard-lab decode TAPE [--out FILE] [--raw] [--labels 
                     parity bit is wrong is counted as a parity error
   -h, --help        show this help
   Exit status: 0 all read, 1 the file could not be read (or output failed), 2 bad options, 3 decoded
-  but audio in the file was lost to damage.`;
+  but audio in the file was lost (or may be wrong) to damage.`;
 
 interface DecodeArgs {
   tape: string;

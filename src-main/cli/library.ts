@@ -164,7 +164,8 @@ export async function libraryCommand(argv: string[], worker: URL): Promise<numbe
         if (tape.notes) process.stdout.write(`${tape.notes}\n`);
         for (const take of tape.takes) {
           process.stdout.write(
-            `\ntake ${take.id}${take.best ? ' (best)' : ''}: ${take.name} · ${take.format} · ${take.byteCount} bytes · ` +
+            `\ntake ${take.id}${take.best ? ' (best)' : ''}: ${take.name} · ${take.format}` +
+              `${take.sampleRate === null ? '' : ` · ${take.tapeFormat ?? 'tape format —'}`} · ${take.byteCount} bytes · ` +
               `${take.errorCount} weak · sha256 ${take.sha256.slice(0, 16)}…${take.present ? '' : ' · FILE MISSING'}\n`,
           );
           for (const b of take.blocks) {

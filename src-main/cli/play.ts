@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { tapeContent, type TapeContentKind } from '../core/formats/tape-content.ts';
 import type { PlaySource } from '../services/audio/audio-protocol.ts';
 import { decodeTapeFile, isAudioFile } from '../services/tape-decode.ts';
-import { audioService, message, sampleRate, untilInterrupted } from './audio-support.ts';
+import { audioService, deviceNeeded, message, soundOption, untilInterrupted } from './audio-support.ts';
 
 const USAGE =
   'usage: superboard-lab play FILE --device NAME [--as auto|raw|basic|65v] [--nulls N] [--clean]\n' +
@@ -33,11 +33,10 @@ function parseArgs(argv: readonly string[]): PlayArgs | string {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     const value = (): string | undefined => argv[++i];
+    const sound = soundOption(arg, value, args, { '--device': 'device' });
+    if (typeof sound === 'string') return sound;
+    if (sound) continue;
     switch (arg) {
-      case '--device':
-        args.device = value();
-        if (args.device === undefined) return '--device needs a device name (see `superboard-lab devices`)';
-        break;
       case '--as': {
         const kind = value();
         if (kind !== 'auto' && kind !== 'raw' && kind !== 'basic' && kind !== '65v')
@@ -66,12 +65,6 @@ function parseArgs(argv: readonly string[]): PlayArgs | string {
         else args.trailer = n;
         break;
       }
-      case '--rate': {
-        const rate = sampleRate(value());
-        if (typeof rate === 'string') return rate;
-        args.rate = rate;
-        break;
-      }
       default:
         if (arg.startsWith('-')) return `unknown option '${arg}'`;
         if (args.file !== '') return `only one FILE is allowed (got '${args.file}' and '${arg}')`;
@@ -79,7 +72,7 @@ function parseArgs(argv: readonly string[]): PlayArgs | string {
     }
   }
   if (args.file === '') return 'no FILE given';
-  if (args.device === undefined) return '--device NAME is needed (see `superboard-lab devices`)';
+  if (args.device === undefined) return deviceNeeded('--device');
   return args;
 }
 

@@ -1,6 +1,13 @@
 import { existsSync } from 'node:fs';
 import type { CaptureSummary } from '../services/audio/audio-protocol.ts';
-import { audioService, message, positiveNumber, sampleRate, untilInterrupted } from './audio-support.ts';
+import {
+  audioService,
+  deviceNeeded,
+  message,
+  positiveNumber,
+  soundOption,
+  untilInterrupted,
+} from './audio-support.ts';
 
 const USAGE =
   'usage: superboard-lab record OUT.wav --device NAME [--seconds N] [--until-silence S] [--rate HZ]\n' +
@@ -27,23 +34,16 @@ function parseArgs(argv: readonly string[]): RecordArgs | string {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     const value = (): string | undefined => argv[++i];
+    const sound = soundOption(arg, value, args, { '--device': 'device' });
+    if (typeof sound === 'string') return sound;
+    if (sound) continue;
     switch (arg) {
-      case '--device':
-        args.device = value();
-        if (args.device === undefined) return '--device needs a device name (see `superboard-lab devices`)';
-        break;
       case '--seconds':
       case '--until-silence': {
         const n = positiveNumber(arg, value());
         if (typeof n === 'string') return n;
         if (arg === '--seconds') args.seconds = n;
         else args.untilSilence = n;
-        break;
-      }
-      case '--rate': {
-        const rate = sampleRate(value());
-        if (typeof rate === 'string') return rate;
-        args.rate = rate;
         break;
       }
       case '--user-data':
@@ -57,7 +57,7 @@ function parseArgs(argv: readonly string[]): RecordArgs | string {
     }
   }
   if (args.out === '') return 'no OUT.wav given';
-  if (args.device === undefined) return '--device NAME is needed (see `superboard-lab devices`)';
+  if (args.device === undefined) return deviceNeeded('--device');
   return args;
 }
 

@@ -819,6 +819,8 @@ export const LibraryTakeSchema = v.strictObject({
   spaceHz: NullableNumber,
   baud: NullableNumber,
   speedDeviationPercent: NullableNumber,
+  /** The tape format decoded, e.g. '300 baud 8N2 (detected)'; null when not known. */
+  tapeFormat: v.nullable(v.string()),
   warnings: v.array(v.string()),
   createdAt: v.number(),
   derivedFrom: v.nullable(v.array(LibraryId)),

@@ -3,6 +3,7 @@
 // recognised from the first bytes, never from the file name.
 import { open, type FileHandle } from 'node:fs/promises';
 import { flacFrameHeaderAt, MpegFrameCounter } from '../core/formats/compressed-frames.ts';
+import { OggPageReader, type OggPage, type OggPageEvent } from '../core/formats/ogg-pages.ts';
 import { WavError, WavReader, type WavFormat } from '../core/formats/wav.ts';
 import type { GrowingFile } from './growing-file.ts';
 
@@ -23,8 +24,10 @@ export interface AudioFormatInfo {
 
 export interface AudioFileWarning {
   /**
-   * 'damaged': where a compressed file's damage starts (once); 'audio-lost': after the last samples, how
-   * much audio could not be decoded and how many decoder errors there were; WAV reader codes otherwise.
+   * 'audio-lost': after the last samples of a damaged compressed file, one summary: where the damage starts,
+   * how much audio was skipped (or may be wrong) and how many decoder errors there were (first, last);
+   * 'damaged': the same when no audio is missing (bytes between two Ogg pages that belong to neither, or
+   * after the last page); WAV reader codes otherwise.
    */
   readonly code: string;
   readonly message: string;
@@ -507,14 +510,14 @@ async function* streamCompressed(
   let errorCount = 0;
   let firstError = '';
   let firstErrorByte = 0;
+  let firstErrorFrame = 0;
   let lastErrorByte = 0;
   /** File offset of the next byte to decode. */
   let position = 0;
   /** File offset reached when the last samples came out: where a silent loss of sync starts. */
   let bytesAtLastSamples = 0;
   /** FLAC: stretches skipped after damage, replaced by silence. */
-  const skips: { byte: number; frame: number; frames: number }[] = [];
-  let warned = false;
+  const skips: { byte: number; frame: number; frames: number; to?: number }[] = [];
   let lastResync = -1;
   /** FLAC: the first frame that would not decode, while resynchronising. */
   let damagedFrom: number | null = null;
@@ -523,11 +526,29 @@ async function* streamCompressed(
   const seconds = (n: number): string =>
     format === null ? `${n} samples` : `${(n / format.sampleRate).toFixed(1)} s`;
   const at = (frame: number): string => (format === null ? '' : ` (at ${seconds(frame)} of audio)`);
-  const warnOnce = function* (message: string, byte: number): Generator<AudioFileEvent> {
-    if (warned) return;
-    warned = true;
-    yield { type: 'warning', warning: { code: 'damaged', message, byteOffset: byte, frame: frames } };
-  };
+  /** Ogg: pages checked against their checksums, and the decoder fed only those (see OggPageReader). */
+  const ogg = container === 'ogg-vorbis' || container === 'ogg-flac' ? new OggPageReader() : null;
+  /** Ogg: the page fed last, whose samples the next decoder call returns (the parser holds a page back). */
+  let oggHeld: OggPage | null = null;
+  /** Ogg: a skip before the held page (or before the next page fed), not yet measured. */
+  let oggSkip: { byte: number; resumedAt: number } | null = null;
+  let oggSkipHeld: { byte: number; resumedAt: number } | null = null;
+  /** Ogg: the granule position of the last page whose samples came out. */
+  let oggGranule: number | null = null;
+  /** Ogg: granule position less samples decoded, from the first page of audio (0 for most streams). */
+  let oggLag: number | null = null;
+  /** Ogg: pages whose checksum fails, decoded as they are. */
+  const badPages: { byte: number; frame: number; frames: number; dropped: number }[] = [];
+  /** Ogg: what the decoder dropped of the first page of a batch whose checksum failed. */
+  let droppedOfBad = 0;
+  /** Ogg: the file ends inside a page (or in bytes that are no page) from this byte. */
+  let oggTail: number | null = null;
+  /** Ogg: the stream's last page has been read (bytes after it are not audio). */
+  let oggEnded = false;
+  /** Ogg: where a decoder error is (the page its packet ended on, from the samples decoded before it). */
+  let locateError: ((error: DecodeError) => { byte: number; frame: number }) | null = null;
+  /** Ogg: silence put in so far (the decoder counts only what it decoded). */
+  let oggSilence = 0;
 
   const handle = function* (result: Decoded | null): Generator<AudioFileEvent> {
     if (result === null) return;
@@ -535,14 +556,12 @@ async function* streamCompressed(
     // damage starts, the rest are counted into one summary at the end.
     for (const error of result.errors) {
       errorCount++;
-      lastErrorByte = position;
+      const where = locateError?.(error) ?? { byte: position, frame: frames };
+      lastErrorByte = where.byte;
       if (errorCount > 1) continue;
-      firstErrorByte = position;
+      firstErrorByte = where.byte;
+      firstErrorFrame = where.frame;
       firstError = error.message.replace(/\s+/g, ' ').trim();
-      yield* warnOnce(
-        `damaged near byte ${position}${at(frames)}: the ${container} decoder says "${firstError}"; decoding what follows`,
-        position,
-      );
     }
     const count = result.samplesDecoded;
     if (count <= 0) return;
@@ -564,6 +583,115 @@ async function* streamCompressed(
     bytesAtLastSamples = position;
   };
 
+  /** Silence in place of skipped audio, so that later audio keeps its place in time. */
+  const silence = function* (info: AudioFormatInfo, count: number): Generator<AudioFileEvent> {
+    for (let left = count; left > 0;) {
+      const n = Math.min(left, SILENCE_BLOCK);
+      const block = new Float32Array(n);
+      yield {
+        type: 'samples',
+        startFrame: frames,
+        channels: Array.from({ length: info.channels }, () => block),
+      };
+      frames += n;
+      left -= n;
+    }
+  };
+
+  /**
+   * Ogg: feeds pages to the decoder (null: flushes it). The parser holds the last page back, so the samples
+   * that come out belong to the page fed before and all of these but the last. When the first of those
+   * follows a skip, the audio lost there (the granule positions against the samples decoded) is put back as
+   * silence before them; the page right after a skip is therefore fed on its own.
+   */
+  const feedPages = async function* (list: OggPage[] | null): AsyncGenerator<AudioFileEvent> {
+    const completed = [...(oggHeld === null ? [] : [oggHeld]), ...(list ?? []).slice(0, -1)];
+    let bytes: Uint8Array | null = null;
+    if (list !== null) {
+      bytes =
+        list.length === 1 ? list[0]!.bytes : new Uint8Array(list.reduce((n, p) => n + p.bytes.length, 0));
+      if (list.length > 1) list.reduce((at, p) => (bytes!.set(p.bytes, at), at + p.bytes.length), 0);
+    }
+    const input = bytes;
+    const result = await quietly(() => (input === null ? decoder.flush() : decoder.decode(input)));
+    const n = result?.samplesDecoded ?? 0;
+    const end = completed.findLast((page) => page.granule !== null)?.granule ?? null;
+    if (end !== null && n > 0) {
+      oggLag ??= end - n - frames;
+      const missing = end - oggLag - (frames + n);
+      const info: AudioFormatInfo | null = format;
+      // A page whose checksum fails (fed last in its batch, so first here) may lose a frame in the decoder
+      // (FLAC checks its frames): silence keeps later audio in place, to within that page.
+      if (oggSkipHeld === null && completed[0]?.checksumOk === false && missing > 0 && info !== null) {
+        yield* silence(info, missing);
+        oggSilence += missing;
+        droppedOfBad = missing;
+      }
+      if (oggSkipHeld !== null) {
+        skips.push({
+          byte: oggSkipHeld.byte,
+          frame: frames,
+          frames: Math.max(0, missing),
+          to: oggSkipHeld.resumedAt,
+        });
+        if (missing > 0 && info !== null) {
+          yield* silence(info, missing);
+          oggSilence += missing;
+        }
+        oggSkipHeld = null;
+      }
+    }
+    for (const page of completed) {
+      if (page.granule === null) continue;
+      if (!page.checksumOk) {
+        const from = oggGranule ?? page.granule;
+        badPages.push({
+          byte: page.offset,
+          frame: from - (oggLag ?? 0),
+          frames: page.granule - from,
+          dropped: page === completed[0] ? droppedOfBad : 0,
+        });
+      }
+      oggGranule = page.granule;
+    }
+    droppedOfBad = 0;
+    locateError = (error) => {
+      const frame = error.outputSamples + oggSilence;
+      const page =
+        completed.find((p) => p.granule !== null && p.granule - (oggLag ?? 0) >= frame) ??
+        completed.at(-1) ??
+        list?.[0];
+      return { byte: page?.offset ?? position, frame };
+    };
+    yield* handle(result);
+    locateError = null;
+    oggHeld = list?.at(-1) ?? null;
+    if (list !== null && oggSkip !== null) {
+      oggSkipHeld ??= oggSkip;
+      oggSkip = null;
+    }
+  };
+
+  const pages = async function* (events: OggPageEvent[]): AsyncGenerator<AudioFileEvent> {
+    let batch: OggPage[] = [];
+    for (const event of events) {
+      if (event.type === 'page') {
+        batch.push(event.page);
+        oggEnded ||= event.page.last;
+      }
+      // The pages before a skip are fed before it is noted, the first page after it alone (see feedPages);
+      // a page whose checksum fails ends its batch, so its samples come first in the next.
+      if (event.type === 'page' && oggSkip === null && event.page.checksumOk) continue;
+      if (batch.length > 0) yield* feedPages(batch);
+      batch = [];
+      if (event.type === 'page') continue;
+      // Bytes after the last page (padding, a tag) cost no audio.
+      if (event.resumedAt === null) oggTail = oggEnded ? null : event.byte;
+      else oggSkip ??= { byte: event.byte, resumedAt: event.resumedAt };
+    }
+    if (batch.length > 0) yield* feedPages(batch);
+  };
+
   /**
    * FLAC only: after damage, decoding starts again at the next intact frame (a fresh decoder fed the
    * metadata first), and the skipped stretch becomes silence so later audio keeps its place in time.
@@ -582,30 +710,12 @@ async function* streamCompressed(
     // is in it and the next attempt skips it.
     const skipped = next.sample - frames;
     if (skipped === 0 || damagedFrom === null) damagedFrom = next.offset;
-    if (skipped > 0) {
-      yield* warnOnce(
-        `damaged from byte ${damagedFrom}${at(frames)}: frames resume at byte ${next.offset}; ${span(skipped)} of audio skipped (silence put in its place)`,
-        damagedFrom,
-      );
-      skips.push({ byte: damagedFrom, frame: frames, frames: skipped });
-    }
+    if (skipped > 0) skips.push({ byte: damagedFrom, frame: frames, frames: skipped });
     decoder.free();
     decoder = await start();
     await quietly(() => decoder.decode(layout.metadata));
     const info: AudioFormatInfo | null = format;
-    if (info !== null) {
-      for (let left = skipped; left > 0;) {
-        const n = Math.min(left, SILENCE_BLOCK);
-        const silence = new Float32Array(n);
-        yield {
-          type: 'samples',
-          startFrame: frames,
-          channels: Array.from({ length: info.channels }, () => silence),
-        };
-        frames += n;
-        left -= n;
-      }
-    }
+    if (info !== null) yield* silence(info, skipped);
     position = next.offset;
     bytesAtLastSamples = position;
     if (skipped > 0) damagedFrom = null;
@@ -623,10 +733,17 @@ async function* streamCompressed(
         if (chunk.length === 0) break;
         mpeg?.push(chunk);
         position += chunk.length;
+        if (ogg !== null) {
+          yield* pages(ogg.push(chunk));
+          continue;
+        }
         yield* handle(await quietly(() => decoder.decode(chunk)));
         if (position - bytesAtLastSamples > stall && (yield* resync())) continue;
       }
-      yield* handle(await quietly(() => decoder.flush()));
+      if (ogg !== null) {
+        yield* pages(ogg.finish());
+        yield* feedPages(null);
+      } else yield* handle(await quietly(() => decoder.flush()));
       const expected: number | null = (format as AudioFormatInfo | null)?.totalFrames ?? null;
       if (expected !== null && frames < expected && (yield* resync())) continue decoding;
       break;
@@ -643,13 +760,33 @@ async function* streamCompressed(
     const problems: string[] = [];
     let lost = false;
     const expected = info.totalFrames;
-    if (skips.length > 0) {
-      const total = skips.reduce((sum, skip) => sum + skip.frames, 0);
-      const first = skips[0]!;
-      const last = skips.at(-1)!;
+    const places = (list: readonly { frame: number }[], noun: string): string =>
+      `${list.length} ${noun}${list.length === 1 ? '' : 's'}${list.length > 1 ? ` (first at ${seconds(list[0]!.frame)}, last at ${seconds(list.at(-1)!.frame)})` : ''}`;
+    const lostSkips = skips.filter((skip) => skip.frames > 0);
+    if (lostSkips.length > 0) {
+      const total = lostSkips.reduce((sum, skip) => sum + skip.frames, 0);
+      problems.push(`${span(total)} skipped in ${places(lostSkips, 'place')} and replaced by silence`);
+      lost = true;
+    }
+    // An Ogg skip between two pages whose granule positions follow on (bytes put in): damage, no loss.
+    const junk = skips.filter((skip) => skip.frames === 0);
+    if (junk.length > 0) {
+      const bytes = junk.reduce((sum, skip) => sum + (skip.to ?? skip.byte) - skip.byte, 0);
       problems.push(
-        `${span(total)} skipped in ${skips.length} place${skips.length === 1 ? '' : 's'} (first at ${seconds(first.frame)}${skips.length > 1 ? `, last at ${seconds(last.frame)}` : ''}) and replaced by silence`,
+        `${bytes} byte${bytes === 1 ? '' : 's'} that belong to no page skipped in ${places(junk, 'place')}; no audio is missing there`,
       );
+    }
+    if (badPages.length > 0) {
+      const total = badPages.reduce((sum, page) => sum + page.frames, 0);
+      const dropped = badPages.reduce((sum, page) => sum + page.dropped, 0);
+      const header = badPages[0]!.frame === 0 && badPages[0]!.frames === 0;
+      problems.push(
+        `${places(badPages, 'page')} with a wrong checksum decoded as ${badPages.length === 1 ? 'it is' : 'they are'}: ${header ? `the stream's header${total > 0 ? ` and ${span(total)} of audio` : ''}` : `${span(total)} of audio`} may be wrong${dropped > 0 ? `, ${span(dropped)} of it could not be decoded and was replaced by silence` : ''}`,
+      );
+      lost = true;
+    }
+    if (oggTail !== null) {
+      problems.push(`the file ends inside a page at byte ${oggTail}: the end of the audio is missing`);
       lost = true;
     }
     if (expected !== null && frames < expected) {
@@ -675,7 +812,15 @@ async function* streamCompressed(
       problems.push('some audio may be missing (this format does not say how long it should be)');
       lost = true;
     }
-    if (lost) {
+    if (problems.length > 0) {
+      // Where the damage starts (an MP3's message says it already).
+      const starts = [
+        ...(skips[0] ? [skips[0]] : []),
+        ...(badPages[0] ? [badPages[0]] : []),
+        ...(errorCount > 0 ? [{ byte: firstErrorByte, frame: firstErrorFrame }] : []),
+      ].sort((a, b) => a.byte - b.byte);
+      const start = mpeg === null ? starts[0] : undefined;
+      const from = start === undefined ? '' : ` from byte ${start.byte}${at(start.frame)}`;
       const errors =
         errorCount > 0
           ? `; ${errorCount} decoder error${errorCount === 1 ? '' : 's'}, first near byte ${firstErrorByte}, last near byte ${lastErrorByte}`
@@ -683,16 +828,30 @@ async function* streamCompressed(
       yield {
         type: 'warning',
         warning: {
-          code: 'audio-lost',
-          message: `damaged ${container} file: ${problems.join('; ')}${errors}`,
-          byteOffset: skips[0]?.byte ?? (errorCount > 0 ? firstErrorByte : bytesAtLastSamples),
+          code: lost ? 'audio-lost' : 'damaged',
+          message: `damaged ${container} file${from}: ${problems.join('; ')}${errors}`,
+          byteOffset:
+            start?.byte ??
+            mpeg?.breaks[0]?.byte ??
+            (errorCount > 0 ? firstErrorByte : (oggTail ?? bytesAtLastSamples)),
           frame: frames,
         },
       };
     }
   }
   if (format === null) {
-    const detail = errorCount > 0 ? ` (${errorCount} decoder errors, first: ${firstError})` : '';
+    // The first damage, by where it is in the file (a skip may be pending: no audio came after it).
+    const damage = [
+      ...badPages.map((page) => ({
+        byte: page.byte,
+        text: `the page at byte ${page.byte} has a wrong checksum`,
+      })),
+      ...[...skips, ...[oggSkipHeld, oggSkip].filter((skip) => skip !== null)].map((skip) => ({
+        byte: skip.byte,
+        text: `bytes from ${skip.byte} are no intact page`,
+      })),
+    ].sort((a, b) => a.byte - b.byte)[0]?.text;
+    const detail = `${damage === undefined ? '' : `: ${damage}`}${errorCount > 0 ? ` (${errorCount} decoder errors, first: ${firstError})` : ''}`;
     throw new AudioFileError(
       'decode-failed',
       path,

@@ -57,9 +57,10 @@ describe.skipIf(!HAVE_CHROMIUM)(
         path.join(folder, 'message-take1.wav'),
         wavBytes(tapeSamples(PROGRAM_BYTES, [20, 70], 3), RATE),
       );
+      // The second take was saved as 8N1 (one stop bit): the library shows each take's detected format.
       await writeFile(
         path.join(work.dir, 'message-take2.wav'),
-        wavBytes(tapeSamples(PROGRAM_BYTES, [45, 95], 4), RATE),
+        wavBytes(tapeSamples(PROGRAM_BYTES, [45, 95], 4, 1), RATE),
       );
       await mkdir(SHOTS, { recursive: true });
       app = await openAppPage();
@@ -136,6 +137,10 @@ describe.skipIf(!HAVE_CHROMIUM)(
       await expect(page.getByTestId('tape-title').inputValue()).resolves.toBe('screen-fill');
       const block = page.getByTestId('block-row').first();
       await expect(block.textContent()).resolves.toContain('10 REM SCREEN FILL');
+      // The format the recording was decoded in, as the Waveform area's Format shows it.
+      await expect
+        .poll(() => page.getByTestId('take-tape-format').textContent())
+        .toBe('300 baud 8N2 (detected)');
       // Inline editing: the title is saved and the list follows.
       await page.getByTestId('tape-title').fill('Screen fill demo');
       await page.getByTestId('tape-title').press('Enter');
@@ -181,6 +186,9 @@ describe.skipIf(!HAVE_CHROMIUM)(
       await page.getByTestId('add-takes-input').setInputFiles(path.join(work.dir, 'message-take2.wav'));
       await expect.poll(() => page.getByTestId('take-row').count(), { timeout: 30_000 }).toBe(2);
       const rows = page.getByTestId('take-row');
+      await expect
+        .poll(() => rows.getByTestId('take-tape-format').allTextContents())
+        .toEqual(['300 baud 8N2 (detected)', '300 baud 8N1 (detected)']);
       for (let i = 0; i < 2; i++) await rows.nth(i).getByRole('checkbox').check();
       await page.getByTestId('compare-takes').click();
       await expect(page.getByTestId('comparison').textContent()).resolves.toMatch(/\d+ edits apart/);

@@ -52,6 +52,9 @@ describe('superboard-lab library', () => {
     const peek = tapes.find((t) => t.title === 'peek')!;
     const show = run(SOURCE_CLI, 'show', String(peek.id));
     expect(show.stdout).toMatch(/#1 basic +\d+ bytes +0 errors samples \d+-\d+ +10 REM SCREEN FILL/);
+    expect(show.stdout).toMatch(
+      /^take \d+: peek\.wav · wav · 300 baud 8N2 \(detected\) · \d+ bytes · 0 weak/m,
+    );
     const out = path.join(work.dir, 'peek.txt');
     const exported = run(SOURCE_CLI, 'export', String(peek.id), '--format', 'text', '--out', out);
     expect(exported.status).toBe(0);

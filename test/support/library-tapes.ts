@@ -17,11 +17,19 @@ export const PEEK_PROGRAM = [
   '',
 ].join('\n');
 
-/** A tape of `data` (BASIC text becomes tape bytes), with noise bursts over the given byte indices. */
-export function tapeSamples(data: Uint8Array, damagedBytes: readonly number[] = [], seed = 1): Float32Array {
-  const samples = encodeKcs(data, { sampleRate: RATE, leaderSeconds: LEADER, trailerSeconds: 0.5 });
+/**
+ * A tape of `data` (BASIC text becomes tape bytes), with noise bursts over the given byte indices; 8N2 unless
+ * `stopBits` is 1 (8N1).
+ */
+export function tapeSamples(
+  data: Uint8Array,
+  damagedBytes: readonly number[] = [],
+  seed = 1,
+  stopBits: 1 | 2 = 2,
+): Float32Array {
+  const samples = encodeKcs(data, { sampleRate: RATE, leaderSeconds: LEADER, trailerSeconds: 0.5, stopBits });
   const random = new SeededRandom(seed);
-  const perByte = (RATE * 11) / 300;
+  const perByte = (RATE * (9 + stopBits)) / 300;
   for (const index of damagedBytes) {
     const start = Math.round(LEADER * RATE + index * perByte + perByte * 0.2);
     const end = Math.round(start + perByte * 0.5);

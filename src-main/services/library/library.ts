@@ -67,6 +67,11 @@ export interface TakeRow {
   spaceHz: number | null;
   baud: number | null;
   speedDeviationPercent: number | null;
+  /**
+   * The tape format the recording was decoded in, as the decoder words it ('300 baud 8N2 (detected)');
+   * null for a take that is not a recording, or one imported before the format was kept.
+   */
+  tapeFormat: string | null;
   warnings: string[];
   createdAt: number;
   derivedFrom: number[] | null;
@@ -190,7 +195,7 @@ const MAX_LISTING = 256 * 1024;
 const MAX_ERROR_STARTS = 10000;
 const TAKE_COLUMNS = `k.id, k.tape_id, k.name, k.format, k.sha256, m.size, m.path, k.sample_rate, k.channels, k.channel,
   k.duration, length(k.bytes) AS byte_count, k.error_count, k.mark_hz, k.space_hz, k.baud, k.speed_deviation,
-  k.summary, k.created_at, k.derived_from`;
+  k.summary, k.created_at, k.derived_from, k.tape_format`;
 
 type Row = Record<string, SQLInputValue>;
 
@@ -497,8 +502,8 @@ export class Library {
           .prepare(
             `INSERT INTO takes (tape_id, sha256, name, format, sample_rate, channels, channel, duration, bytes,
                confidence, error_count, mark_hz, space_hz, baud, speed_deviation, summary, listing, created_at,
-               derived_from, error_starts)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+               derived_from, error_starts, tape_format)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
           .run(
             tapeId,
@@ -524,6 +529,7 @@ export class Library {
             now,
             target.derivedFrom === null ? null : JSON.stringify(target.derivedFrom),
             new Uint8Array(Float64Array.from(errorStarts).buffer),
+            audio?.summary.tapeFormat ?? null,
           ).lastInsertRowid,
       );
       const insertBlock = this.db.prepare(
@@ -714,6 +720,7 @@ export class Library {
       spaceHz: numOrNull(row.space_hz),
       baud: numOrNull(row.baud),
       speedDeviationPercent: numOrNull(row.speed_deviation),
+      tapeFormat: typeof row.tape_format === 'string' ? row.tape_format : null,
       warnings: summary.warnings ?? [],
       createdAt: num(row.created_at),
       derivedFrom: row.derived_from ? (JSON.parse(str(row.derived_from)) as number[]) : null,

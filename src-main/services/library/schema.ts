@@ -103,6 +103,9 @@ export const MIGRATIONS: readonly (string | ((db: DatabaseSync) => void))[] = [
      screen TEXT,
      ran_at INTEGER NOT NULL
    );`,
+  // 6: the tape format a recording was decoded in (e.g. '300 baud 8N2 (detected)'); NULL for takes decoded
+  // before it was kept, and for takes that are not recordings.
+  `ALTER TABLE takes ADD COLUMN tape_format TEXT;`,
 ];
 
 /** The distinct one- and two-character pieces of a text, case-folded, without whitespace (a word has none). */

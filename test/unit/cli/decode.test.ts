@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mpegFrameAt } from '../../../src-main/core/formats/compressed-frames.ts';
 import { impair, SeededRandom } from '../../../src-main/core/modem/impairments.ts';
 import { encodeKcs } from '../../../src-main/core/modem/kcs-encoder.ts';
+import { KCS_FIXTURE_BYTES } from '../../../scripts/make-kcs-fixtures.ts';
 import { testBytes } from '../../support/byte-errors.ts';
 import { tempDir } from '../../support/temp-dir.ts';
 import { REPO } from '../../support/web-host-process.ts';
@@ -120,6 +121,22 @@ describe('superboard-lab decode', () => {
       ),
     ]);
     expect(run.stdout.length).toBeGreaterThan(90);
+  });
+
+  it('decodes an Ogg tape past a broken page, says once where and how much was skipped, and exits with 3', () => {
+    const ogg = Buffer.from(readFileSync(path.join(REPO, 'test/fixtures/audio/kcs-tape-16k.ogg')));
+    // The segment count of the page at 11,853 (the fifth): its length is lost, the next page is intact.
+    ogg[11853 + 26]! ^= 0x5a;
+    writeFileSync(path.join(dir, 'damaged.ogg'), ogg);
+    const run = cli('decode', path.join(dir, 'damaged.ogg'), '--raw');
+    expect(run.code).toBe(3);
+    const warnings = run.stderr.split('\n').filter((line) => line.startsWith('decode: warning:'));
+    expect(warnings).toEqual([
+      'decode: warning: damaged ogg-vorbis file from byte 11853 (at 2.1 s of audio): 0.82 s skipped in 1 place and replaced by silence',
+    ]);
+    // Decoding went on after the damage: the tape's last bytes are there.
+    expect(Array.from(run.stdout.subarray(-10))).toEqual(Array.from(KCS_FIXTURE_BYTES.subarray(-10)));
+    expect(run.stdout.length).toBeGreaterThan(96 - 30);
   });
 
   it('detects an 8N1 or 600-baud tape and says so, or decodes the format it is given', () => {

@@ -13,10 +13,12 @@ import { bytesOf, decodeKcs } from '../../../src-main/core/modem/kcs-decoder.ts'
 import { readAudioFile } from '../../../src-main/services/audio-files.ts';
 import { KCS_FIXTURE_BYTES } from '../../../scripts/make-kcs-fixtures.ts';
 import { byteErrors } from '../../support/byte-errors.ts';
+import { oggFlacFromFlac } from '../../support/ogg-flac.ts';
 
 const fixtures = join(import.meta.dirname, '..', '..', 'fixtures', 'audio');
 const flac = readFileSync(join(fixtures, 'kcs-tape-8k.flac'));
 const mp3 = readFileSync(join(fixtures, 'kcs-tape-16k.mp3'));
+const ogg = readFileSync(join(fixtures, 'kcs-tape-16k.ogg'));
 const dir = mkdtempSync(join(tmpdir(), 'audio-damage-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -96,12 +98,14 @@ describe('damaged FLAC', () => {
       damaged[at] = (damaged[at] ?? 0) ^ 0xa5;
       damaged[at + 1] = (damaged[at + 1] ?? 0) ^ 0x5a;
       const audio = await readAudioFile(write(`damaged-${seed}.flac`, damaged));
-      const warnings = audio.warnings.map((w) => w.code);
-      expect(warnings).toEqual(['damaged', 'audio-lost']);
+      // One warning: where the damage starts and how much audio was skipped.
+      expect(audio.warnings.map((w) => w.code)).toEqual(['audio-lost']);
       expect(audio.warnings[0]!.message).toMatch(
-        /^damaged from byte \d+ \(at \d+\.\d s of audio\): frames resume at byte \d+; 0\.\d\d s of audio skipped/,
+        new RegExp(
+          `^damaged flac file from byte ${frames[index]} \\(at ${((index * 1152) / 8000).toFixed(1)} s of audio\\): 0\\.14 s skipped in 1 place and replaced by silence$`,
+        ),
       );
-      expect(audio.warnings[1]!.message).toMatch(/skipped in 1 place .* replaced by silence/);
+      expect(audio.warnings[0]!.byteOffset).toBe(frames[index]);
       // The tape keeps its length and everything after the damaged frame decodes exactly as before.
       const samples = audio.channels[0]!;
       expect(samples.length).toBe(clean.channels[0]!.length);
@@ -142,4 +146,162 @@ describe('damaged MP3', () => {
       expect(warning!.message).toMatch(/about 0\.\d\d s of audio could not be decoded/);
     });
   }
+});
+
+describe('damaged Ogg Vorbis', () => {
+  /** Page offsets and granule positions, walked from the header lengths (the fixture is intact). */
+  const pages: { at: number; granule: number }[] = [];
+  for (let at = 0; at < ogg.length;) {
+    pages.push({ at, granule: Number(ogg.readBigInt64LE(at + 6)) });
+    const segments = ogg[at + 26]!;
+    let length = 27 + segments;
+    for (let s = 0; s < segments; s++) length += ogg[at + 27 + s]!;
+    at += length;
+  }
+  const damage = (index: number, offset: number): Uint8Array => {
+    const damaged = Uint8Array.from(ogg);
+    damaged[pages[index]!.at + offset]! ^= 0x5a;
+    damaged[pages[index]!.at + offset + 1]! ^= 0xa5;
+    return damaged;
+  };
+
+  it('decodes the clean fixture without a warning', async () => {
+    const audio = await readAudioFile(write('clean.ogg', ogg));
+    expect(audio.warnings).toEqual([]);
+    expect(audio.channels[0]!.length).toBe(pages.at(-1)!.granule);
+    expect(bytesOf(decodeKcs(audio.channels[0]!, { sampleRate: 16000 }))).toEqual(KCS_FIXTURE_BYTES);
+  });
+
+  for (const [index, chunkBytes] of [
+    [3, 4096],
+    [4, 4096],
+    [5, 4096],
+    [4, 1 << 20],
+    [5, 1 << 20],
+  ] as const) {
+    it(`resumes at the next page after a broken page header, with silence in its place (page ${index}, read ${chunkBytes} bytes at a time)`, async () => {
+      const clean = (await readAudioFile(write('clean.ogg', ogg))).channels[0]!;
+      // Two bytes from the segment count into the lacing values: the page's length is lost.
+      const audio = await readAudioFile(write(`header-${index}.ogg`, damage(index, 26)), { chunkBytes });
+      const lost = pages[index]!.granule - pages[index - 1]!.granule;
+      expect(audio.warnings.map((w) => w.code)).toEqual(['audio-lost']);
+      expect(audio.warnings[0]!.message).toBe(
+        `damaged ogg-vorbis file from byte ${pages[index]!.at} (at ${(pages[index - 1]!.granule / 16000).toFixed(1)} s of audio): ` +
+          `${(lost / 16000).toFixed(2)} s skipped in 1 place and replaced by silence`,
+      );
+      // The tape keeps its length, and from the block after the resumed page's first the audio is as before.
+      const samples = audio.channels[0]!;
+      expect(samples.length).toBe(clean.length);
+      const resumed = pages[index]!.granule + 2048;
+      let worst = 0;
+      for (let i = resumed; i < clean.length; i++) worst = Math.max(worst, Math.abs(samples[i]! - clean[i]!));
+      expect(worst).toBeLessThan(1e-6);
+      const bytes = bytesOf(decodeKcs(samples, { sampleRate: 16000 }));
+      expect(byteErrors(KCS_FIXTURE_BYTES, bytes)).toBeLessThanOrEqual(
+        Math.ceil(lost / 16000 / (11 / 300)) + 2,
+      );
+      expect(Array.from(bytes.subarray(-10))).toEqual(Array.from(KCS_FIXTURE_BYTES.subarray(-10)));
+    });
+  }
+
+  it('decodes a page whose body is damaged as it is and says its audio may be wrong', async () => {
+    const audio = await readAudioFile(write('body.ogg', damage(4, 600)));
+    expect(audio.warnings.map((w) => w.code)).toEqual(['audio-lost']);
+    expect(audio.warnings[0]!.message).toMatch(
+      new RegExp(
+        `^damaged ogg-vorbis file from byte ${pages[4]!.at} \\(at ${(pages[3]!.granule / 16000).toFixed(1)} s of audio\\): 1 page with a wrong checksum decoded as it is: 0\\.\\d\\d s of audio may be wrong`,
+      ),
+    );
+    expect(audio.channels[0]!.length).toBe(pages.at(-1)!.granule);
+  });
+
+  it('skips bytes put in between two pages, says so, and misses no audio', async () => {
+    const clean = (await readAudioFile(write('clean.ogg', ogg))).channels[0]!;
+    const at = pages[4]!.at;
+    const junk = Buffer.concat([
+      ogg.subarray(0, at),
+      Buffer.from('OggS junk that is no page at all!!!'),
+      ogg.subarray(at),
+    ]);
+    const padded = Buffer.concat([ogg, Buffer.alloc(100)]);
+    for (const chunkBytes of [4096, 1 << 20]) {
+      const audio = await readAudioFile(write('junk.ogg', junk), { chunkBytes });
+      expect(audio.warnings.map((w) => [w.code, w.message])).toEqual([
+        [
+          'damaged',
+          `damaged ogg-vorbis file from byte ${at} (at ${(pages[3]!.granule / 16000).toFixed(1)} s of audio): 35 bytes that belong to no page skipped in 1 place; no audio is missing there`,
+        ],
+      ]);
+      expect(audio.channels[0]).toEqual(clean);
+      // Zeros after the stream's last page are no damage at all.
+      expect((await readAudioFile(write('padded.ogg', padded), { chunkBytes })).warnings).toEqual([]);
+    }
+  });
+
+  it('says where a file cut inside a page ends', async () => {
+    const audio = await readAudioFile(write('cut.ogg', ogg.subarray(0, pages[5]!.at + 1000)));
+    expect(audio.warnings.map((w) => w.message)).toEqual([
+      `damaged ogg-vorbis file: the file ends inside a page at byte ${pages[5]!.at}: the end of the audio is missing`,
+    ]);
+  });
+
+  it('names the damaged header page when nothing can be decoded', async () => {
+    await expect(readAudioFile(write('setup.ogg', damage(1, 1500)))).rejects.toThrow(
+      new RegExp(
+        `no audio could be decoded from this ogg-vorbis file: the page at byte ${pages[1]!.at} has a wrong checksum \\(\\d+ decoder errors, first: `,
+      ),
+    );
+  });
+});
+
+describe('damaged Ogg FLAC', () => {
+  // The FLAC fixture in Ogg, 4 frames (4,608 samples) to a page.
+  const oga = oggFlacFromFlac(flac);
+  const pages: number[] = [];
+  for (let at = 0; at < oga.length;) {
+    pages.push(at);
+    let length = 27 + oga[at + 26]!;
+    for (let s = 0; s < oga[at + 26]!; s++) length += oga[at + 27 + s]!;
+    at += length;
+  }
+  const damage = (index: number, offset: number): Uint8Array => {
+    const damaged = Uint8Array.from(oga);
+    damaged[pages[index]! + offset]! ^= 0x5a;
+    damaged[pages[index]! + offset + 1]! ^= 0xa5;
+    return damaged;
+  };
+
+  it('decodes like the native FLAC it holds', async () => {
+    const native = await readAudioFile(write('clean.flac', flac));
+    const audio = await readAudioFile(write('clean.oga', oga));
+    expect(audio.format.container).toBe('ogg-flac');
+    expect(audio.warnings).toEqual([]);
+    expect(audio.channels[0]).toEqual(native.channels[0]);
+  });
+
+  it('resumes at the next page after a broken page header, keeping later audio in place', async () => {
+    const clean = (await readAudioFile(write('clean.flac', flac))).channels[0]!;
+    // Page 4 holds frames 8-11 (the pages before: the first packet, the other metadata, frames 0-7).
+    const audio = await readAudioFile(write('header.oga', damage(4, 26)), { chunkBytes: 4096 });
+    expect(audio.warnings.map((w) => w.code)).toEqual(['audio-lost']);
+    expect(audio.warnings[0]!.message).toMatch(
+      new RegExp(
+        `^damaged ogg-flac file from byte ${pages[4]} \\(at ${((8 * 1152) / 8000).toFixed(1)} s of audio\\): 0\\.58 s skipped in 1 place and replaced by silence`,
+      ),
+    );
+    const samples = audio.channels[0]!;
+    expect(samples.length).toBe(clean.length);
+    expect(samples.subarray(12 * 1152)).toEqual(clean.subarray(12 * 1152));
+    expect(samples.subarray(8 * 1152, 12 * 1152).every((v) => v === 0)).toBe(true);
+  });
+
+  it('keeps later audio in place when the decoder drops a frame of a page whose checksum fails', async () => {
+    const clean = (await readAudioFile(write('clean.flac', flac))).channels[0]!;
+    const audio = await readAudioFile(write('body.oga', damage(4, 200)));
+    expect(audio.warnings[0]!.message).toMatch(
+      /: 1 page with a wrong checksum decoded as it is: 0\.58 s of audio may be wrong, 0\.14 s of it could not be decoded and was replaced by silence/,
+    );
+    expect(audio.channels[0]!.length).toBe(clean.length);
+    expect(audio.channels[0]!.subarray(12 * 1152)).toEqual(clean.subarray(12 * 1152));
+  });
 });

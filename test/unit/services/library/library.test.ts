@@ -5,7 +5,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { build65v } from '../../../../src-main/core/formats/osi65v.ts';
-import { basicTextToBytes } from '../../../../src-main/core/modem/kcs-encoder.ts';
+import { basicTextToBytes, encodeKcs } from '../../../../src-main/core/modem/kcs-encoder.ts';
 import {
   DB_FILE,
   LibraryError,
@@ -17,6 +17,7 @@ import { decodeTapeFile } from '../../../../src-main/services/tape-decode.ts';
 import { basicTape, PEEK_PROGRAM, twoRecordings } from '../../../support/library-tapes.ts';
 import { openLibrary } from '../../../support/library.ts';
 import { tempDir } from '../../../support/temp-dir.ts';
+import { wavBytes } from '../../../support/wav-writer.ts';
 
 const ascii = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));
 const HELLO = '10 PRINT "HELLO"\n20 GOTO 10\n';
@@ -95,7 +96,10 @@ describe('Library', () => {
       channels: 1,
       errorCount: 0,
       present: true,
+      tapeFormat: '300 baud 8N2 (detected)',
     });
+    // A take that is not a recording has no tape format.
+    expect(library.tape(byName['code.bin']!.tapeId!).takes[0]!.tapeFormat).toBeNull();
     expect(take.byteCount).toBe(basicTextToBytes(PEEK_PROGRAM).length);
     expect(take.blocks).toEqual([
       expect.objectContaining({ kind: 'basic', preview: '10 REM SCREEN FILL', errors: 0 }),
@@ -207,6 +211,40 @@ describe('Library', () => {
     const firstBad = decoded.bytes.find((b) => b.framingError || b.lowConfidence)!;
     expect(damaged.blocks[0]!.firstError).toBe(firstBad.start);
     expect(library.list({ errors: 'with' }).items.map((t) => t.title)).toEqual(['damaged']);
+  });
+
+  it('keeps the tape format each recording was decoded in, and gives it back after reopening', async () => {
+    const data = basicTextToBytes(PEEK_PROGRAM);
+    const eight = encodeKcs(data, { sampleRate: 22050, leaderSeconds: 1, trailerSeconds: 0.5, stopBits: 1 });
+    const fast = encodeKcs(data, { sampleRate: 22050, leaderSeconds: 1, trailerSeconds: 0.5, baud: 600 });
+    const report = await library.import([
+      { path: await put('n1.wav', wavBytes(eight, 22050)) },
+      { path: await put('fast.wav', wavBytes(fast, 22050)) },
+    ]);
+    const formatOf = (name: string): string | null =>
+      library.tape(report.find((e) => e.name === name)!.tapeId!).takes[0]!.tapeFormat;
+    expect(formatOf('n1.wav')).toBe('300 baud 8N1 (detected)');
+    expect(formatOf('fast.wav')).toBe('600 baud 8N2 (detected)');
+    await library.close();
+    library = await openLibrary(folder);
+    expect(formatOf('n1.wav')).toBe('300 baud 8N1 (detected)');
+  });
+
+  it('imports a damaged Ogg tape decoded past the damage, with one warning in the report and the take', async () => {
+    const ogg = Buffer.from(
+      await readFile(path.join(import.meta.dirname, '../../../fixtures/audio/kcs-tape-16k.ogg')),
+    );
+    // The capture pattern of the page at 7,626 (the fourth): the reader resumes at the next page.
+    ogg[7626] = 0x6f;
+    ogg[7627] = 0x00;
+    const [entry] = await library.import([{ path: await put('damaged.ogg', ogg) }]);
+    const message =
+      /^damaged ogg-vorbis file from byte 7626 \(at 1\.3 s of audio\): 0\.80 s skipped in 1 place/;
+    expect(entry).toMatchObject({ status: 'imported', reason: expect.stringMatching(message) });
+    const take = library.tape(entry!.tapeId!).takes[0]!;
+    expect(take.warnings).toEqual([expect.stringMatching(message)]);
+    expect(take.durationSeconds).toBeCloseTo(80320 / 16000, 3);
+    expect(take.byteCount).toBeGreaterThan(96 - 30);
   });
 
   it('compares two impaired takes aligned and merges them into an exact copy kept as a derived take', async () => {

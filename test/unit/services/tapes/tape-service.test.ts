@@ -315,6 +315,31 @@ describe('TapeService with a real worker', () => {
     expect(summary.bytes).toBeLessThan(30);
   });
 
+  it('decodes past a damaged Ogg page and shows one warning saying where and how much was skipped', async () => {
+    const ogg = Buffer.from(await readFile(path.join(REPO, 'test/fixtures/audio/kcs-tape-16k.ogg')));
+    // Page 4's segment count and first lacing value: its length is lost.
+    const page = [0, 1, 2, 3].reduce((at) => {
+      let length = 27 + ogg[at + 26]!;
+      for (let s = 0; s < ogg[at + 26]!; s++) length += ogg[at + 27 + s]!;
+      return at + length;
+    }, 0);
+    ogg[page + 26]! ^= 0x5a;
+    ogg[page + 27]! ^= 0xa5;
+    const file = path.join(f.dir, 'damaged.ogg');
+    await writeFile(file, ogg);
+    const { summary } = await openAndAnalyse(f, file);
+    expect(summary.warnings).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^damaged ogg-vorbis file from byte ${page} \\(at 2\\.1 s of audio\\): 0\\.82 s skipped in 1 place`,
+        ),
+      ),
+    ]);
+    // 5.02 s kept (silence in place of the page), and the bytes after the damage decode.
+    expect(summary.durationSeconds).toBeCloseTo(80320 / 16000, 3);
+    expect(summary.bytes).toBeGreaterThan(96 - 30);
+  });
+
   it('reads raw samples back from 8- and 24-bit WAV, float WAV and FLAC (through the spill file)', async () => {
     const { readAudioFile } = await import('../../../../src-main/services/audio-files.ts');
     const fixtures = path.join(REPO, 'test/fixtures/audio');
