@@ -3,14 +3,16 @@
 // uploads it, decoded while it arrives) and after it is closed, for several rounds. Also the time to open:
 // tape.open to its answer (the format known) and to tape.analyzed, since how the tape's analysis is started
 // costs there.
-// Run: npm run bench -- tape-memory [--minutes N] [--rounds N] [--keep]
-//   default 60 minutes of 48 kHz mono, 3 rounds; --keep reuses the tape in the temporary folder.
+// Run: npm run bench -- tape-memory [--minutes N] [--rounds N] [--keep] [--tunables T]
+//   default 60 minutes of 48 kHz mono, 3 rounds; --keep reuses the tape in the temporary folder; --tunables
+//   starts the host with GLIBC_TUNABLES=T instead of those of scripts/host-env.ts ('none': without any).
 import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { request } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
+import { hostEnvironment } from '../../scripts/host-env.ts';
 import { writeLongTape } from '../support/long-tape.ts';
 import { startBuiltWebHost } from '../support/web-host-process.ts';
 
@@ -21,6 +23,7 @@ const arg = (name: string): string | undefined => {
 const MINUTES = Number(arg('--minutes') ?? 60);
 const ROUNDS = Number(arg('--rounds') ?? 3);
 const KEEP = process.argv.includes('--keep');
+const TUNABLES = arg('--tunables');
 /** How long after a close the memory is read. */
 const SETTLE_MS = 3000;
 
@@ -36,7 +39,11 @@ const load = (): string =>
     .join(' ');
 console.log(`load average before the run: ${load()} (${cpus().length} cores); times are wall times`);
 
-const host = await startBuiltWebHost(dir);
+const env = hostEnvironment();
+if (TUNABLES === 'none') delete env.GLIBC_TUNABLES;
+else if (TUNABLES !== undefined) env.GLIBC_TUNABLES = TUNABLES;
+console.log(`host started with GLIBC_TUNABLES=${env.GLIBC_TUNABLES ?? '(none)'}`);
+const host = await startBuiltWebHost(dir, [], env);
 const hostPid = host.process.pid!;
 
 /** The processes whose parent is `pid`, and theirs. */
@@ -134,6 +141,17 @@ const upload = (fileId: string, size: number): Promise<void> =>
     createReadStream(file).pipe(post);
   });
 
+/** CPU seconds of the host itself and of its ended (waited-for) children, such as closed tapes' processes. */
+function cpu(): { own: number; children: number } {
+  const stat = readFileSync(`/proc/${hostPid}/stat`, 'utf8');
+  const fields = stat
+    .slice(stat.lastIndexOf(')') + 2)
+    .split(' ')
+    .map(Number);
+  // utime, stime, cutime, cstime are fields 14-17 of stat (11-14 after the command name), in clock ticks.
+  return { own: (fields[11]! + fields[12]!) / 100, children: (fields[13]! + fields[14]!) / 100 };
+}
+
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[values.length >> 1] ?? 0;
 const mb = (values: number[]): string => values.map((v) => v.toFixed(0)).join(' / ');
 try {
@@ -144,8 +162,11 @@ try {
   const closed: Reading[] = [];
   const toOpen: number[] = [];
   const toAnalysed: number[] = [];
+  const hostCpu: number[] = [];
+  const tapeCpu: number[] = [];
   for (let round = 1; round <= ROUNDS; round++) {
     const size = statSync(file).size;
+    const cpuBefore = cpu();
     const began = performance.now();
     const ref = await call<{ fileId: string }>('files.reserveUpload', { name: 'tape.wav', size });
     const opening = call<{ tapeId: string }>('tape.open', { fileId: ref.fileId });
@@ -163,9 +184,13 @@ try {
     await call('tape.close', { tapeId });
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     closed.push(read());
+    const cpuAfter = cpu();
+    hostCpu.push(cpuAfter.own - cpuBefore.own);
+    tapeCpu.push(cpuAfter.children - cpuBefore.children);
     console.log(
       `round ${round}: open after ${(toOpen.at(-1)! / 1000).toFixed(2)} s, analysed after ` +
-        `${(toAnalysed.at(-1)! / 1000).toFixed(2)} s; with the tape open: ${show(opened.at(-1)!)}; ` +
+        `${(toAnalysed.at(-1)! / 1000).toFixed(2)} s (CPU: host ${hostCpu.at(-1)!.toFixed(2)} s, tape process ` +
+        `${tapeCpu.at(-1)!.toFixed(2)} s); with the tape open: ${show(opened.at(-1)!)}; ` +
         `${SETTLE_MS / 1000} s after closing: ${show(closed.at(-1)!)}`,
     );
   }
@@ -174,7 +199,8 @@ try {
       `${mb(opened.map((r) => r.host + r.children))} MB with the tape open (host and its tape processes), ` +
       `${mb(closed.map((r) => r.host + r.children))} MB after closing; PSS ${start.pss.toFixed(0)} / ` +
       `${mb(opened.map((r) => r.pss))} / ${mb(closed.map((r) => r.pss))} MB; tape.open answered in ` +
-      `${median(toOpen).toFixed(0)} ms, analysed in ${(median(toAnalysed) / 1000).toFixed(2)} s (medians); ` +
+      `${median(toOpen).toFixed(0)} ms, analysed in ${(median(toAnalysed) / 1000).toFixed(2)} s, CPU of the host ` +
+      `${median(hostCpu).toFixed(2)} s and of the tape's process ${median(tapeCpu).toFixed(2)} s (medians); ` +
       `load average after: ${load()}`,
   );
 } finally {

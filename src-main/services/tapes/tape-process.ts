@@ -24,12 +24,19 @@ export interface TapeProcessLaunch {
 /**
  * How a tape process is started from this host. Under Electron, `process.execPath` is the Electron binary:
  * ELECTRON_RUN_AS_NODE makes it run the script as plain Node (no window, no second app instance). Options
- * of the host's own command line (an inspector, Electron's switches) are not passed on.
+ * of the host's own command line (an inspector, Electron's switches) are not passed on, nor the host's glibc
+ * thresholds (scripts/host-env.ts): all the process's memory goes back when it ends, and mapping each
+ * mid-sized block on its own would only cost the decoding time.
  */
 export function tapeProcessLaunch(
   host: { execPath: string; versions: NodeJS.ProcessVersions; env: NodeJS.ProcessEnv } = process,
 ): TapeProcessLaunch {
   const env = { ...host.env };
+  const tunables = env.GLIBC_TUNABLES?.split(':').filter(
+    (tunable) => !/^glibc\.malloc\.(mmap|trim)_threshold=/.test(tunable),
+  );
+  if (tunables && tunables.length > 0) env.GLIBC_TUNABLES = tunables.join(':');
+  else delete env.GLIBC_TUNABLES;
   if (host.versions.electron !== undefined) env.ELECTRON_RUN_AS_NODE = '1';
   return { execPath: host.execPath, execArgv: [], env };
 }

@@ -8,13 +8,18 @@ describe('tapeProcessLaunch', () => {
     const launch = tapeProcessLaunch({
       execPath: '/usr/local/bin/node',
       versions: { ...process.versions },
-      env: { PATH: '/usr/bin', GLIBC_TUNABLES: 'glibc.malloc.mmap_threshold=65536' },
+      env: { PATH: '/usr/bin' },
     });
-    expect(launch).toEqual({
-      execPath: '/usr/local/bin/node',
-      execArgv: [],
-      env: { PATH: '/usr/bin', GLIBC_TUNABLES: 'glibc.malloc.mmap_threshold=65536' },
-    });
+    expect(launch).toEqual({ execPath: '/usr/local/bin/node', execArgv: [], env: { PATH: '/usr/bin' } });
+  });
+
+  it("leaves out the host's glibc thresholds and keeps any other tunable", () => {
+    const host = { execPath: '/usr/local/bin/node', versions: { ...process.versions } };
+    const ours = 'glibc.malloc.mmap_threshold=65536:glibc.malloc.trim_threshold=131072';
+    expect(tapeProcessLaunch({ ...host, env: { GLIBC_TUNABLES: ours } }).env).toEqual({});
+    expect(
+      tapeProcessLaunch({ ...host, env: { GLIBC_TUNABLES: `glibc.malloc.arena_max=2:${ours}` } }).env,
+    ).toEqual({ GLIBC_TUNABLES: 'glibc.malloc.arena_max=2' });
   });
 
   it('runs the Electron binary as Node in the desktop app, leaving the host environment as it was', () => {
