@@ -6,7 +6,7 @@
 // Run: npm run bench -- tape-memory [--minutes N] [--rounds N] [--keep] [--tunables T]
 //   default 60 minutes of 48 kHz mono, 3 rounds; --keep reuses the tape in the temporary folder; --tunables
 //   starts the host with GLIBC_TUNABLES=T instead of those of scripts/host-env.ts ('none': without any).
-import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { request } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 import { hostEnvironment } from '../../scripts/host-env.ts';
 import { writeLongTape } from '../support/long-tape.ts';
+import { treeMemory, type TreeMemory } from '../support/process-memory.ts';
 import { startBuiltWebHost } from '../support/web-host-process.ts';
 
 const arg = (name: string): string | undefined => {
@@ -46,52 +47,8 @@ console.log(`host started with GLIBC_TUNABLES=${env.GLIBC_TUNABLES ?? '(none)'}`
 const host = await startBuiltWebHost(dir, [], env);
 const hostPid = host.process.pid!;
 
-/** The processes whose parent is `pid`, and theirs. */
-function descendants(pid: number): number[] {
-  const found: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid === pid) found.push(Number(entry), ...descendants(Number(entry)));
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return found;
-}
-
-/** Resident and proportional (shared pages split between processes) memory, in MB, from smaps_rollup. */
-function memoryOf(pid: number): { rss: number; pss: number } {
-  try {
-    const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
-    const field = (name: string): number =>
-      Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(rollup)?.[1] ?? 0) / 1024;
-    return { rss: field('Rss'), pss: field('Pss') };
-  } catch {
-    return { rss: 0, pss: 0 };
-  }
-}
-
-interface Reading {
-  host: number;
-  children: number;
-  /** Proportional set size of the host and its children together: shared pages counted once. */
-  pss: number;
-  processes: number;
-}
-
-function read(): Reading {
-  const children = descendants(hostPid).map(memoryOf);
-  const own = memoryOf(hostPid);
-  return {
-    host: own.rss,
-    children: children.reduce((sum, m) => sum + m.rss, 0),
-    pss: own.pss + children.reduce((sum, m) => sum + m.pss, 0),
-    processes: children.length,
-  };
-}
+type Reading = TreeMemory;
+const read = (): Reading => treeMemory(hostPid);
 const show = (r: Reading): string =>
   `host ${r.host.toFixed(0)} MB` +
   (r.processes > 0 ? ` + ${r.processes} child process(es) ${r.children.toFixed(0)} MB` : '') +
