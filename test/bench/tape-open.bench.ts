@@ -7,13 +7,14 @@
 // uploaded file, to show what decoding during the upload saves over decoding after it.
 // Run: npm run bench -- tape-open [--minutes N] [--rounds N] [--keep]
 //   default 60 minutes of 48 kHz mono, 3 rounds; --keep reuses the tape in the temporary folder.
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rm } from 'node:fs/promises';
 import WebSocket from 'ws';
 import { HAVE_CHROMIUM, launchChromium } from '../support/browser.ts';
 import { writeLongTape } from '../support/long-tape.ts';
+import { treeMemory } from '../support/process-memory.ts';
 import { startBuiltWebHost } from '../support/web-host-process.ts';
 
 const RATE = 48_000;
@@ -44,9 +45,11 @@ const load = (): string =>
 console.log(`load average before the run: ${load()} (${cpus().length} cores); all times are wall times`);
 
 const host = await startBuiltWebHost(dir);
-/** The browser host's resident memory, its worker threads included, from /proc. */
-const rssMb = (): number =>
-  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${host.process.pid}/status`, 'utf8'))?.[1]) / 1024;
+/** The browser host's resident memory and that of its tape processes, added up, from /proc. */
+const rssMb = (): number => {
+  const memory = treeMemory(host.process.pid!);
+  return memory.host + memory.children;
+};
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[values.length >> 1] ?? 0;
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 

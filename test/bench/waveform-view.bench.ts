@@ -8,13 +8,14 @@
 //   updates); --keep leaves the tape in the temporary folder and uses it again next time (it takes a minute
 //   or two to write); screenshots of the tape at the whole tape, bytes and single cycles go to --shots
 //   (default test-results/).
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { HAVE_CHROMIUM, launchChromium } from '../support/browser.ts';
 import { writeLongTape } from '../support/long-tape.ts';
+import { showTreeMemory, treeMemory } from '../support/process-memory.ts';
 import { startBuiltWebHost } from '../support/web-host-process.ts';
 
 const RATE = 48_000;
@@ -46,15 +47,8 @@ if (!KEEP || !existsSync(file)) {
       `${((performance.now() - written) / 1000).toFixed(1)} s`,
   );
 }
-/** The browser host's resident memory (its worker threads included), from /proc. */
-const hostRss = (): string => {
-  try {
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${host.process.pid}/status`, 'utf8'))?.[1]);
-    return `${(kb / 1024).toFixed(0)} MB`;
-  } catch {
-    return 'unknown';
-  }
-};
+/** The browser host's resident memory, and that of its tape processes. */
+const hostRss = (): string => showTreeMemory(treeMemory(host.process.pid!));
 
 // Everything here is wall time on a shared machine: say how busy it was.
 const load = (): string =>

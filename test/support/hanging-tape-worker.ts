@@ -1,8 +1,7 @@
 // The real tape worker, plus one way to hang it: looking for an error from sample 4242 spins forever
 // before the reply goes out. For the tape service's deadline tests.
-import { parentPort } from 'node:worker_threads';
 import '../../src-main/services/tapes/tape-worker.ts';
 
-parentPort?.on('message', (query: { op: string; from?: number }) => {
+process.on('message', (query: { op?: string; from?: number }) => {
   if (query.op === 'findError' && query.from === 4242) for (;;);
 });

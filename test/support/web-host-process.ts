@@ -19,11 +19,12 @@ export interface RunningHost {
 export async function startBuiltWebHost(
   userDataDir: string,
   args: readonly string[] = [],
+  env: NodeJS.ProcessEnv = hostEnvironment(),
 ): Promise<RunningHost> {
   if (!existsSync(BUILT_WEB_HOST)) throw new Error(`${BUILT_WEB_HOST} is missing: run npm run build first.`);
   const child = spawn(process.execPath, [BUILT_WEB_HOST, '--user-data', userDataDir, ...args], {
     cwd: REPO,
-    env: hostEnvironment(),
+    env,
   });
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));

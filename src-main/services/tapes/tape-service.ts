@@ -1,8 +1,7 @@
-// The tapes section of the contract. Each open tape has its own worker thread that analyses the file and
-// then answers queries from its compact results; this class only routes requests and events.
+// The tapes section of the contract. Each open tape has its own process (tape-process.ts) that analyses the
+// file and then answers queries from its compact results; this class only routes requests and events.
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type {
   FileRef,
   TapeExportKind,
@@ -17,6 +16,7 @@ import type { EventHub } from '../../ipc/event-hub.ts';
 import type { FileRegistry } from '../file-registry.ts';
 import type { TempFolder } from '../temp-folder.ts';
 import { EXPORT_EXTENSIONS } from './tape-export.ts';
+import { TapeProcess } from './tape-process.ts';
 import { textListing } from './tape-results.ts';
 import type {
   TapeQuery,
@@ -34,7 +34,7 @@ export interface TapeServiceOptions {
   events: EventHub;
   /** Where spills and exports waiting for download live. */
   temp: TempFolder;
-  /** The worker script: the .ts source in tests, out/main/tape-worker.js in the built app. */
+  /** The tape process's script: the .ts source in tests, out/main/tape-worker.js in the built app. */
   workerUrl: URL;
   saveDialog?: SaveDialog;
   /** How long an export waits for its download, and stays after a download ends (tests shorten them). */
@@ -84,7 +84,7 @@ class OpenTape {
   readonly tapeId = `tape-${randomUUID()}`;
   readonly fileId: string;
   readonly name: string;
-  readonly worker: Worker;
+  readonly worker: TapeProcess;
   readonly spillFiles: [string, string];
   format: TapeFormat | null = null;
   state: TapeInfo['state'] = 'analysing';
@@ -92,13 +92,15 @@ class OpenTape {
   error: string | null = null;
   readonly pending = new Map<number, Pending>();
   nextId = 1;
+  /** A query went unanswered: the process is not asked for anything more, only ended. */
+  hung = false;
   readonly #timeoutMs: number;
   readonly #onHung: (tape: OpenTape) => void;
 
   constructor(
     fileId: string,
     name: string,
-    worker: Worker,
+    worker: TapeProcess,
     spillFiles: [string, string],
     timeoutMs: number,
     onHung: (tape: OpenTape) => void,
@@ -139,6 +141,7 @@ class OpenTape {
             `${this.name} did not answer in ${seconds} s and was closed; open it again.`,
           ),
         );
+        this.hung = true;
         this.#onHung(this);
       }, timeout);
       this.pending.set(id, {
@@ -162,6 +165,8 @@ export class TapeService {
   readonly #tapes = new Map<string, OpenTape>();
   readonly #exports = new Map<string, PendingExport>();
   readonly #exportLifetime: { unclaimed: number; afterDownload: number };
+  /** Closes under way, which `stop` waits for (a hung tape is closed from a timer). */
+  readonly #closing = new Set<Promise<void>>();
 
   constructor(options: TapeServiceOptions) {
     this.#options = options;
@@ -237,14 +242,13 @@ export class TapeService {
       await this.close(oldest.tapeId);
     }
     const temp = this.#options.temp;
-    const data: TapeWorkerData = {
+    const data: Omit<TapeWorkerData, 'growing'> = {
       path: entry.path,
       name: entry.name,
       spillFiles: [temp.file('spill', 's16'), temp.file('spill', 's16')],
       ...(channel === undefined ? {} : { channel }),
-      ...(entry.growing ? { growing: entry.growing.shared } : {}),
     };
-    const worker = new Worker(this.#options.workerUrl, { workerData: data });
+    const worker = new TapeProcess(this.#options.workerUrl, data, entry.growing);
     const timeout = this.#options.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;
     const tape = new OpenTape(fileId, entry.name, worker, data.spillFiles, timeout, (hung) => {
       void this.close(hung.tapeId);
@@ -327,23 +331,36 @@ export class TapeService {
     });
   }
 
-  /** Closes a tape: its worker ends and its spill files are deleted. */
+  /** Closes a tape: its process ends (giving back all it held) and its spill files are deleted. */
   async close(tapeId: string): Promise<void> {
     const tape = this.#tapes.get(tapeId);
     if (!tape) return;
     this.#tapes.delete(tapeId);
+    const closing = (async () => {
+      try {
+        if (!tape.hung)
+          await Promise.race([
+            tape.ask({ op: 'close' }),
+            new Promise((resolve) => setTimeout(resolve, 2000)),
+          ]);
+      } catch {
+        // A worker that already failed has nothing left to release.
+      }
+      await tape.worker.terminate();
+      this.#options.files.release(tape.fileId);
+      await Promise.all(tape.spillFiles.map((file) => this.#options.temp.remove(file)));
+    })();
+    this.#closing.add(closing);
     try {
-      await Promise.race([tape.ask({ op: 'close' }), new Promise((resolve) => setTimeout(resolve, 2000))]);
-    } catch {
-      // A worker that already failed has nothing left to release.
+      await closing;
+    } finally {
+      this.#closing.delete(closing);
     }
-    await tape.worker.terminate();
-    this.#options.files.release(tape.fileId);
-    await Promise.all(tape.spillFiles.map((file) => this.#options.temp.remove(file)));
   }
 
   async stop(): Promise<void> {
     await Promise.all([...this.#tapes.keys()].map((id) => this.close(id)));
+    await Promise.all(this.#closing);
     for (const pending of this.#exports.values()) this.#expire(pending, null);
     await Promise.all([...this.#exports.keys()].map((id) => this.#options.files.forget(id)));
     this.#exports.clear();

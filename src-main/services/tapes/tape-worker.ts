@@ -1,26 +1,25 @@
-// A tape worker: analyses one tape off the main event loop, then answers the Waveform area's queries from
-// the compact results until the TapeService terminates it.
-import { parentPort, workerData } from 'node:worker_threads';
+// A tape worker: analyses one tape in a process of its own (started by tape-process.ts), then answers the
+// Waveform area's queries from the compact results until the TapeService ends it. Ending the process gives
+// everything the tape held back to the system, which ending a thread did not (see docs/waveform.md).
 import type { TapeSummary } from '../../ipc/contract.ts';
-import { GrowingFile } from '../growing-file.ts';
 import { TapeAnalysis, TapeAnalysisError } from './tape-analysis.ts';
 import { writeTapeExport } from './tape-export.ts';
-import type { TapeQuery, TapeRequestMessage, TapeWorkerData, TapeWorkerMessage } from './tape-protocol.ts';
+import { tapeParent } from './tape-parent.ts';
+import type { TapeQuery, TapeWorkerMessage } from './tape-protocol.ts';
 
 const MAX_ERROR_INDICES = 10000;
 const PROGRESS_EVERY_MS = 200;
 
-const port = parentPort;
-if (port === null) throw new Error('tape-worker.ts runs as a worker thread only');
-const data = workerData as TapeWorkerData;
-const post = (message: TapeWorkerMessage): void => port.postMessage(message);
+const parent = tapeParent();
+const data = parent.data;
+const post = (message: TapeWorkerMessage): void => parent.post(message);
 
 let lastProgress = 0;
 const analysis = new TapeAnalysis(data.path, {
   ...(data.channel === undefined ? {} : { channel: data.channel }),
   name: data.name,
   spillFiles: data.spillFiles,
-  ...(data.growing ? { growing: new GrowingFile(data.growing) } : {}),
+  ...(data.growing ? { growing: data.growing } : {}),
   // The decoder gets a thread of its own beside this one (the built file is .js, the source .ts).
   decodeWorker: new URL(
     import.meta.url.endsWith('.ts') ? './decode-worker.ts' : './decode-worker.js',
@@ -78,7 +77,7 @@ async function answer(query: TapeQuery): Promise<unknown> {
   }
 }
 
-port.on('message', (message: TapeRequestMessage) => {
+parent.onQuery((message) => {
   answer(message).then(
     (value) => post({ type: 'reply', id: message.id, ok: true, value }),
     (error: unknown) =>
