@@ -56,6 +56,9 @@ export class TapeView {
   #followSeq = 0;
   /** Where to look once the analysis is done (a library block opened here). */
   #pendingFocus: { start: number; end: number } | null = null;
+  /** Settles the promise `settled` hands out, when the tape opening now is drawn, fails or is closed. */
+  #settle: () => void = () => {};
+  #settled: Promise<void> = Promise.resolve();
 
   constructor(client: IpcClient, notify: Notify) {
     this.#client = client;
@@ -75,6 +78,7 @@ export class TapeView {
       if (event.tapeId !== this.info?.tapeId) return;
       this.status = 'failed';
       this.error = event.message;
+      this.#settle();
       this.#notify('error', event.message);
     });
   }
@@ -91,8 +95,19 @@ export class TapeView {
     return this.frames / this.sampleRate;
   }
 
+  /**
+   * Resolves once the tape being opened is drawn (analysed and its content fetched), has failed or was
+   * closed: work that can wait for the tape to be on screen waits for this.
+   */
+  settled(): Promise<void> {
+    return this.#settled;
+  }
+
   async open(fileId: string, focus: { start: number; end: number } | null = null): Promise<void> {
-    await this.close();
+    // Named before the first await: a caller may ask for `settled` as soon as this returns its promise.
+    const closing = this.close();
+    this.#settled = new Promise((resolve) => (this.#settle = resolve));
+    await closing;
     this.#pendingFocus = focus;
     this.status = 'opening';
     this.progress = 0;
@@ -109,10 +124,12 @@ export class TapeView {
       } else if (now.state === 'failed') {
         this.status = 'failed';
         this.error = now.error;
+        this.#settle();
       }
     } catch (error) {
       this.status = 'failed';
       this.error = error instanceof Error ? error.message : String(error);
+      this.#settle();
       throw error;
     }
   }
@@ -129,6 +146,7 @@ export class TapeView {
     this.focus = null;
     this.error = null;
     this.status = 'idle';
+    this.#settle();
     if (tapeId) await this.#client.request('tape.close', { tapeId }).catch(() => {});
   }
 
@@ -160,6 +178,7 @@ export class TapeView {
     this.map = map;
     this.progress = 1;
     this.status = 'done';
+    this.#settle();
     const focus = this.#pendingFocus;
     this.#pendingFocus = null;
     if (focus) {
