@@ -33,6 +33,9 @@ export interface VisibleData {
 
 type Notify = (kind: 'info' | 'error', text: string) => void;
 
+/** A tape whose waveform is hidden (another area maximized) counts as drawn this long after its analysis. */
+const SETTLE_HIDDEN_MS = 1000;
+
 /** The open tape of the Waveform area: its analysis, decoded content, selection and what to show. */
 export class TapeView {
   readonly #client: IpcClient;
@@ -96,8 +99,8 @@ export class TapeView {
   }
 
   /**
-   * Resolves once the tape being opened is drawn (analysed and its content fetched), has failed or was
-   * closed: work that can wait for the tape to be on screen waits for this.
+   * Resolves once the tape being opened is drawn (analysed, its content fetched and its waveform painted),
+   * has failed or was closed: work that can wait for the tape to be on screen waits for this.
    */
   settled(): Promise<void> {
     return this.#settled;
@@ -178,7 +181,8 @@ export class TapeView {
     this.map = map;
     this.progress = 1;
     this.status = 'done';
-    this.#settle();
+    // Drawn once the waveform has painted its first range (see `visible`); a hidden area asks for none.
+    setTimeout(this.#settle, SETTLE_HIDDEN_MS);
     const focus = this.#pendingFocus;
     this.#pendingFocus = null;
     if (focus) {
@@ -208,6 +212,11 @@ export class TapeView {
       this.#client.request('tape.annotations', { tapeId, start, end: stop, maxBits, maxBytes }),
     ]);
     if (seq !== this.#visibleSeq) return null;
+    // The view paints this in its next frame: the tape is drawn after it.
+    if (this.status === 'done') {
+      const settle = this.#settle;
+      requestAnimationFrame(() => setTimeout(settle));
+    }
     return { peaks, annotations };
   }
 
