@@ -1,5 +1,4 @@
 // npm run bench: runs every test/bench/*.bench.ts (or the ones named) on Node 24 and prints their numbers.
-// Options after the names go to each bench: npm run bench -- decode-process --hours 1,3 --runs 3
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -7,8 +6,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dir = path.join(root, 'test/bench');
+// Names pick the benchmarks; everything from the first option on (`--keep`, `--minutes 60`) goes to each.
 const args = process.argv.slice(2);
-const firstOption = args.findIndex((a) => a.startsWith('-'));
+const firstOption = args.findIndex((arg) => arg.startsWith('--'));
 const wanted = firstOption < 0 ? args : args.slice(0, firstOption);
 const options = firstOption < 0 ? [] : args.slice(firstOption);
 const benches = readdirSync(dir)

@@ -266,7 +266,7 @@ export class AppServices {
           name: entry.name,
           size: entry.size,
           kind: sniffKind(head, entry.size),
-          sha1: entry.sha1 ?? (await sha1File(entry.path)),
+          sha1: await sha1File(entry.path),
         };
       },
     };

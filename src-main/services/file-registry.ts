@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Writable, type Readable } from 'node:stream';
@@ -13,8 +13,6 @@ interface Entry extends FileRef {
   path: string;
   /** While an upload arrives. */
   growing?: GrowingFile;
-  /** An upload's SHA-1 (hex), taken as its bytes arrived, so describing it needs no second read. */
-  sha1?: string;
 }
 
 /** Uploads kept at once; past this the oldest one no open tape uses is deleted. */
@@ -111,13 +109,13 @@ export class FileRegistry {
     const growing = reserved?.growing ?? null;
     if (reserved) this.#uploads.push(id);
     let received = 0;
-    const hash = createHash('sha1');
     try {
-      // The file is open before the body flows, so no byte passes by.
+      // The file is open before the body flows, so no byte passes by. Its SHA-1 is not taken here: it only
+      // names the file for the library, and the bytes are hashed once the tape is shown (`files.describe`),
+      // not on the way in, where every byte's processor time holds up the tape's decoding beside it.
       const sink = await fileSink(target, growing);
       body.on('data', (chunk: Buffer) => {
         received += chunk.length;
-        hash.update(chunk);
         if (received > maxBytes)
           body.destroy(new ServiceError('bad-request', `${safe} is larger than ${maxBytes} bytes.`));
       });
@@ -132,7 +130,7 @@ export class FileRegistry {
     }
     growing?.end(true);
     const ref: FileRef = { fileId: id, name: safe, size: received };
-    this.#entries.set(id, { ...ref, path: target, sha1: hash.digest('hex') });
+    this.#entries.set(id, { ...ref, path: target });
     if (!reserved) this.#uploads.push(id);
     await this.#trimUploads();
     return ref;

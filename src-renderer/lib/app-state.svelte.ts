@@ -161,12 +161,15 @@ export class AppState {
     try {
       if (this.maximized !== null && this.maximized !== 'waveform') this.toggleMaximized('waveform');
       if (!uploaded) this.say(`Analysing ${ref.name}…`);
-      // The description (size, kind, SHA-1 of the whole file) need not hold up the analysis, and waits for
-      // an upload to be in.
+      // The description (size, kind, SHA-1 of the whole file) need not hold up the analysis: it waits for an
+      // upload to be in and the tape to be drawn, so reading the file for its SHA-1 does not take processor
+      // time from the decoding.
+      const opened = this.tape.open(ref.fileId, focus);
       const described = (uploaded ?? Promise.resolve(ref))
+        .then(() => this.tape.settled())
         .then(() => this.client.request('files.describe', { fileId: ref.fileId }))
         .then((description) => (this.openedTape = description));
-      await Promise.all([described, this.tape.open(ref.fileId, focus)]);
+      await Promise.all([described, opened]);
       this.say(`Opened ${ref.name}.`);
     } catch (error) {
       this.fail(error);

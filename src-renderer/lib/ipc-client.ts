@@ -19,6 +19,9 @@ import {
   type WireMessage,
 } from '../../src-main/ipc/wire.ts';
 
+/** An upload reports its progress at most this often. */
+const PROGRESS_EVERY_MS = 250;
+
 export class IpcError extends Error {
   readonly code: IpcErrorBody['code'];
   constructor(body: IpcErrorBody) {
@@ -174,8 +177,15 @@ function browserClient(): IpcClient {
         const reserved = fileId === undefined ? '' : `&fileId=${encodeURIComponent(fileId)}`;
         xhr.open('POST', `${UPLOAD_PATH}?name=${encodeURIComponent(file.name)}${reserved}`);
         xhr.setRequestHeader(TOKEN_HEADER, token);
+        // Chromium reports every 50 ms or so; each report repaints the page, which on a long upload is
+        // processor time taken from the upload and the decoding beside it, so at most four a second.
+        let reported = -Infinity;
         xhr.upload.onprogress = (event) => {
-          if (event.lengthComputable) onProgress?.(event.loaded / event.total);
+          const now = performance.now();
+          if (!event.lengthComputable || (now - reported < PROGRESS_EVERY_MS && event.loaded < event.total))
+            return;
+          reported = now;
+          onProgress?.(event.loaded / event.total);
         };
         xhr.onload = () => {
           const body = JSON.parse(xhr.responseText) as FileRef & { error?: string };

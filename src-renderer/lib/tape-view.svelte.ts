@@ -33,6 +33,9 @@ export interface VisibleData {
 
 type Notify = (kind: 'info' | 'error', text: string) => void;
 
+/** A tape whose waveform is hidden (another area maximized) counts as drawn this long after its analysis. */
+const SETTLE_HIDDEN_MS = 1000;
+
 /** The open tape of the Waveform area: its analysis, decoded content, selection and what to show. */
 export class TapeView {
   readonly #client: IpcClient;
@@ -56,6 +59,9 @@ export class TapeView {
   #followSeq = 0;
   /** Where to look once the analysis is done (a library block opened here). */
   #pendingFocus: { start: number; end: number } | null = null;
+  /** Settles the promise `settled` hands out, when the tape opening now is drawn, fails or is closed. */
+  #settle: () => void = () => {};
+  #settled: Promise<void> = Promise.resolve();
 
   constructor(client: IpcClient, notify: Notify) {
     this.#client = client;
@@ -75,6 +81,7 @@ export class TapeView {
       if (event.tapeId !== this.info?.tapeId) return;
       this.status = 'failed';
       this.error = event.message;
+      this.#settle();
       this.#notify('error', event.message);
     });
   }
@@ -91,8 +98,19 @@ export class TapeView {
     return this.frames / this.sampleRate;
   }
 
+  /**
+   * Resolves once the tape being opened is drawn (analysed, its content fetched and its waveform painted),
+   * has failed or was closed: work that can wait for the tape to be on screen waits for this.
+   */
+  settled(): Promise<void> {
+    return this.#settled;
+  }
+
   async open(fileId: string, focus: { start: number; end: number } | null = null): Promise<void> {
-    await this.close();
+    // Named before the first await: a caller may ask for `settled` as soon as this returns its promise.
+    const closing = this.close();
+    this.#settled = new Promise((resolve) => (this.#settle = resolve));
+    await closing;
     this.#pendingFocus = focus;
     this.status = 'opening';
     this.progress = 0;
@@ -109,10 +127,12 @@ export class TapeView {
       } else if (now.state === 'failed') {
         this.status = 'failed';
         this.error = now.error;
+        this.#settle();
       }
     } catch (error) {
       this.status = 'failed';
       this.error = error instanceof Error ? error.message : String(error);
+      this.#settle();
       throw error;
     }
   }
@@ -129,6 +149,7 @@ export class TapeView {
     this.focus = null;
     this.error = null;
     this.status = 'idle';
+    this.#settle();
     if (tapeId) await this.#client.request('tape.close', { tapeId }).catch(() => {});
   }
 
@@ -160,6 +181,8 @@ export class TapeView {
     this.map = map;
     this.progress = 1;
     this.status = 'done';
+    // Drawn once the waveform has painted its first range (see `visible`); a hidden area asks for none.
+    setTimeout(this.#settle, SETTLE_HIDDEN_MS);
     const focus = this.#pendingFocus;
     this.#pendingFocus = null;
     if (focus) {
@@ -189,6 +212,11 @@ export class TapeView {
       this.#client.request('tape.annotations', { tapeId, start, end: stop, maxBits, maxBytes }),
     ]);
     if (seq !== this.#visibleSeq) return null;
+    // The view paints this in its next frame: the tape is drawn after it.
+    if (this.status === 'done') {
+      const settle = this.#settle;
+      requestAnimationFrame(() => setTimeout(settle));
+    }
     return { peaks, annotations };
   }
 

@@ -15,6 +15,7 @@ import WebSocket from 'ws';
 import { HAVE_CHROMIUM, launchChromium } from '../support/browser.ts';
 import { writeLongTape } from '../support/long-tape.ts';
 import { treeMemory } from '../support/process-memory.ts';
+import { descendantsCpu, processCpu } from '../support/process-cpu.ts';
 import { startBuiltWebHost } from '../support/web-host-process.ts';
 
 const RATE = 48_000;
@@ -90,8 +91,22 @@ try {
   const input = page.getByRole('region', { name: 'Waveform', exact: true }).locator('input[type=file]');
   const rssBefore = rssMb();
 
+  /** Processor time so far of the host (its threads included) and of Chromium's processes. */
+  const cpuNow = (): { host: number; browser: number } => ({
+    host: processCpu(host.process.pid!),
+    browser: descendantsCpu(process.pid, 'chrom'),
+  });
+  const cpuSince = (from: { host: number; browser: number }): { host: number; browser: number } => {
+    const now = cpuNow();
+    return { host: now.host - from.host, browser: now.browser - from.browser };
+  };
+
   /** Chooses the file in the Waveform area and times until the analysed waveform is painted. */
-  const openOnce = async (): Promise<{ total: number; opened: number }> => {
+  const openOnce = async (): Promise<{
+    total: number;
+    opened: number;
+    cpu: { host: number; browser: number };
+  }> => {
     await page.evaluate(() => {
       const marks = { chosen: performance.now(), opened: 0 };
       (window as unknown as { marks: typeof marks }).marks = marks;
@@ -104,20 +119,26 @@ try {
       }).observe(document.body, { subtree: true, childList: true });
     });
     const started = performance.now();
+    const cpuBefore = cpuNow();
     await input.setInputFiles(file);
     await page.locator('[data-testid=overlay][data-ready="1"]').waitFor({ timeout: 600_000 });
     const total = performance.now() - started;
+    const cpu = cpuSince(cpuBefore);
     const opened = await page.evaluate(() => {
       const m = (window as unknown as { marks: { chosen: number; opened: number } }).marks;
       return m.opened - m.chosen;
     });
     // The next open must see the new tape's overlay, not this one's.
     await page.evaluate(() => document.querySelector('[data-testid=overlay]')?.removeAttribute('data-ready'));
-    return { total, opened };
+    return { total, opened, cpu };
   };
 
   /** The anchor: the same File posted to the host's upload route from the page, nothing else. */
-  const uploadOnce = async (): Promise<{ ms: number; fileId: string }> => {
+  const uploadOnce = async (): Promise<{
+    ms: number;
+    fileId: string;
+    cpu: { host: number; browser: number };
+  }> => {
     await page.evaluate(() => {
       const picker = document.createElement('input');
       picker.type = 'file';
@@ -126,7 +147,8 @@ try {
     });
     await page.locator('#bench-upload').setInputFiles(file);
     // Sent as the app sends it (XMLHttpRequest, for its upload progress), with a listener for progress.
-    return page.evaluate(async (token) => {
+    const cpuBefore = cpuNow();
+    const sent = await page.evaluate(async (token) => {
       const picker = document.querySelector<HTMLInputElement>('#bench-upload')!;
       const chosen = picker.files![0]!;
       const started = performance.now();
@@ -145,6 +167,7 @@ try {
       picker.remove();
       return { ms, fileId: (JSON.parse(xhr.responseText) as { fileId: string }).fileId };
     }, host.token);
+    return { ...sent, cpu: cpuSince(cpuBefore) };
   };
 
   /** The file uploaded already, decoded by the host alone: tape.open until tape.analyzed, in the host. */
@@ -158,8 +181,9 @@ try {
     return ms;
   };
 
-  const opens: { total: number; opened: number }[] = [];
+  const opens: { total: number; opened: number; cpu: { host: number; browser: number } }[] = [];
   const uploads: number[] = [];
+  const uploadCpu: { host: number; browser: number }[] = [];
   const decodes: number[] = [];
   const rssOpen: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
@@ -167,6 +191,7 @@ try {
     rssOpen.push(rssMb());
     const uploaded = await uploadOnce();
     uploads.push(uploaded.ms);
+    uploadCpu.push(uploaded.cpu);
     decodes.push(await decodeOnce(uploaded.fileId));
   }
   const hours = MINUTES / 60;
@@ -189,6 +214,14 @@ try {
       `tape.analyzed): ${seconds(decode)} = ${seconds(decode / hours)} per hour; one after the other they make ` +
       `${seconds((upload + decode) / hours)} per hour, the open that decodes while the bytes arrive ` +
       `${seconds(perHour)}`,
+  );
+
+  const cpuText = (cpu: { host: number; browser: number }[]): string =>
+    `host ${median(cpu.map((c) => c.host)).toFixed(2)} s + Chromium ${median(cpu.map((c) => c.browser)).toFixed(2)} s`;
+  console.log(
+    `processor time (user + system, medians of ${ROUNDS}): the open ${cpuText(opens.map((o) => o.cpu))}; ` +
+      `the bare upload ${cpuText(uploadCpu)} (${cpus().length} cores: the open cannot take less wall time ` +
+      `than its processor time shared among them)`,
   );
 
   // Closing: the page closes each tape when it opens the next; our connection closes the last one.

@@ -1,4 +1,5 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -106,6 +107,11 @@ describe.skipIf(!HAVE_CHROMIUM)(
       const text = await page.getByTestId('text-view').textContent();
       expect(text).toContain('30 PRINT "HELLO FROM THE CASSETTE";I');
       await expect.poll(async () => (await overlayState()).inked, { timeout: 10_000 }).toBeGreaterThan(0);
+      // The file's SHA-1 (taken once the tape is drawn, not while it uploads) names the bytes that were sent.
+      const sent = await readFile(path.join(work.dir, 'hello.wav'));
+      await expect(page.getByTestId('tape-info').getAttribute('title')).resolves.toBe(
+        `SHA-1 ${createHash('sha1').update(sent).digest('hex')}`,
+      );
       await mkdir(SHOTS, { recursive: true });
       await page.screenshot({ path: path.join(SHOTS, 'waveform-overview.png') });
     });
