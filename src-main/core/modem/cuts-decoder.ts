@@ -225,19 +225,20 @@ export class CutsDecoder {
     return this.n;
   }
 
-  push(samples: Float32Array): KcsEvent[] {
+  /** Mono samples: floats, or 16-bit PCM (read as value / 32768, exactly the float a WAV reader would give). */
+  push(samples: Float32Array | Int16Array): KcsEvent[] {
     if (this.finished) throw new Error('CUTS decoder: push() after finish()');
     this.out = [];
-    this.feed(samples);
+    this.feed(samples, samples instanceof Int16Array ? 1 / 32768 : 1);
     return this.out;
   }
 
-  private feed(samples: Float32Array): void {
+  private feed(samples: Float32Array | Int16Array, scale: number): void {
     const sums = this.sums;
     let n = this.n;
     let total = this.total;
     for (let i = 0; i < samples.length; i++) {
-      const v = samples[i]!;
+      const v = samples[i]! * scale;
       // NaN and infinities count as silence; a wild sample is clamped, so the running sum keeps its
       // precision for the rest of the tape.
       if (v - v === 0) total += v > SAMPLE_LIMIT ? SAMPLE_LIMIT : v < -SAMPLE_LIMIT ? -SAMPLE_LIMIT : v;
@@ -260,7 +261,7 @@ export class CutsDecoder {
     const end = this.n;
     // A frame is read a few half-cells after its end: a tape that stops right after its last byte gets
     // that much silence, so the byte is not lost. Nothing after `end` is reported.
-    if (this.trigger >= 0 || this.inRun) this.feed(new Float32Array(Math.ceil(this.nominalHalf * 8)));
+    if (this.trigger >= 0 || this.inRun) this.feed(new Float32Array(Math.ceil(this.nominalHalf * 8)), 1);
     if (this.segStart > end) this.segStart = end;
     if (this.inRun && this.segKind === 'data')
       this.switchTo(this.carrier ? 'carrier' : 'gap', Math.min(this.time(this.expected), end));

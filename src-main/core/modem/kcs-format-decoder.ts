@@ -49,7 +49,7 @@ export function describeTapeFormat(format: KcsTapeFormat): string {
 
 /** What the format decoder needs of a candidate's decoder. */
 interface FrameDecoder {
-  push(samples: Float32Array): KcsEvent[];
+  push(samples: Float32Array | Int16Array): KcsEvent[];
   finish(): KcsEvent[];
   readonly signalQuality: number;
   readonly lowConfidenceCells: number;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { bytesOf, KcsDecoder, type KcsEvent } from '../../../../src-main/core/modem/kcs-decoder.ts';
 import { KcsFormatDecoder } from '../../../../src-main/core/modem/kcs-format-decoder.ts';
+import { CutsDecoder } from '../../../../src-main/core/modem/cuts-decoder.ts';
+import { encodeCuts } from '../../../../src-main/core/modem/cuts-encoder.ts';
 import { encodeKcs } from '../../../../src-main/core/modem/kcs-encoder.ts';
 import { impair } from '../../../../src-main/core/modem/impairments.ts';
 import { testBytes } from '../../../support/byte-errors.ts';
@@ -39,5 +41,23 @@ describe('KcsDecoder on 16-bit words', () => {
         decode(new KcsFormatDecoder({ sampleRate }), floats, 4096),
       );
     }
+  });
+});
+
+describe('CutsDecoder on 16-bit words', () => {
+  it('gives exactly the events of the float conversion, alone and as a detected format', () => {
+    const sampleRate = 44100;
+    const clean = encodeCuts(data, { sampleRate, leaderSeconds: 1, trailerSeconds: 0.3 });
+    const noisy = impair(clean, sampleRate, { seed: 5, snrDb: 10 });
+    const words = Int16Array.from(noisy, (v) => Math.max(-32768, Math.min(32767, Math.round(v * 12000))));
+    const floats = Float32Array.from(words, (v) => v / 32768);
+    const expected = decode(new CutsDecoder({ sampleRate }), floats, 4096);
+    expect(bytesOf(expected)).toEqual(data);
+    for (const chunk of [7, 1000, words.length]) {
+      expect(decode(new CutsDecoder({ sampleRate }), words, chunk)).toEqual(expected);
+    }
+    const detected = new KcsFormatDecoder({ sampleRate });
+    expect(decode(detected, words, 4096)).toEqual(decode(new KcsFormatDecoder({ sampleRate }), floats, 4096));
+    expect(detected.format?.baud).toBe(1200);
   });
 });
