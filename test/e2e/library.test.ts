@@ -134,9 +134,10 @@ describe.skipIf(!HAVE_CHROMIUM)(
       await page.getByTestId('library-row').first().click();
       const detail = page.getByTestId('library-detail');
       await detail.waitFor();
-      await expect(page.getByTestId('tape-title').inputValue()).resolves.toBe('screen-fill');
+      // The pane may still show the tape it showed before while the clicked one loads.
+      await expect.poll(() => page.getByTestId('tape-title').inputValue()).toBe('screen-fill');
       const block = page.getByTestId('block-row').first();
-      await expect(block.textContent()).resolves.toContain('10 REM SCREEN FILL');
+      await expect.poll(() => block.textContent()).toContain('10 REM SCREEN FILL');
       // The format the recording was decoded in, as the Waveform area's Format shows it.
       await expect
         .poll(() => page.getByTestId('take-tape-format').textContent())
