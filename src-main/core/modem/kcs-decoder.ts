@@ -222,6 +222,16 @@ export class KcsDecoder {
     framingError: false,
     stop1: false,
   };
+  /**
+   * The frame grid of a run of data that a dropout ended (the carrier given up inside data): if data
+   * resumes in the same recording, the frame slots in between were lost and are reported as unreadable.
+   */
+  private lostRun: { start: number; spacing: number; period: number; bits: number } | undefined;
+  /** The bit period and start of the last frame accepted (the tracked period wanders once the tones are gone). */
+  private lastFramePeriod = 0;
+  private lastFrameStart = -1;
+  /** The distance between the starts of the last two frames sent back to back (0 before there were two). */
+  private frameSpacing = 0;
   private readonly skippedValues = new Uint8Array(MAX_FRAME_BITS);
   private readonly skippedConfidences = new Float64Array(MAX_FRAME_BITS);
 
@@ -865,6 +875,7 @@ export class KcsDecoder {
         this.emitCarrier(start, true);
       }
     }
+    if (!wasCarrier) this.reportLost(frameStart);
     this.reportSkipped(frameStart, period, bits);
     const badStop = framingError ? (stop1 ? 2 : 1) : 0;
     this.emitFrame(frameStart, period, bits, values, confidences, badStop, confidence);
@@ -879,6 +890,11 @@ export class KcsDecoder {
     this.lastGood = end;
     this.lastFrameEnd = frameStart + bits * period;
     this.gapSinceFrame = false;
+    const spacing = frameStart - this.lastFrameStart;
+    if (this.lastFrameStart >= 0 && spacing > (bits - 0.5) * period && spacing < (bits + 2.5) * period)
+      this.frameSpacing = spacing;
+    this.lastFrameStart = frameStart;
+    this.lastFramePeriod = period;
   }
 
   /**
@@ -977,6 +993,28 @@ export class KcsDecoder {
     }
   }
 
+  /**
+   * Data resumes after a dropout long enough to drop the carrier: every frame slot of the old grid
+   * between the last frame before it and this one was lost (the tones were gone, so nothing of it can be
+   * read) and is reported as unreadable with no confidence, so the bytes keep their count and place.
+   */
+  private reportLost(frameStart: number): void {
+    const lost = this.lostRun;
+    this.lostRun = undefined;
+    if (!lost || !this.recordingOpen) return;
+    // Frames arrive back to back at the spacing measured before the dropout (a frame decoded as 8N1 from
+    // a board sending 8N2 is a bit shorter than its spacing). The gap's length is known only roughly (a
+    // damaged file's lost audio is replaced by an estimate of its length), so the count is rounded.
+    const missing = Math.round((frameStart - lost.start) / lost.spacing) - 1;
+    // Spread evenly between the two frames that were read, so an error in the spacing does not add up.
+    const step = (frameStart - lost.start) / (missing + 1);
+    const values = this.skippedValues.fill(0);
+    const confidences = this.skippedConfidences.fill(0);
+    for (let k = 1; k <= missing; k++) {
+      this.emitFrame(lost.start + k * step, lost.period, lost.bits, values, confidences, 3, 0);
+    }
+  }
+
   /** Back to hunting from decimated sample `from`, replaying the history already seen. */
   private resumeHunt(from: number, atEnd: boolean): void {
     this.state = HUNT;
@@ -1013,6 +1051,15 @@ export class KcsDecoder {
   }
 
   private carrierOff(at: number): void {
+    this.lostRun =
+      this.segmentKind === 'data' && this.lastFrameEnd >= 0
+        ? {
+            start: this.lastFrameStart,
+            spacing: this.frameSpacing || this.frameBits * this.lastFramePeriod,
+            period: this.lastFramePeriod,
+            bits: this.frameBits,
+          }
+        : undefined;
     this.carrier = false;
     this.markTicks = 0;
     this.inSync = false;
@@ -1050,6 +1097,7 @@ export class KcsDecoder {
 
   private closeRecording(end: number): void {
     this.recordingOpen = false;
+    this.lostRun = undefined;
     this.out.push({
       type: 'recording',
       index: this.recordingIndex++,

@@ -382,6 +382,59 @@ describe('KcsDecoder never drops a byte silently', () => {
     expect(bytes.filter((b, i) => i !== 60 && b.value !== sent[i])).toHaveLength(0);
   });
 
+  it('reports every frame lost in a dropout long enough to drop the carrier, in one recording', () => {
+    const sent = testBytes(120, 33);
+    const encoder = new KcsEncoder({ sampleRate });
+    const leaderBits = Math.round(300 * 1);
+    for (const [first, count, noisy] of [
+      [40, 17, false], // 0.62 s of exact digital silence (audio a damaged file lost)
+      [50, 24, true], // 0.88 s, under noise
+    ] as const) {
+      const tape = concatSamples([encoder.carrier(1), encoder.bytes(sent), encoder.carrier(0.5)]);
+      const from = encoder.sampleAtBit(leaderBits + 11 * first);
+      const to = encoder.sampleAtBit(leaderBits + 11 * (first + count));
+      tape.fill(0, from, to);
+      if (noisy) addNoise(tape, 0.02, new SeededRandom(5));
+      const events = decodeKcs(tape, { sampleRate });
+      const bytes = events.filter((e) => e.type === 'byte');
+      expect(bytes, `${count} frames lost`).toHaveLength(sent.length);
+      for (let i = first; i < first + count; i++) {
+        expect(bytes[i]!.unreadable, `byte ${i}`).toBe(true);
+        expect(Math.abs(bytes[i]!.start - encoder.sampleAtBit(leaderBits + 11 * i))).toBeLessThan(
+          sampleRate / 300,
+        );
+      }
+      // Finding the tones again costs a frame or two after the dropout: those are reported as unreadable too,
+      // and no byte is wrong without a mark.
+      const others = bytes.filter((b, i) => (i < first || i >= first + count) && b.value !== sent[i]);
+      expect(others.filter((b) => !b.framingError)).toEqual([]);
+      expect(others.length).toBeLessThanOrEqual(2);
+      expect(events.filter((e) => e.type === 'recording')).toHaveLength(1);
+    }
+  });
+
+  it('adds nothing for a dropout in the trailer or a silence between recordings', () => {
+    const sent = testBytes(60, 34);
+    const encoder = new KcsEncoder({ sampleRate });
+    const silence = new Float32Array(Math.round(0.7 * sampleRate));
+    const gap = new Float32Array(Math.round(1.5 * sampleRate));
+    const tape = concatSamples([
+      encoder.carrier(1),
+      encoder.bytes(sent),
+      encoder.carrier(0.3),
+      silence,
+      encoder.carrier(0.5),
+      gap,
+      encoder.carrier(1),
+      encoder.bytes(sent),
+      encoder.carrier(0.5),
+    ]);
+    const events = decodeKcs(tape, { sampleRate });
+    const bytes = events.filter((e) => e.type === 'byte');
+    expect(bytes).toHaveLength(2 * sent.length);
+    expect(bytes.filter((b) => b.unreadable)).toEqual([]);
+  });
+
   it('keeps every byte of a tape with short dips under noise, marking the doubtful ones', () => {
     const sent = testBytes(400, 32);
     const clean = encodeKcs(sent, { sampleRate, leaderSeconds: 1, trailerSeconds: 0.5 });
