@@ -147,6 +147,14 @@ export class CutsDecoder {
   private resyncFrom = 0;
   /** Half-cells inside a run not accounted for by frames or slots (see decodeAt). */
   private debt = 0;
+  /** End (input sample) and length of the last frame read in a run. */
+  private lastFrameEnd = -1;
+  private lastFrameLength = 0;
+  /**
+   * Where a run that ended without idle 1s (a dropout, or garbage) stopped: if data resumes in the same
+   * recording, the frame slots in between were lost and are reported as unreadable.
+   */
+  private lostFrom: { end: number; length: number } | undefined;
   private cleanInRow = 0;
   /** Where the last run of data ended (its last frame's end): looking back stops there. */
   private runEnd = 0;
@@ -524,6 +532,7 @@ export class CutsDecoder {
       this.debt = 0;
       this.pending = [];
       const first = before[0] ?? read;
+      this.reportLost(first.times[0]!);
       this.switchTo('data', first.times[0]!);
       this.emitCarrier(first.times[0]!);
       for (const earlier of before) this.emitRead(earlier);
@@ -573,6 +582,8 @@ export class CutsDecoder {
     }
     this.pending = [];
     this.emitRead(read);
+    this.lastFrameEnd = read.times[read.times.length - 1]!;
+    this.lastFrameLength = this.lastFrameEnd - read.times[0]!;
     const end = start + 2 * F;
     this.expected = end;
     this.nextSlot = end;
@@ -605,6 +616,10 @@ export class CutsDecoder {
   }
 
   private endRun(idle: boolean): void {
+    this.lostFrom =
+      !idle && this.recordingOpen && this.lastFrameEnd >= 0
+        ? { end: this.lastFrameEnd, length: this.lastFrameLength }
+        : undefined;
     this.inRun = false;
     this.runEnd = Math.max(this.expected, 0);
     this.resyncUntil = -1;
@@ -614,6 +629,37 @@ export class CutsDecoder {
     if (idle) this.switchTo('carrier', this.time(this.nextSlot));
     else if (this.segKind === 'data')
       this.switchTo(this.carrier ? 'carrier' : 'gap', this.time(this.nextSlot));
+  }
+
+  /**
+   * A run resumes after one that ended in a dropout: the slots between its last frame and `start` (an
+   * input sample) are reported as unreadable, with no confidence (the audio is too old to read again),
+   * their count rounded from the frame length and spread evenly, so the bytes keep their count and place.
+   */
+  private reportLost(start: number): void {
+    const lost = this.lostFrom;
+    this.lostFrom = undefined;
+    if (!lost || !this.recordingOpen || lost.length <= 0) return;
+    const missing = Math.round((start - lost.end) / lost.length);
+    const step = (start - lost.end) / Math.max(missing, 1);
+    const F = this.frameBits;
+    for (let k = 0; k < missing; k++) {
+      const from = lost.end + k * step;
+      const times = Array.from({ length: F + 1 }, (_, c) => Math.round(from + (c * step) / F));
+      this.emitRead({
+        margins: new Array<number>(F).fill(0),
+        times,
+        value: 0,
+        confidence: 0,
+        framingError: true,
+        stopBit: 0,
+        parityError: false,
+        clean: false,
+        idle: false,
+        low: F,
+        unreadable: true,
+      });
+    }
   }
 
   private roleOf(c: number): KcsBitRole {
@@ -704,6 +750,7 @@ export class CutsDecoder {
 
   private closeRecording(end: number): void {
     this.recordingOpen = false;
+    this.lostFrom = undefined;
     this.out.push({
       type: 'recording',
       index: this.recordingIndex++,

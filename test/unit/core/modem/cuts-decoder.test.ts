@@ -200,6 +200,32 @@ describe('CutsDecoder', () => {
     }
   });
 
+  it('keeps the places of the frames lost in a dropout long enough to lose the carrier', () => {
+    const sampleRate = 44100;
+    const data = testBytes(300, 9);
+    const clean = tape(data, sampleRate);
+    const frame = Math.round((11 * sampleRate) / 1200);
+    for (const [first, count] of [
+      [80, 33], // 0.3 s of exact silence
+      [150, 66], // 0.6 s
+    ] as const) {
+      const start = Math.round(LEADER * sampleRate) + first * frame;
+      const holed = clean.slice();
+      holed.fill(0, start, start + count * frame);
+      const events = decodeCuts(holed, { sampleRate });
+      const bytes = bytesIn(events);
+      expect(bytes, `${count} frames lost`).toHaveLength(data.length);
+      const unreadable = bytes.flatMap((b, i) => (b.unreadable ? [i] : []));
+      // The lost frames, and at most the one the dropout cut and the one after it.
+      expect(unreadable.length).toBeGreaterThanOrEqual(count);
+      expect(unreadable.length).toBeLessThanOrEqual(count + 2);
+      expect(unreadable[0]).toBeGreaterThanOrEqual(first - 1);
+      expect(Math.abs(bytes[first + 10]!.start - (start + 10 * frame))).toBeLessThan(frame / 2);
+      expect(bytes.filter((b, i) => !b.framingError && b.value !== data[i])).toEqual([]);
+      expect(events.filter((e) => e.type === 'recording')).toHaveLength(1);
+    }
+  });
+
   it('decodes a tape with no leader from its first byte', () => {
     const data = testBytes(50, 3);
     const events = decodeCuts(
