@@ -212,8 +212,10 @@ describe('emulator service with its worker thread', () => {
     const set = await handlers['machine.setBreakpoints']({ addresses: [0x0300] }, context);
     expect(set.breakpoints).toEqual([0x0300]);
     await handlers['machine.type']({ text: '.0300/60\r.0300G' }, context);
+    // Typing is paced by the emulated machine's keyboard scan: under a full test run's load the worker runs
+    // slower than the real board, so the wait is generous (it failed once at 10 s in CI).
     const stopped = async (message: string): Promise<void> => {
-      const until = Date.now() + 10_000;
+      const until = Date.now() + 30_000;
       while ((await handlers['machine.status'](null, context)).message !== message) {
         if (Date.now() > until) throw new Error(`the machine never said '${message}'`);
         await new Promise((r) => setTimeout(r, 50));
