@@ -223,7 +223,7 @@ export class KcsDecoder {
     stop1: false,
   };
   /**
-   * The frame grid of a run of data that a dropout ended (the carrier given up inside data): if data
+   * The last frame of a run of data that a dropout ended (the carrier given up inside data): if data
    * resumes in the same recording, the frame slots in between were lost and are reported as unreadable.
    */
   private lostRun: { start: number; spacing: number; period: number; bits: number } | undefined;
@@ -994,8 +994,8 @@ export class KcsDecoder {
   }
 
   /**
-   * Data resumes after a dropout long enough to drop the carrier: every frame slot of the old grid
-   * between the last frame before it and this one was lost (the tones were gone, so nothing of it can be
+   * Data resumes after a dropout long enough to drop the carrier: every frame slot between the last
+   * frame before it and this one was lost (the tones were gone, so nothing of it can be
    * read) and is reported as unreadable with no confidence, so the bytes keep their count and place.
    */
   private reportLost(frameStart: number): void {
