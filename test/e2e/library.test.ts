@@ -184,6 +184,8 @@ describe.skipIf(!HAVE_CHROMIUM)(
         .poll(() => page.getByTestId('library-count').textContent())
         .toBe('1 tape matching "message"');
       await page.getByTestId('library-row').first().click();
+      // Takes are added to the tape the pane shows, which may still be the one shown before the click.
+      await expect.poll(() => page.getByTestId('tape-title').inputValue()).toMatch(/message/i);
       await page.getByTestId('add-takes-input').setInputFiles(path.join(work.dir, 'message-take2.wav'));
       await expect.poll(() => page.getByTestId('take-row').count(), { timeout: 30_000 }).toBe(2);
       const rows = page.getByTestId('take-row');
