@@ -24,24 +24,18 @@
 //    carrier is there and ends at a frame slot of idle 1s or after 0.25 s without carrier; inside a run,
 //    every frame slot that is neither a frame nor idle is reported as an unreadable byte at its position.
 
-import type { KcsBitRole, KcsEvent, KcsParity, KcsSegmentEvent, KcsSegmentKind } from './kcs-events.ts';
+import type {
+  KcsBitRole,
+  KcsDecoderOptions,
+  KcsEvent,
+  KcsParity,
+  KcsSegmentEvent,
+  KcsSegmentKind,
+} from './kcs-events.ts';
 import { CUTS_BAUD, CUTS_MARK_HZ, CUTS_SPACE_HZ } from './cuts-encoder.ts';
 
-export interface CutsDecoderOptions {
-  sampleRate: number;
-  /** Stop bits per frame (default 2). */
-  stopBits?: 1 | 2;
-  /** Data bits (default 8); 7-bit formats report values 0..127. */
-  dataBits?: 7 | 8;
-  /** Default 'none'. */
-  parity?: KcsParity;
-  /** Emit a bit event per cell (default true). */
-  bitEvents?: boolean;
-  /** Cells below this confidence are counted in `lowConfidenceCells` (default 0.4). */
-  lowConfidence?: number;
-  /** A silence at least this long ends a recording (default 1 s). */
-  gapSeconds?: number;
-}
+/** The KCS decoder's options but the ones CUTS fixes (its baud rate and its two tones). */
+export type CutsDecoderOptions = Omit<KcsDecoderOptions, 'baud' | 'markHz' | 'spaceHz'>;
 
 const SUM_RING = 1024;
 const SUM_MASK = SUM_RING - 1;
