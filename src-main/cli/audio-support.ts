@@ -1,14 +1,11 @@
-// What the sound-card commands share: the audio service (its worker from the source or next to the built
-// CLI), the journal of recordings in progress, and option parsing for device names and numbers.
+// What the sound-card commands share: the audio service, the journal of recordings in progress, and option
+// parsing for device names and numbers.
 import path from 'node:path';
 import { AudioService } from '../services/audio/audio-service.ts';
 import { defaultUserDataDir } from '../user-data.ts';
 
-export function audioService(userDataDir: string | undefined): AudioService {
-  const workerUrl = new URL(
-    import.meta.url.endsWith('.ts') ? '../services/audio/audio-worker.ts' : './audio-worker.js',
-    import.meta.url,
-  );
+/** `workerUrl`: the audio worker, as the CLI's entry module finds it (this module may be in a chunk). */
+export function audioService(workerUrl: URL, userDataDir: string | undefined): AudioService {
   return new AudioService({
     workerUrl,
     journalDir: path.join(userDataDir ?? defaultUserDataDir(), 'recordings-in-progress'),

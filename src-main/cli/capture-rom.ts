@@ -179,7 +179,7 @@ function report(check: CaptureCheck): string[] {
  * The board runs our dumper (shown with --show-program, or played to it with --send-program); the input is
  * decoded raw until the range is complete; the bytes are checked and written to OUT.bin.
  */
-export async function captureRomCommand(argv: string[], romFolder: URL): Promise<number> {
+export async function captureRomCommand(argv: string[], romFolder: URL, audioWorker: URL): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(HELP);
     return 0;
@@ -213,7 +213,7 @@ export async function captureRomCommand(argv: string[], romFolder: URL): Promise
     return 1;
   }
   const labMonitor = await labMonitorLoader(new URL('lab-monitor.bin', romFolder), romFolder)();
-  const service = audioService(args.userData);
+  const service = audioService(audioWorker, args.userData);
   try {
     let lastShown = 0;
     let lastSecond = -1;

@@ -4,7 +4,7 @@ import { audioService, message } from './audio-support.ts';
 const USAGE = 'usage: superboard-lab devices [--json]';
 
 /** `superboard-lab devices`: the sound card's inputs and outputs by name, with their sample rates. */
-export async function devicesCommand(argv: string[]): Promise<number> {
+export async function devicesCommand(argv: string[], audioWorker: URL): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
@@ -14,7 +14,7 @@ export async function devicesCommand(argv: string[]): Promise<number> {
     process.stderr.write(`devices: unknown option '${unknown}'\n${USAGE}\n`);
     return 2;
   }
-  const service = audioService(undefined);
+  const service = audioService(audioWorker, undefined);
   try {
     const devices = await service.devices();
     const inputs = devicesFor(devices, 'input');

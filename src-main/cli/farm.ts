@@ -47,6 +47,7 @@ class UsageError extends Error {}
 interface Folders {
   readonly romFolder: URL;
   readonly threadUrl: URL;
+  readonly audioWorker: URL;
 }
 
 const OPTIONS = {
@@ -348,7 +349,7 @@ async function farmGateway(values: Values, where: Folders): Promise<number> {
       );
   const { audioService } = await import('./audio-support.ts');
   const { BoardGateway } = await import('../services/farm/board-gateway.ts');
-  const audio = audioService(undefined);
+  const audio = audioService(where.audioWorker, undefined);
   const log = (line: string): void => {
     process.stderr.write(`farm gateway: ${line}\n`);
   };
@@ -408,9 +409,14 @@ async function farmDriver(values: Values, romFolder: URL): Promise<number> {
 
 /**
  * `superboard-lab farm`: returns the exit code. `romFolder` holds the Lab Monitor (built, else its sources);
- * `threadUrl` is the farm thread script.
+ * `threadUrl` is the farm thread script and `audioWorker` the sound cards' worker (for `farm gateway`).
  */
-export async function farmCommand(argv: string[], romFolder: URL, threadUrl: URL): Promise<number> {
+export async function farmCommand(
+  argv: string[],
+  romFolder: URL,
+  threadUrl: URL,
+  audioWorker: URL,
+): Promise<number> {
   try {
     const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
     const [sub, file, ...extra] = positionals;
@@ -421,15 +427,15 @@ export async function farmCommand(argv: string[], romFolder: URL, threadUrl: URL
     if (extra.length > 0) throw new UsageError(`unexpected ${extra.join(' ')}`);
     switch (sub) {
       case 'run':
-        return await farmRun(file, values, { romFolder, threadUrl });
+        return await farmRun(file, values, { romFolder, threadUrl, audioWorker });
       case 'worker':
-        return await farmWorker(values, { romFolder, threadUrl });
+        return await farmWorker(values, { romFolder, threadUrl, audioWorker });
       case 'submit':
         return await farmSubmit(file, values);
       case 'results':
         return await farmResults(values);
       case 'gateway':
-        return await farmGateway(values, { romFolder, threadUrl });
+        return await farmGateway(values, { romFolder, threadUrl, audioWorker });
       case 'driver':
         return await farmDriver(values, romFolder);
       default:

@@ -12,6 +12,10 @@ const LIBRARY_WORKER = new URL(
 const FARM_THREAD = import.meta.url.endsWith('.ts')
   ? new URL('../services/farm/farm-thread.ts', import.meta.url)
   : new URL('./farm-worker.js', import.meta.url);
+/** The sound cards' worker, beside this entry module when built (the sound commands load from chunks/). */
+const AUDIO_WORKER = import.meta.url.endsWith('.ts')
+  ? new URL('../services/audio/audio-worker.ts', import.meta.url)
+  : new URL('./audio-worker.js', import.meta.url);
 
 const COMMANDS: Record<string, { summary: string; run: (argv: string[]) => Promise<number> }> = {
   run: {
@@ -32,23 +36,23 @@ const COMMANDS: Record<string, { summary: string; run: (argv: string[]) => Promi
   },
   devices: {
     summary: 'list the sound inputs and outputs by name',
-    run: async (argv) => (await import('./devices.ts')).devicesCommand(argv),
+    run: async (argv) => (await import('./devices.ts')).devicesCommand(argv, AUDIO_WORKER),
   },
   play: {
     summary: "play a tape to an output device (the board's cassette input)",
-    run: async (argv) => (await import('./play.ts')).playCommand(argv),
+    run: async (argv) => (await import('./play.ts')).playCommand(argv, AUDIO_WORKER),
   },
   record: {
     summary: "record an input device (the board's cassette output) to a WAV, decoding live",
-    run: async (argv) => (await import('./record.ts')).recordCommand(argv),
+    run: async (argv) => (await import('./record.ts')).recordCommand(argv, AUDIO_WORKER),
   },
   modem: {
     summary: 'the cassette cable as a 300-baud terminal or TCP bridge (soft-modem)',
-    run: async (argv) => (await import('./modem.ts')).modemCommand(argv),
+    run: async (argv) => (await import('./modem.ts')).modemCommand(argv, AUDIO_WORKER),
   },
   'capture-rom': {
     summary: "dump a real board's ROM over the cassette cable, checked against the known dumps",
-    run: async (argv) => (await import('./capture-rom.ts')).captureRomCommand(argv, ROM_FOLDER),
+    run: async (argv) => (await import('./capture-rom.ts')).captureRomCommand(argv, ROM_FOLDER, AUDIO_WORKER),
   },
   library: {
     summary: 'the tape library: import, list, search, show and export tapes',
@@ -56,7 +60,7 @@ const COMMANDS: Record<string, { summary: string; run: (argv: string[]) => Promi
   },
   farm: {
     summary: 'run jobs on emulated Superboards: here in threads, or on a Redis queue',
-    run: async (argv) => (await import('./farm.ts')).farmCommand(argv, ROM_FOLDER, FARM_THREAD),
+    run: async (argv) => (await import('./farm.ts')).farmCommand(argv, ROM_FOLDER, FARM_THREAD, AUDIO_WORKER),
   },
 };
 

@@ -72,7 +72,7 @@ function parseArgs(argv: readonly string[]): ModemArgs | string {
  * TCP bridge on loopback for one client at a time, which must first send the token line (printed at start)
  * unless --allow-any-local was given.
  */
-export async function modemCommand(argv: string[]): Promise<number> {
+export async function modemCommand(argv: string[], audioWorker: URL): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
@@ -82,7 +82,7 @@ export async function modemCommand(argv: string[]): Promise<number> {
     process.stderr.write(`modem: ${args}\n${USAGE}\n`);
     return 2;
   }
-  const service = audioService(undefined);
+  const service = audioService(audioWorker, undefined);
   const modem = new SoftModem(service);
   let carrier = false;
   let resumeInput: (() => void) | null = null;

@@ -103,7 +103,7 @@ const clock = (seconds: number): string =>
  * (or, with --clean, its decoded bytes re-encoded), or a file of bytes, a BASIC listing or 65V text encoded
  * on the fly. Progress goes to stderr; Ctrl+C stops.
  */
-export async function playCommand(argv: string[]): Promise<number> {
+export async function playCommand(argv: string[], audioWorker: URL): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
@@ -120,7 +120,7 @@ export async function playCommand(argv: string[]): Promise<number> {
     process.stderr.write(`play: ${message(error)}\n`);
     return 1;
   }
-  const service = audioService(undefined);
+  const service = audioService(audioWorker, undefined);
   try {
     const ended = service.playEnded();
     let lastShown = -1;

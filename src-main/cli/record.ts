@@ -91,7 +91,7 @@ const REASONS: Record<CaptureSummary['reason'], string> = {
  * decode to stderr. --until-silence S arms the recording: it starts at the first carrier and stops after S
  * seconds without one. Ctrl+C stops and keeps the file.
  */
-export async function recordCommand(argv: string[]): Promise<number> {
+export async function recordCommand(argv: string[], audioWorker: URL): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
@@ -105,7 +105,7 @@ export async function recordCommand(argv: string[]): Promise<number> {
     process.stderr.write(`record: ${args.out} already exists; choose another name\n`);
     return 1;
   }
-  const service = audioService(args.userData);
+  const service = audioService(audioWorker, args.userData);
   try {
     for (const old of await service.recover()) {
       process.stderr.write(

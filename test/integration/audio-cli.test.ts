@@ -5,14 +5,18 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { encodeWav, readWav } from '../../src-main/core/formats/wav.ts';
+import { AudioService } from '../../src-main/services/audio/audio-service.ts';
 import { bytesOf, decodeKcs } from '../../src-main/core/modem/kcs-decoder.ts';
 import { encodeKcs } from '../../src-main/core/modem/kcs-encoder.ts';
 import { pactl, startTestPulse } from '../support/pulse.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const CLI = path.resolve(import.meta.dirname, '../../src-main/cli/main.ts');
+/** The installed command: the built CLI (npm test builds it first), whose commands load from chunks. */
+const BUILT = path.resolve(import.meta.dirname, '../../bin/superboard-lab.js');
+const WORKER = new URL('../../src-main/services/audio/audio-worker.ts', import.meta.url);
 
 const pulse = startTestPulse();
 if (typeof pulse === 'string') console.warn(`audio-cli tests skipped: ${pulse}`);
@@ -31,8 +35,8 @@ interface Run {
   stderr: () => string;
 }
 
-function start(args: string[]): Run {
-  const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+function start(args: string[], entry = CLI): Run {
+  const child = spawn(process.execPath, [entry, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -68,6 +72,30 @@ describe.skipIf(typeof pulse === 'string')('the sound-card commands (PulseAudio 
     expect(inputs[0]!.preferredSampleRate).toBe(44100);
     const text = await start(['devices']).done;
     expect(text.stdout).toMatch(/Inputs:\n {2}Monitor of SBL Default \(default\): 2 channels, 44100 Hz/);
+  }, 30_000);
+
+  it('lists them from the installed command too, which finds its audio worker beside the entry module', async () => {
+    // Built, the sound commands' modules sit in chunks/ and the worker one folder up; a worker path taken
+    // relative to the command's own module failed with "Cannot find module …/chunks/audio-worker.js".
+    const result = await start(['devices', '--json'], BUILT).done;
+    expect(result.stderr).not.toMatch(/Cannot find module/);
+    expect(result.code, result.stderr).toBe(0);
+    const { outputs } = JSON.parse(result.stdout) as { outputs: { name: string }[] };
+    expect(outputs.map((d) => d.name)).toEqual(['SBL Default', 'SBL Lab to Board', 'SBL Board to Lab']);
+  }, 30_000);
+
+  it('leaves no timer running once the audio service is closed, so a command ends with its work', async () => {
+    // Only the timers are faked, to count them; the worker and its messages run for real.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const service = new AudioService({ workerUrl: WORKER, journalDir: path.join(dir, 'journal') });
+      expect((await service.devices()).length).toBeGreaterThan(0);
+      await service.close();
+      // The shutdown wait's 3 s timer outlived close() and held every sound command open that long.
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   }, 30_000);
 
   it('records what is played, arming on the carrier and printing the decode live', async () => {

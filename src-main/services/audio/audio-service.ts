@@ -119,11 +119,14 @@ export class AudioService {
   async close(): Promise<void> {
     const worker = this.#worker;
     if (!worker) return;
-    // Streams are closed in the worker first: ending it under a running stream aborts the process.
+    // Streams are closed in the worker first: ending it under a running stream aborts the process. The
+    // wait's timer is cleared once the worker answers, or it alone would keep a command running for seconds.
+    let timer: ReturnType<typeof setTimeout> | undefined;
     await Promise.race([
       this.#call({ kind: 'shutdown' }).catch(() => {}),
-      new Promise((resolve) => setTimeout(resolve, SHUTDOWN_MS)),
+      new Promise((resolve) => (timer = setTimeout(resolve, SHUTDOWN_MS))),
     ]);
+    clearTimeout(timer);
     this.#worker = null;
     await worker.terminate();
   }
