@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build65v } from '../../src-main/core/formats/osi65v.ts';
 import { openAppPage, type AppPage } from '../support/app-page.ts';
@@ -25,6 +25,33 @@ describe.skipIf(!HAVE_CHROMIUM)(
     let work: { dir: string; remove: () => Promise<void> };
     const problems: string[] = [];
     const shot = (name: string): Promise<Buffer> => page.screenshot({ path: path.join(SHOTS, name) });
+    /**
+     * Clicks a tape in the list and waits for its details. From the click on, the pane names that tape
+     * (loading, then loaded) and never the tape it showed before, which is what a user would act on.
+     */
+    const pick = async (row: Locator, title: string): Promise<void> => {
+      await expect(row.locator('.title').textContent()).resolves.toBe(title);
+      const id = await row.getAttribute('data-tape');
+      // What the pane names straight after the click's handlers (before any reply can arrive).
+      await page.evaluate(() => {
+        const seen = window as unknown as { paneAfterClick?: string | null };
+        seen.paneAfterClick = undefined;
+        const look = async (): Promise<void> => {
+          for (let i = 0; i < 10; i++) await Promise.resolve();
+          seen.paneAfterClick =
+            document.querySelector<HTMLElement>(
+              '[data-testid=library-detail], [data-testid=library-detail-loading]',
+            )?.dataset.tape ?? null;
+        };
+        window.addEventListener('click', () => void look(), { once: true });
+      });
+      await row.click();
+      await expect
+        .poll(() => page.evaluate(() => (window as unknown as { paneAfterClick?: string }).paneAfterClick))
+        .toBe(id);
+      await page.locator(`[data-testid=library-detail][data-tape="${id}"]`).waitFor();
+      await expect(page.getByTestId('tape-title').inputValue()).resolves.toBe(title);
+    };
 
     beforeAll(async () => {
       work = await tempDir('sbl-e2e-library-');
@@ -131,11 +158,7 @@ describe.skipIf(!HAVE_CHROMIUM)(
     it('finds a program by a word in its listing and shows its blocks', async () => {
       await page.getByTestId('library-search').fill('PEEK');
       await expect.poll(() => page.getByTestId('library-count').textContent()).toBe('1 tape matching "PEEK"');
-      await page.getByTestId('library-row').first().click();
-      const detail = page.getByTestId('library-detail');
-      await detail.waitFor();
-      // The pane may still show the tape it showed before while the clicked one loads.
-      await expect.poll(() => page.getByTestId('tape-title').inputValue()).toBe('screen-fill');
+      await pick(page.getByTestId('library-row').first(), 'screen-fill');
       const block = page.getByTestId('block-row').first();
       await expect.poll(() => block.textContent()).toContain('10 REM SCREEN FILL');
       // The format the recording was decoded in, as the Waveform area's Format shows it.
@@ -183,11 +206,13 @@ describe.skipIf(!HAVE_CHROMIUM)(
       await expect
         .poll(() => page.getByTestId('library-count').textContent())
         .toBe('1 tape matching "message"');
-      await page.getByTestId('library-row').first().click();
-      // Takes are added to the tape the pane shows, which may still be the one shown before the click.
-      await expect.poll(() => page.getByTestId('tape-title').inputValue()).toMatch(/message/i);
+      const tape = page.getByTestId('library-row').first();
+      // Takes are added to the tape the pane shows: it must be the one clicked.
+      await pick(tape, 'message-take1');
       await page.getByTestId('add-takes-input').setInputFiles(path.join(work.dir, 'message-take2.wav'));
       await expect.poll(() => page.getByTestId('take-row').count(), { timeout: 30_000 }).toBe(2);
+      await expect.poll(() => tape.locator('.num').first().textContent()).toBe('2');
+      await expect(page.getByTestId('tape-title').inputValue()).resolves.toBe('message-take1');
       const rows = page.getByTestId('take-row');
       await expect
         .poll(() => rows.getByTestId('take-tape-format').allTextContents())
