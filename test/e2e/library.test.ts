@@ -245,6 +245,86 @@ describe.skipIf(!HAVE_CHROMIUM)(
       await shot('library-merge.png');
     });
 
+    it('names what each take column holds and fits the take rows in the pane at 1400 and 1280 px', async () => {
+      const headings = await page.getByTestId('takes').locator('th').allTextContents();
+      expect(headings.map((h) => h.trim()).filter((h) => h !== '')).toEqual([
+        'Best',
+        'Take',
+        'File',
+        'Tape format',
+        'Bytes',
+        'Errors',
+        'Recording',
+      ]);
+      const rows = page.getByTestId('take-row');
+      await expect(rows.getByTestId('take-file').allTextContents()).resolves.toEqual([
+        'WAV',
+        'WAV',
+        expect.stringMatching(/^merged of \d+\+\d+$/),
+      ]);
+      await expect(rows.getByTestId('take-recording').first().textContent()).resolves.toMatch(
+        /^22050 Hz · 6\.\d s · speed [+-]\d+\.\d%$/,
+      );
+      // How far the take rows' controls reach past the pane's right edge, and how far the pane scrolls sideways.
+      const overflow = (): Promise<{ past: number; scroll: number; controls: number }> =>
+        page.getByTestId('library-detail').evaluate((detail) => {
+          const pane = detail.parentElement as HTMLElement;
+          const right = Math.min(
+            pane.getBoundingClientRect().right,
+            (pane.closest('.library') as HTMLElement).getBoundingClientRect().right,
+          );
+          const controls = [
+            ...detail.querySelectorAll<HTMLElement>('[data-testid=take-row] :is(button, summary, input)'),
+          ].filter((control) => control.checkVisibility());
+          return {
+            past: Math.max(...controls.map((control) => control.getBoundingClientRect().right - right)),
+            scroll: pane.scrollWidth - pane.clientWidth,
+            controls: controls.length,
+          };
+        });
+      const area = page.getByRole('region', { name: 'Library', exact: true });
+      for (const width of [1400, 1280]) {
+        await page.setViewportSize({ width, height: 1000 });
+        for (const layout of ['maximized', 'default']) {
+          if (layout === 'default') {
+            await page.keyboard.press('Escape');
+            await area.getByRole('button', { name: 'Maximize' }).waitFor();
+            await page.getByTestId('library-detail').scrollIntoViewIfNeeded();
+          }
+          const fit = await overflow();
+          await area.screenshot({ path: path.join(SHOTS, `library-takes-${layout}-${width}.png`) });
+          // A checkbox, a radio button, Load and More in each of the three rows.
+          expect(fit.controls, `${layout} at ${width} px`).toBe(12);
+          expect(fit.past, `${layout} at ${width} px`).toBeLessThanOrEqual(0);
+          expect(fit.scroll, `${layout} at ${width} px`).toBeLessThanOrEqual(0);
+          if (layout === 'default') {
+            await page.keyboard.press('Alt+4');
+            await area.getByRole('button', { name: 'Restore' }).waitFor();
+          }
+        }
+      }
+      await page.setViewportSize({ width: 1400, height: 1000 });
+      // The actions besides Load are under More, one take's at a time.
+      await rows.nth(0).getByTestId('take-menu').click();
+      const menu = rows.nth(0).getByRole('menu');
+      await expect(menu.getByRole('button').allTextContents()).resolves.toEqual([
+        'Open in Waveform',
+        'Play to board…',
+        'Original file',
+        'Clean WAV (48 kHz)',
+        'Text listing',
+        'Raw bytes',
+        '65V text',
+        'Audacity labels',
+        'Zip of all + manifest',
+        'Delete take',
+      ]);
+      await shot('library-take-menu.png');
+      await page.keyboard.press('Escape');
+      await rows.nth(0).getByTestId('take-menu').click();
+      await expect(menu.isVisible()).resolves.toBe(false);
+    });
+
     it('loads the merged take into the emulator, where the monitor reads and runs it', async () => {
       await page.keyboard.press('Escape');
       await page
