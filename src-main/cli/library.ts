@@ -14,6 +14,7 @@ const USAGE = [
   '  import PATH... [--tape ID] [--title TEXT] [--origin ORIGIN] [--addr HEX]',
   '                          files or folders (recursively): recordings, BASIC (.bas/.txt), 65V (.65v/.lod), raw (.bin)',
   '  list [--json] [--sort title|created|modified|errors|takes]',
+  '                          every tape, with the tape formats its recordings were decoded in',
   '  search TEXT [--json]    titles, notes, tags and decoded listings',
   '  show ID [--json]        a tape, its takes and their blocks',
   `  export ID --format ${LIBRARY_EXPORT_FORMATS.join('|')} --out FILE [--take ID] [--rate HZ]`,
@@ -22,7 +23,10 @@ const USAGE = [
 
 const date = (ms: number): string => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
 
-function table(rows: readonly TapeRow[]): string {
+/** A tape's row in `list` and `search`, with the tape formats its recordings were decoded in. */
+type ListedTape = TapeRow & { tapeFormats: string[] };
+
+function table(rows: readonly ListedTape[]): string {
   const lines = rows.map((t) =>
     [
       String(t.id).padStart(6),
@@ -32,10 +36,11 @@ function table(rows: readonly TapeRow[]): string {
       String(t.takeCount).padStart(5),
       (t.errorCount === null ? '-' : String(t.errorCount)).padStart(6),
       ` ${date(t.createdAt)}`,
+      ` ${t.tapeFormats.join(', ') || '-'}`,
     ].join(' '),
   );
   return [
-    `${'ID'.padStart(6)} ${'TITLE'.padEnd(40)} SIDE ${'KINDS'.padEnd(12)} TAKES ERRORS  CREATED`,
+    `${'ID'.padStart(6)} ${'TITLE'.padEnd(40)} SIDE ${'KINDS'.padEnd(12)} TAKES ERRORS  ${'CREATED'.padEnd(16)}  TAPE FORMAT`,
     ...lines,
   ].join('\n');
 }
@@ -149,7 +154,9 @@ export async function libraryCommand(argv: string[], worker: URL): Promise<numbe
           items.push(...page.items);
           if (page.items.length === 0) break;
         } while (items.length < total);
-        process.stdout.write(values.json ? `${JSON.stringify(items, null, 2)}\n` : `${table(items)}\n`);
+        const formats = library.tapeFormats(items.map((t) => t.id));
+        const listed = items.map((t) => ({ ...t, tapeFormats: formats.get(t.id) ?? [] }));
+        process.stdout.write(values.json ? `${JSON.stringify(listed, null, 2)}\n` : `${table(listed)}\n`);
         return 0;
       }
       case 'show': {

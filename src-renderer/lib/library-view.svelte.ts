@@ -53,7 +53,10 @@ export class LibraryView {
   /** Fetched rows by index; a sparse window over the whole list. */
   rows = $state.raw<Readonly<Record<number, LibraryTape>>>({});
   selectedId = $state<number | null>(null);
+  /** The chosen tape's details; null while they load (never another tape's in the meantime). */
   detail = $state<LibraryTapeDetail | null>(null);
+  /** The tape clicked whose details are on their way, with its title from the list; null once they are in. */
+  loading = $state<{ id: number; title: string } | null>(null);
   importing = $state<ImportState | null>(null);
   chosenTakes = $state<number[]>([]);
   comparison = $state.raw<Comparison | null>(null);
@@ -61,6 +64,8 @@ export class LibraryView {
   /** What the last trash action moved, for Undo. */
   lastTrashed = $state<{ kind: 'tape' | 'take'; id: number; title: string } | null>(null);
   #generation = 0;
+  /** Counts the choices of a tape: a reply for an earlier choice is dropped rather than shown. */
+  #choice = 0;
   /** Pages asked for since the last refresh. */
   #pages: Record<number, true> = {};
   #cancelUpload = false;
@@ -107,12 +112,14 @@ export class LibraryView {
     this.#generation++;
     this.#pages = {};
     await this.ensureRows(0, PAGE);
-    if (this.selectedId !== null && this.detail) {
+    const shown = this.detail;
+    if (shown) {
+      const choice = this.#choice;
       try {
-        this.detail = await this.#client.request('library.tape', { tapeId: this.selectedId });
+        const detail = await this.#client.request('library.tape', { tapeId: shown.id });
+        if (choice === this.#choice) this.detail = detail;
       } catch {
-        this.selectedId = null;
-        this.detail = null;
+        if (choice === this.#choice) this.#clearChoice();
       }
     }
   }
@@ -175,22 +182,52 @@ export class LibraryView {
     }
   }
 
-  async select(tapeId: number): Promise<void> {
+  /**
+   * Chooses a tape. Until its details are in, the pane shows `title` (the list's, else the one known) and
+   * "loading…" with nothing to act on, never the tape shown before; a reply for an earlier choice is dropped.
+   */
+  async select(tapeId: number, title?: string): Promise<void> {
+    const choice = ++this.#choice;
     this.selectedId = tapeId;
     this.comparison = null;
     this.chosenTakes = [];
+    if (this.detail?.id !== tapeId) {
+      this.detail = null;
+      this.loading = { id: tapeId, title: title ?? this.#titleOf(tapeId) };
+    }
     try {
-      this.detail = await this.#client.request('library.tape', { tapeId });
+      const detail = await this.#client.request('library.tape', { tapeId });
+      if (choice === this.#choice) this.detail = detail;
     } catch (error) {
+      if (choice !== this.#choice) return;
+      this.#clearChoice();
       this.#hooks.fail(error);
+    } finally {
+      if (choice === this.#choice) this.loading = null;
     }
   }
 
+  /** The title the fetched list rows give a tape, else a name made of its id. */
+  #titleOf(tapeId: number): string {
+    return Object.values(this.rows).find((row) => row.id === tapeId)?.title ?? `Tape ${tapeId}`;
+  }
+
+  /** No tape chosen; any reply on its way for an earlier choice is dropped. */
+  #clearChoice(): void {
+    this.#choice++;
+    this.selectedId = null;
+    this.detail = null;
+    this.loading = null;
+  }
+
+  /** Edits the tape the pane shows. */
   async update(patch: Omit<RequestInput<'library.update'>, 'tapeId'>): Promise<void> {
-    const tapeId = this.selectedId;
-    if (tapeId === null) return;
+    const tapeId = this.detail?.id;
+    if (tapeId === undefined) return;
+    const choice = this.#choice;
     try {
-      this.detail = await this.#client.request('library.update', { tapeId, ...patch });
+      const detail = await this.#client.request('library.update', { tapeId, ...patch });
+      if (choice === this.#choice) this.detail = detail;
     } catch (error) {
       this.#hooks.fail(error);
     }
@@ -311,10 +348,7 @@ export class LibraryView {
     try {
       await this.#client.request('library.trash', { kind, id });
       this.lastTrashed = { kind, id, title };
-      if (kind === 'tape' && this.selectedId === id) {
-        this.selectedId = null;
-        this.detail = null;
-      }
+      if (kind === 'tape' && this.selectedId === id) this.#clearChoice();
       this.#hooks.say(`Moved ${title} to the trash.`);
     } catch (error) {
       this.#hooks.fail(error);
@@ -430,8 +464,7 @@ export class LibraryView {
         folder,
         ...(startFresh ? { startFresh } : {}),
       });
-      this.selectedId = null;
-      this.detail = null;
+      this.#clearChoice();
       await this.refresh();
     } catch (error) {
       this.#hooks.fail(error);

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build65v } from '../../src-main/core/formats/osi65v.ts';
 import { openAppPage, type AppPage } from '../support/app-page.ts';
@@ -25,6 +25,33 @@ describe.skipIf(!HAVE_CHROMIUM)(
     let work: { dir: string; remove: () => Promise<void> };
     const problems: string[] = [];
     const shot = (name: string): Promise<Buffer> => page.screenshot({ path: path.join(SHOTS, name) });
+    /**
+     * Clicks a tape in the list and waits for its details. From the click on, the pane names that tape
+     * (loading, then loaded) and never the tape it showed before, which is what a user would act on.
+     */
+    const pick = async (row: Locator, title: string): Promise<void> => {
+      await expect(row.locator('.title').textContent()).resolves.toBe(title);
+      const id = await row.getAttribute('data-tape');
+      // What the pane names straight after the click's handlers (before any reply can arrive).
+      await page.evaluate(() => {
+        const seen = window as unknown as { paneAfterClick?: string | null };
+        seen.paneAfterClick = undefined;
+        const look = async (): Promise<void> => {
+          for (let i = 0; i < 10; i++) await Promise.resolve();
+          seen.paneAfterClick =
+            document.querySelector<HTMLElement>(
+              '[data-testid=library-detail], [data-testid=library-detail-loading]',
+            )?.dataset.tape ?? null;
+        };
+        window.addEventListener('click', () => void look(), { once: true });
+      });
+      await row.click();
+      await expect
+        .poll(() => page.evaluate(() => (window as unknown as { paneAfterClick?: string }).paneAfterClick))
+        .toBe(id);
+      await page.locator(`[data-testid=library-detail][data-tape="${id}"]`).waitFor();
+      await expect(page.getByTestId('tape-title').inputValue()).resolves.toBe(title);
+    };
 
     beforeAll(async () => {
       work = await tempDir('sbl-e2e-library-');
@@ -131,11 +158,7 @@ describe.skipIf(!HAVE_CHROMIUM)(
     it('finds a program by a word in its listing and shows its blocks', async () => {
       await page.getByTestId('library-search').fill('PEEK');
       await expect.poll(() => page.getByTestId('library-count').textContent()).toBe('1 tape matching "PEEK"');
-      await page.getByTestId('library-row').first().click();
-      const detail = page.getByTestId('library-detail');
-      await detail.waitFor();
-      // The pane may still show the tape it showed before while the clicked one loads.
-      await expect.poll(() => page.getByTestId('tape-title').inputValue()).toBe('screen-fill');
+      await pick(page.getByTestId('library-row').first(), 'screen-fill');
       const block = page.getByTestId('block-row').first();
       await expect.poll(() => block.textContent()).toContain('10 REM SCREEN FILL');
       // The format the recording was decoded in, as the Waveform area's Format shows it.
@@ -183,11 +206,13 @@ describe.skipIf(!HAVE_CHROMIUM)(
       await expect
         .poll(() => page.getByTestId('library-count').textContent())
         .toBe('1 tape matching "message"');
-      await page.getByTestId('library-row').first().click();
-      // Takes are added to the tape the pane shows, which may still be the one shown before the click.
-      await expect.poll(() => page.getByTestId('tape-title').inputValue()).toMatch(/message/i);
+      const tape = page.getByTestId('library-row').first();
+      // Takes are added to the tape the pane shows: it must be the one clicked.
+      await pick(tape, 'message-take1');
       await page.getByTestId('add-takes-input').setInputFiles(path.join(work.dir, 'message-take2.wav'));
       await expect.poll(() => page.getByTestId('take-row').count(), { timeout: 30_000 }).toBe(2);
+      await expect.poll(() => tape.locator('.num').first().textContent()).toBe('2');
+      await expect(page.getByTestId('tape-title').inputValue()).resolves.toBe('message-take1');
       const rows = page.getByTestId('take-row');
       await expect
         .poll(() => rows.getByTestId('take-tape-format').allTextContents())
@@ -218,6 +243,86 @@ describe.skipIf(!HAVE_CHROMIUM)(
       )) as { value: { bytesBase64: string } };
       expect(Buffer.from(content.value.bytesBase64, 'base64').toString('latin1')).toBe(PROGRAM_65V);
       await shot('library-merge.png');
+    });
+
+    it('names what each take column holds and fits the take rows in the pane at 1400 and 1280 px', async () => {
+      const headings = await page.getByTestId('takes').locator('th').allTextContents();
+      expect(headings.map((h) => h.trim()).filter((h) => h !== '')).toEqual([
+        'Best',
+        'Take',
+        'File',
+        'Tape format',
+        'Bytes',
+        'Errors',
+        'Recording',
+      ]);
+      const rows = page.getByTestId('take-row');
+      await expect(rows.getByTestId('take-file').allTextContents()).resolves.toEqual([
+        'WAV',
+        'WAV',
+        expect.stringMatching(/^merged of \d+\+\d+$/),
+      ]);
+      await expect(rows.getByTestId('take-recording').first().textContent()).resolves.toMatch(
+        /^22050 Hz · 6\.\d s · speed [+-]\d+\.\d%$/,
+      );
+      // How far the take rows' controls reach past the pane's right edge, and how far the pane scrolls sideways.
+      const overflow = (): Promise<{ past: number; scroll: number; controls: number }> =>
+        page.getByTestId('library-detail').evaluate((detail) => {
+          const pane = detail.parentElement as HTMLElement;
+          const right = Math.min(
+            pane.getBoundingClientRect().right,
+            (pane.closest('.library') as HTMLElement).getBoundingClientRect().right,
+          );
+          const controls = [
+            ...detail.querySelectorAll<HTMLElement>('[data-testid=take-row] :is(button, summary, input)'),
+          ].filter((control) => control.checkVisibility());
+          return {
+            past: Math.max(...controls.map((control) => control.getBoundingClientRect().right - right)),
+            scroll: pane.scrollWidth - pane.clientWidth,
+            controls: controls.length,
+          };
+        });
+      const area = page.getByRole('region', { name: 'Library', exact: true });
+      for (const width of [1400, 1280]) {
+        await page.setViewportSize({ width, height: 1000 });
+        for (const layout of ['maximized', 'default']) {
+          if (layout === 'default') {
+            await page.keyboard.press('Escape');
+            await area.getByRole('button', { name: 'Maximize' }).waitFor();
+            await page.getByTestId('library-detail').scrollIntoViewIfNeeded();
+          }
+          const fit = await overflow();
+          await area.screenshot({ path: path.join(SHOTS, `library-takes-${layout}-${width}.png`) });
+          // A checkbox, a radio button, Load and More in each of the three rows.
+          expect(fit.controls, `${layout} at ${width} px`).toBe(12);
+          expect(fit.past, `${layout} at ${width} px`).toBeLessThanOrEqual(0);
+          expect(fit.scroll, `${layout} at ${width} px`).toBeLessThanOrEqual(0);
+          if (layout === 'default') {
+            await page.keyboard.press('Alt+4');
+            await area.getByRole('button', { name: 'Restore' }).waitFor();
+          }
+        }
+      }
+      await page.setViewportSize({ width: 1400, height: 1000 });
+      // The actions besides Load are under More, one take's at a time.
+      await rows.nth(0).getByTestId('take-menu').click();
+      const menu = rows.nth(0).getByRole('menu');
+      await expect(menu.getByRole('button').allTextContents()).resolves.toEqual([
+        'Open in Waveform',
+        'Play to board…',
+        'Original file',
+        'Clean WAV (48 kHz)',
+        'Text listing',
+        'Raw bytes',
+        '65V text',
+        'Audacity labels',
+        'Zip of all + manifest',
+        'Delete take',
+      ]);
+      await shot('library-take-menu.png');
+      await page.keyboard.press('Escape');
+      await rows.nth(0).getByTestId('take-menu').click();
+      await expect(menu.isVisible()).resolves.toBe(false);
     });
 
     it('loads the merged take into the emulator, where the monitor reads and runs it', async () => {

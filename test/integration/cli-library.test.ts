@@ -3,8 +3,10 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { basicTape, PEEK_PROGRAM } from '../support/library-tapes.ts';
+import { basicTextToBytes } from '../../src-main/core/modem/kcs-encoder.ts';
+import { basicTape, PEEK_PROGRAM, RATE, tapeSamples } from '../support/library-tapes.ts';
 import { tempDir } from '../support/temp-dir.ts';
+import { wavBytes } from '../support/wav-writer.ts';
 
 const SOURCE_CLI = path.resolve(import.meta.dirname, '../../src-main/cli/main.ts');
 const BUILT_CLI = path.resolve(import.meta.dirname, '../../out/main/cli.js');
@@ -61,6 +63,37 @@ describe('superboard-lab library', () => {
     expect(await readFile(out, 'utf8')).toContain('40 POKE 53248+I,X+1');
     expect(run(SOURCE_CLI, 'export', String(peek.id), '--format', 'doc', '--out', out).status).toBe(2);
     expect(run(SOURCE_CLI, 'show', '999').stderr).toContain('no tape 999');
+  });
+
+  it('lists the tape formats found on each tape, once each, in the order of its takes', async () => {
+    const listed = (): { id: number; title: string; tapeFormats: string[] }[] =>
+      JSON.parse(run(SOURCE_CLI, 'list', '--json', '--sort', 'title').stdout) as never;
+    const peek = listed().find((t) => t.title === 'peek')!;
+    expect(peek.tapeFormats).toEqual(['300 baud 8N2 (detected)']);
+    expect(listed().find((t) => t.title === 'hello')!.tapeFormats).toEqual([]);
+    // Another take of the tape, saved with one stop bit, and a third one like the first (with a crease).
+    await writeFile(
+      path.join(work.dir, 'peek-8n1.wav'),
+      wavBytes(tapeSamples(basicTextToBytes(PEEK_PROGRAM), [], 2, 1), RATE),
+    );
+    await writeFile(path.join(work.dir, 'peek-again.wav'), basicTape(PEEK_PROGRAM, [30], 3));
+    for (const name of ['peek-8n1.wav', 'peek-again.wav']) {
+      const added = run(SOURCE_CLI, 'import', path.join(work.dir, name), '--tape', String(peek.id));
+      expect(added.stdout).toMatch(new RegExp(`^imported +${name} -> tape ${peek.id},`, 'm'));
+    }
+    expect(listed().find((t) => t.id === peek.id)!.tapeFormats).toEqual([
+      '300 baud 8N2 (detected)',
+      '300 baud 8N1 (detected)',
+    ]);
+    const table = run(SOURCE_CLI, 'list').stdout.split('\n');
+    expect(table[0]).toMatch(/ CREATED +TAPE FORMAT$/);
+    const line = table.find((l) => l.includes(' peek '));
+    expect(line).toMatch(
+      / 3 +0 +\d{4}-\d\d-\d\d \d\d:\d\d {2}300 baud 8N2 \(detected\), 300 baud 8N1 \(detected\)$/,
+    );
+    expect(table.find((l) => l.includes(' hello '))).toMatch(/:\d\d {2}-$/);
+    // The TAPE FORMAT column starts where its heading does.
+    expect(line!.indexOf('300 baud')).toBe(table[0]!.indexOf('TAPE FORMAT'));
   });
 
   it.skipIf(!existsSync(BUILT_CLI))('runs from the build with its decode worker', async () => {

@@ -641,6 +641,28 @@ export class Library {
     return { total, items: rows.map((row) => this.#tapeOf(row)) };
   }
 
+  /**
+   * The tape formats the recordings of each tape were decoded in ('300 baud 8N2 (detected)'), each once, in the
+   * order of the takes; a tape with none kept (no recording, or imported before formats were kept) is left out.
+   */
+  tapeFormats(tapeIds: readonly number[]): Map<number, string[]> {
+    const formats = new Map<number, string[]>();
+    if (tapeIds.length === 0) return formats;
+    const rows = this.db
+      .prepare(
+        `SELECT tape_id, tape_format FROM takes
+         WHERE tape_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL AND tape_format IS NOT NULL
+         ORDER BY tape_id, id`,
+      )
+      .all(JSON.stringify(tapeIds)) as Row[];
+    for (const row of rows) {
+      const list = formats.get(num(row.tape_id)) ?? [];
+      if (!list.includes(str(row.tape_format))) list.push(str(row.tape_format));
+      formats.set(num(row.tape_id), list);
+    }
+    return formats;
+  }
+
   #tapeOf(row: Row): TapeRow {
     return {
       id: num(row.id),

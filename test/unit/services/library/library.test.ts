@@ -230,6 +230,27 @@ describe('Library', () => {
     expect(formatOf('n1.wav')).toBe('300 baud 8N1 (detected)');
   });
 
+  it("gives each tape's tape formats once, in the order of its takes, leaving out trashed takes", async () => {
+    const data = basicTextToBytes(PEEK_PROGRAM);
+    const n1 = encodeKcs(data, { sampleRate: 22050, leaderSeconds: 1, trailerSeconds: 0.5, stopBits: 1 });
+    const [first] = await library.import([{ path: await put('n2.wav', basicTape(PEEK_PROGRAM)) }]);
+    const tapeId = first!.tapeId!;
+    const more = await library.import(
+      [
+        { path: await put('n1.wav', wavBytes(n1, 22050)) },
+        { path: await put('n2-again.wav', basicTape(PEEK_PROGRAM, [30], 2)) },
+      ],
+      { tapeId },
+    );
+    const [listing] = await library.import([{ path: await put('hello.bas', HELLO) }]);
+    const formats = library.tapeFormats([tapeId, listing!.tapeId!, 999]);
+    expect(formats.get(tapeId)).toEqual(['300 baud 8N2 (detected)', '300 baud 8N1 (detected)']);
+    expect([...formats.keys()]).toEqual([tapeId]);
+    library.trash('take', more.find((e) => e.name === 'n1.wav')!.takeId!);
+    expect(library.tapeFormats([tapeId]).get(tapeId)).toEqual(['300 baud 8N2 (detected)']);
+    expect(library.tapeFormats([]).size).toBe(0);
+  });
+
   it('imports a damaged Ogg tape decoded past the damage, with one warning in the report and the take', async () => {
     const ogg = Buffer.from(
       await readFile(path.join(import.meta.dirname, '../../../fixtures/audio/kcs-tape-16k.ogg')),
