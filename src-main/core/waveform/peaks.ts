@@ -160,6 +160,41 @@ export class PeaksPyramid {
     this.#length += n;
   }
 
+  /**
+   * Pushes 16-bit PCM words as read from a file (word `v` standing for the sample `v / 32768`), without a
+   * float copy: the pyramid is the same, bit for bit, as after `push` of the words' float conversion. The
+   * extremes are found on the words and scaled once per bucket (the scaling is exact in either order).
+   */
+  pushPcm16(words: Int16Array): void {
+    const base = this.baseBucket;
+    const n = words.length;
+    // The bucket in progress is kept as floats between pushes (so both kinds of push can follow each other).
+    let min = this.#runCount > 0 ? this.#runMin * 32768 : 32768;
+    let max = this.#runCount > 0 ? this.#runMax * 32768 : -32769;
+    let count = this.#runCount;
+    let i = 0;
+    while (i < n) {
+      const stop = Math.min(n, i + (base - count));
+      for (let j = i; j < stop; j++) {
+        const v = words[j] as number;
+        if (v < min) min = v;
+        if (v > max) max = v;
+      }
+      count += stop - i;
+      i = stop;
+      if (count === base) {
+        this.#complete(quantiseMin(min / 32768), quantiseMax(max / 32768));
+        min = 32768;
+        max = -32769;
+        count = 0;
+      }
+    }
+    this.#runMin = count > 0 ? min / 32768 : Number.POSITIVE_INFINITY;
+    this.#runMax = count > 0 ? max / 32768 : Number.NEGATIVE_INFINITY;
+    this.#runCount = count;
+    this.#length += n;
+  }
+
   // Every level with a complete bucket has a parent, so each bucket is folded upwards exactly once.
   #complete(min: number, max: number): void {
     let index = 0;
