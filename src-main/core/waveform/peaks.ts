@@ -1,4 +1,5 @@
 // Streaming min/max peaks pyramid for the waveform view of long tapes.
+import { bucketExtremes } from './extremes16.ts';
 
 export interface PeaksOptions {
   /** Samples per bucket of level 0 (default 256). */
@@ -174,6 +175,21 @@ export class PeaksPyramid {
     let count = this.#runCount;
     let i = 0;
     while (i < n) {
+      if (count === 0) {
+        // Whole buckets: eight words at a time where the engine can (extremes16.ts).
+        const whole = Math.floor((n - i) / base);
+        const found = whole > 0 ? bucketExtremes(words.subarray(i), base, whole) : null;
+        if (found !== null) {
+          for (let b = 0; b < whole; b++) {
+            this.#complete(
+              quantiseMin((found[2 * b] as number) / 32768),
+              quantiseMax((found[2 * b + 1] as number) / 32768),
+            );
+          }
+          i += whole * base;
+          continue;
+        }
+      }
       const stop = Math.min(n, i + (base - count));
       for (let j = i; j < stop; j++) {
         const v = words[j] as number;

@@ -197,48 +197,51 @@ describe('PeaksPyramid', () => {
       if (next() < 0.001) words[i] = next() < 0.5 ? -32768 : 32767;
     }
     const floats = Float32Array.from(words, (v) => v / 32768);
-    // Odd chunk sizes, different on each side, so buckets straddle pushes in different places.
-    const fromWords = new PeaksPyramid({ expectedSamples: words.length });
-    const fromFloats = new PeaksPyramid({ expectedSamples: words.length });
-    const mixed = new PeaksPyramid();
-    const sizes = [1, 3, 255, 257, 1021, 4099, 65_537];
-    for (let at = 0, k = 0; at < words.length; k++) {
-      const size = sizes[k % sizes.length]!;
-      fromWords.pushPcm16(words.subarray(at, at + size));
-      at += size;
-    }
-    for (let at = 0, k = 0; at < floats.length; k++) {
-      const size = sizes[(k + 3) % sizes.length]! + 2;
-      fromFloats.push(floats.subarray(at, at + size));
-      at += size;
-    }
-    for (let at = 0, k = 0; at < words.length; k++) {
-      const size = sizes[(k + 5) % sizes.length]!;
-      if (k % 2 === 0) mixed.pushPcm16(words.subarray(at, at + size));
-      else mixed.push(floats.subarray(at, at + size));
-      at += size;
-    }
-    const bits = (result: PeaksResult): number[] => {
-      const { min, max } = peaks(result);
-      return [...new Uint32Array(min.buffer), ...new Uint32Array(max.buffer)];
-    };
-    expect(fromWords.length).toBe(words.length);
-    expect(fromWords.levels).toEqual(fromFloats.levels);
-    // Every level read whole (a column per bucket, the incomplete last one included), and odd ranges.
-    for (const { samplesPerBucket } of fromFloats.levels) {
-      const columns = Math.max(1, Math.floor(words.length / samplesPerBucket));
-      const expected = bits(fromFloats.query(0, columns * samplesPerBucket, columns));
-      expect(bits(fromWords.query(0, columns * samplesPerBucket, columns))).toEqual(expected);
-      expect(bits(mixed.query(0, columns * samplesPerBucket, columns))).toEqual(expected);
-    }
-    for (const [start, end, columns] of [
-      [0, words.length, 977],
-      [123_457, 654_321, 3],
-      [words.length - 300, words.length, 1],
-    ] as const) {
-      const expected = bits(fromFloats.query(start, end, columns));
-      expect(bits(fromWords.query(start, end, columns))).toEqual(expected);
-      expect(bits(mixed.query(start, end, columns))).toEqual(expected);
+    // Whole buckets of 256 words are measured eight words at a time (extremes16.ts), of 100 one by one.
+    for (const baseBucket of [256, 100]) {
+      // Odd chunk sizes, different on each side, so buckets straddle pushes in different places.
+      const fromWords = new PeaksPyramid({ baseBucket, expectedSamples: words.length });
+      const fromFloats = new PeaksPyramid({ baseBucket, expectedSamples: words.length });
+      const mixed = new PeaksPyramid({ baseBucket });
+      const sizes = [1, 3, 255, 257, 1021, 4099, 65_537];
+      for (let at = 0, k = 0; at < words.length; k++) {
+        const size = sizes[k % sizes.length]!;
+        fromWords.pushPcm16(words.subarray(at, at + size));
+        at += size;
+      }
+      for (let at = 0, k = 0; at < floats.length; k++) {
+        const size = sizes[(k + 3) % sizes.length]! + 2;
+        fromFloats.push(floats.subarray(at, at + size));
+        at += size;
+      }
+      for (let at = 0, k = 0; at < words.length; k++) {
+        const size = sizes[(k + 5) % sizes.length]!;
+        if (k % 2 === 0) mixed.pushPcm16(words.subarray(at, at + size));
+        else mixed.push(floats.subarray(at, at + size));
+        at += size;
+      }
+      const bits = (result: PeaksResult): number[] => {
+        const { min, max } = peaks(result);
+        return [...new Uint32Array(min.buffer), ...new Uint32Array(max.buffer)];
+      };
+      expect(fromWords.length).toBe(words.length);
+      expect(fromWords.levels).toEqual(fromFloats.levels);
+      // Every level read whole (a column per bucket, the incomplete last one included), and odd ranges.
+      for (const { samplesPerBucket } of fromFloats.levels) {
+        const columns = Math.max(1, Math.floor(words.length / samplesPerBucket));
+        const expected = bits(fromFloats.query(0, columns * samplesPerBucket, columns));
+        expect(bits(fromWords.query(0, columns * samplesPerBucket, columns))).toEqual(expected);
+        expect(bits(mixed.query(0, columns * samplesPerBucket, columns))).toEqual(expected);
+      }
+      for (const [start, end, columns] of [
+        [0, words.length, 977],
+        [123_457, 654_321, 3],
+        [words.length - 300, words.length, 1],
+      ] as const) {
+        const expected = bits(fromFloats.query(start, end, columns));
+        expect(bits(fromWords.query(start, end, columns))).toEqual(expected);
+        expect(bits(mixed.query(start, end, columns))).toEqual(expected);
+      }
     }
   });
 
