@@ -30,7 +30,10 @@ export interface TapeAnalysisOptions {
   channel?: number;
   /** Build the peaks pyramid and keep raw samples readable (default true; the CLI needs neither). */
   waveform?: boolean;
-  /** Decode in this worker script (decode-worker) beside the reading thread; absent: in this thread. */
+  /**
+   * Decode in this worker script (decode-worker) beside the reading thread; absent: in this thread. A mono
+   * 16-bit WAV is always decoded in this thread, from its words (see #decoder).
+   */
   decodeWorker?: URL;
   /**
    * The files a compressed tape spills its channel to: the first, and the second for a stereo file's other
