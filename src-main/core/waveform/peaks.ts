@@ -42,6 +42,8 @@ type Plan =
 
 const SCALE = 32767;
 const DEFAULT_MAX_RAW = 8192;
+/** Words handed to the SIMD extremes at a time. */
+const SIMD_SLICE = 1 << 18;
 
 function quantiseMin(value: number): number {
   const v = value < -1 ? -1 : value > 1 ? 1 : value;
@@ -176,8 +178,9 @@ export class PeaksPyramid {
     let i = 0;
     while (i < n) {
       if (count === 0) {
-        // Whole buckets: eight words at a time where the engine can (extremes16.ts).
-        const whole = Math.floor((n - i) / base);
+        // Whole buckets: eight words at a time where the engine can (extremes16.ts), a bounded slice at a
+        // time (its memory keeps the largest slice).
+        const whole = Math.min(Math.floor((n - i) / base), Math.max(1, Math.floor(SIMD_SLICE / base)));
         const found = whole > 0 ? bucketExtremes(words.subarray(i), base, whole) : null;
         if (found !== null) {
           for (let b = 0; b < whole; b++) {

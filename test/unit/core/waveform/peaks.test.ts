@@ -203,6 +203,9 @@ describe('PeaksPyramid', () => {
       const fromWords = new PeaksPyramid({ baseBucket, expectedSamples: words.length });
       const fromFloats = new PeaksPyramid({ baseBucket, expectedSamples: words.length });
       const mixed = new PeaksPyramid({ baseBucket });
+      // All at once: more whole buckets than one SIMD slice takes.
+      const once = new PeaksPyramid({ baseBucket });
+      once.pushPcm16(words);
       const sizes = [1, 3, 255, 257, 1021, 4099, 65_537];
       for (let at = 0, k = 0; at < words.length; k++) {
         const size = sizes[k % sizes.length]!;
@@ -232,6 +235,7 @@ describe('PeaksPyramid', () => {
         const expected = bits(fromFloats.query(0, columns * samplesPerBucket, columns));
         expect(bits(fromWords.query(0, columns * samplesPerBucket, columns))).toEqual(expected);
         expect(bits(mixed.query(0, columns * samplesPerBucket, columns))).toEqual(expected);
+        expect(bits(once.query(0, columns * samplesPerBucket, columns))).toEqual(expected);
       }
       for (const [start, end, columns] of [
         [0, words.length, 977],
@@ -241,6 +245,7 @@ describe('PeaksPyramid', () => {
         const expected = bits(fromFloats.query(start, end, columns));
         expect(bits(fromWords.query(start, end, columns))).toEqual(expected);
         expect(bits(mixed.query(start, end, columns))).toEqual(expected);
+        expect(bits(once.query(start, end, columns))).toEqual(expected);
       }
     }
   });
