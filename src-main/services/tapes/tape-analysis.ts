@@ -139,9 +139,16 @@ export class TapeAnalysis {
             info.channels === 1;
           try {
             decoder = await this.#decoder(info.sampleRate, auto, words);
-          } catch {
+          } catch (error) {
+            const reason = error instanceof Error ? error.message : String(error);
+            // The decoder refuses the rate (here or in its thread); anything else is not the file's fault.
+            if (/sample rate/i.test(reason)) {
+              throw new TapeAnalysisError(
+                `${name} is sampled at ${info.sampleRate} Hz; tapes need 8,000 to 192,000 Hz.`,
+              );
+            }
             throw new TapeAnalysisError(
-              `${name} is sampled at ${info.sampleRate} Hz; tapes need 8,000 to 192,000 Hz.`,
+              `${name} could not be analysed: the decoder did not start (${reason}).`,
             );
           }
           this.format = {

@@ -108,4 +108,28 @@ describe('a mono 16-bit WAV analysed from its words', () => {
     await reference.close();
     await remove();
   });
+
+  it('says the decoder did not start, not that the rate is wrong, when its thread cannot start', async () => {
+    const { dir, remove } = await tempDir();
+    // A float WAV is decoded in a thread of its own, here from a script that does not exist.
+    const float = path.join(dir, 'tapef.wav');
+    await writeFile(float, encodeWav([tape()], { sampleRate: RATE, channels: 1, encoding: 'float32' }));
+    const analysis = new TapeAnalysis(float, { decodeWorker: NO_WORKER });
+    await expect(analysis.run()).rejects.toThrow(
+      /^tapef\.wav could not be analysed: the decoder did not start/,
+    );
+    await analysis.close();
+    // A rate the decoder refuses is still named as such.
+    const slow = path.join(dir, 'slow.wav');
+    await writeFile(
+      slow,
+      encodeWav([new Float32Array(4000)], { sampleRate: 4000, channels: 1, encoding: 'float32' }),
+    );
+    const refused = new TapeAnalysis(slow, { decodeWorker: DECODE_WORKER });
+    await expect(refused.run()).rejects.toThrow(
+      'slow.wav is sampled at 4000 Hz; tapes need 8,000 to 192,000 Hz.',
+    );
+    await refused.close();
+    await remove();
+  });
 });
