@@ -1,5 +1,6 @@
 // Peaks for an hour of 48 kHz mono: building the pyramid alone, then opening an hour-long WAV file from disk
-// (read + decode + peaks), the goal being under 2 s. Run: node test/bench/peaks.bench.ts [--minutes N]
+// (read + decode + peaks), the goal being under 2 s; then the same from 16-bit words, as the tape process
+// reads a mono 16-bit WAV. Run: node test/bench/peaks.bench.ts [--minutes N]
 import { open, rm } from 'node:fs/promises';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -62,6 +63,39 @@ const block = tape(10);
   console.log(`  query 1920 cols   ${(queryMs / 100).toFixed(2)} ms each (100 queries)`);
 }
 
+// 1b. The same from 16-bit words (a mono 16-bit WAV's own, `pushPcm16`), beside the float conversion and push
+// they replace, alternating, medians of 3.
+{
+  const words = Int16Array.from(block, (v) => Math.round(v * 32767));
+  const floats = new Float32Array(RATE);
+  const fromWords = (): void => {
+    const p = new PeaksPyramid({ expectedSamples: TOTAL });
+    for (let done = 0; done < TOTAL; done += RATE) {
+      const offset = done % words.length;
+      p.pushPcm16(words.subarray(offset, offset + RATE));
+    }
+  };
+  const viaFloats = (): void => {
+    const p = new PeaksPyramid({ expectedSamples: TOTAL });
+    for (let done = 0; done < TOTAL; done += RATE) {
+      const offset = done % words.length;
+      for (let i = 0; i < RATE; i++) floats[i] = (words[offset + i] as number) / 32768;
+      p.push(floats);
+    }
+  };
+  const wordsMs: number[] = [];
+  const floatsMs: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    wordsMs.push(timeIt(fromWords)[1]);
+    floatsMs.push(timeIt(viaFloats)[1]);
+  }
+  const median = (values: number[]): number => [...values].sort((a, b) => a - b)[1] ?? 0;
+  console.log(
+    `  from 16-bit words ${median(wordsMs).toFixed(0)} ms (pushPcm16), against ${median(floatsMs).toFixed(0)} ms ` +
+      `converting them to floats and pushing those (in-process, medians of 3 alternating)`,
+  );
+}
+
 // 2. Open an hour-long 16-bit WAV from disk: read + decode + peaks.
 const dir = mkdtempSync(join(tmpdir(), 'peaks-bench-'));
 const path = join(dir, 'hour.wav');
@@ -101,6 +135,23 @@ try {
     console.log(
       `  RSS growth (peak)      ${mb(peakRss - rssBefore)}; pyramid ${mb(pyramid?.byteLength ?? 0)}`,
     );
+  }
+  // The same file as the tape process reads a mono 16-bit WAV: its words, in reused blocks, no float copy.
+  {
+    const start = performance.now();
+    let pyramid: PeaksPyramid | null = null;
+    let frames = 0;
+    for await (const event of streamAudioFile(path, { pcm16: true, reuseBlocks: true })) {
+      if (event.type === 'format')
+        pyramid = new PeaksPyramid({ expectedSamples: event.format.totalFrames ?? 0 });
+      else if (event.type === 'samples' && event.pcm16 !== undefined && pyramid !== null) {
+        pyramid.pushPcm16(event.pcm16);
+        frames += event.pcm16.length;
+      }
+    }
+    const ms = performance.now() - start;
+    console.log(`open the same as 16-bit words (pcm16, reused blocks), 1.0 MB reads`);
+    console.log(`  read + peaks           ${ms.toFixed(0)} ms for ${frames.toLocaleString('en')} frames`);
   }
 } finally {
   await rm(dir, { recursive: true, force: true });

@@ -15,7 +15,7 @@ import WebSocket from 'ws';
 import { HAVE_CHROMIUM, launchChromium } from '../support/browser.ts';
 import { writeLongTape } from '../support/long-tape.ts';
 import { treeMemory } from '../support/process-memory.ts';
-import { descendantsCpu, processCpu } from '../support/process-cpu.ts';
+import { descendantsCpu, descendantsCpuByPid, processCpu } from '../support/process-cpu.ts';
 import { startBuiltWebHost } from '../support/web-host-process.ts';
 
 const RATE = 48_000;
@@ -51,6 +51,11 @@ const rssMb = (): number => {
   const memory = treeMemory(host.process.pid!);
   return memory.host + memory.children;
 };
+interface Cpu {
+  host: number;
+  browser: number;
+  tape: number;
+}
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[values.length >> 1] ?? 0;
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 
@@ -91,21 +96,28 @@ try {
   const input = page.getByRole('region', { name: 'Waveform', exact: true }).locator('input[type=file]');
   const rssBefore = rssMb();
 
-  /** Processor time so far of the host (its threads included) and of Chromium's processes. */
-  const cpuNow = (): { host: number; browser: number } => ({
+  /**
+   * Processor time so far of the host (its threads included), of Chromium's processes and of the host's
+   * tape processes (by process: one may end and another start between two readings).
+   */
+  const cpuNow = (): { host: number; browser: number; tapes: Map<number, number> } => ({
     host: processCpu(host.process.pid!),
     browser: descendantsCpu(process.pid, 'chrom'),
+    tapes: descendantsCpuByPid(host.process.pid!, 'tape-worker'),
   });
-  const cpuSince = (from: { host: number; browser: number }): { host: number; browser: number } => {
+  /** Since `from`; `tape` counts the tape processes running now (take it before the tape is closed). */
+  const cpuSince = (from: ReturnType<typeof cpuNow>): Cpu => {
     const now = cpuNow();
-    return { host: now.host - from.host, browser: now.browser - from.browser };
+    let tape = 0;
+    for (const [pid, cpu] of now.tapes) tape += cpu - (from.tapes.get(pid) ?? 0);
+    return { host: now.host - from.host, browser: now.browser - from.browser, tape };
   };
 
   /** Chooses the file in the Waveform area and times until the analysed waveform is painted. */
   const openOnce = async (): Promise<{
     total: number;
     opened: number;
-    cpu: { host: number; browser: number };
+    cpu: Cpu;
   }> => {
     await page.evaluate(() => {
       const marks = { chosen: performance.now(), opened: 0 };
@@ -137,7 +149,7 @@ try {
   const uploadOnce = async (): Promise<{
     ms: number;
     fileId: string;
-    cpu: { host: number; browser: number };
+    cpu: Cpu;
   }> => {
     await page.evaluate(() => {
       const picker = document.createElement('input');
@@ -171,20 +183,23 @@ try {
   };
 
   /** The file uploaded already, decoded by the host alone: tape.open until tape.analyzed, in the host. */
-  const decodeOnce = async (fileId: string): Promise<number> => {
+  const decodeOnce = async (fileId: string): Promise<{ ms: number; cpu: Cpu }> => {
     const started = performance.now();
+    const cpuBefore = cpuNow();
     const opened = await call('tape.open', { fileId });
     const { tapeId } = opened.value as { tapeId: string };
     await new Promise<void>((resolve) => analysed.set(tapeId, resolve));
     const ms = performance.now() - started;
+    const cpu = cpuSince(cpuBefore);
     await call('tape.close', { tapeId });
-    return ms;
+    return { ms, cpu };
   };
 
-  const opens: { total: number; opened: number; cpu: { host: number; browser: number } }[] = [];
+  const opens: { total: number; opened: number; cpu: Cpu }[] = [];
   const uploads: number[] = [];
-  const uploadCpu: { host: number; browser: number }[] = [];
+  const uploadCpu: Cpu[] = [];
   const decodes: number[] = [];
+  const decodeCpu: Cpu[] = [];
   const rssOpen: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     opens.push(await openOnce());
@@ -192,7 +207,9 @@ try {
     const uploaded = await uploadOnce();
     uploads.push(uploaded.ms);
     uploadCpu.push(uploaded.cpu);
-    decodes.push(await decodeOnce(uploaded.fileId));
+    const decoded = await decodeOnce(uploaded.fileId);
+    decodes.push(decoded.ms);
+    decodeCpu.push(decoded.cpu);
   }
   const hours = MINUTES / 60;
   const open = median(opens.map((o) => o.total));
@@ -216,12 +233,13 @@ try {
       `${seconds(perHour)}`,
   );
 
-  const cpuText = (cpu: { host: number; browser: number }[]): string =>
-    `host ${median(cpu.map((c) => c.host)).toFixed(2)} s + Chromium ${median(cpu.map((c) => c.browser)).toFixed(2)} s`;
+  const cpuText = (cpu: Cpu[]): string =>
+    `host ${median(cpu.map((c) => c.host)).toFixed(2)} s + tape process ${median(cpu.map((c) => c.tape)).toFixed(2)} s` +
+    ` + Chromium ${median(cpu.map((c) => c.browser)).toFixed(2)} s`;
   console.log(
     `processor time (user + system, medians of ${ROUNDS}): the open ${cpuText(opens.map((o) => o.cpu))}; ` +
-      `the bare upload ${cpuText(uploadCpu)} (${cpus().length} cores: the open cannot take less wall time ` +
-      `than its processor time shared among them)`,
+      `the bare upload ${cpuText(uploadCpu)}; the decode of the uploaded file ${cpuText(decodeCpu)} ` +
+      `(${cpus().length} cores: the open cannot take less wall time than its processor time shared among them)`,
   );
 
   // Closing: the page closes each tape when it opens the next; our connection closes the last one.

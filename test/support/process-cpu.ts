@@ -33,6 +33,13 @@ export function processCpu(pid: number): number {
  * not counted, so take the figure while they run.
  */
 export function descendantsCpu(root: number, match: string): number {
+  let total = 0;
+  for (const cpu of descendantsCpuByPid(root, match).values()) total += cpu;
+  return total;
+}
+
+/** `descendantsCpu` process by process: CPU seconds so far by process id. */
+export function descendantsCpuByPid(root: number, match: string): Map<number, number> {
   const children = new Map<number, number[]>();
   const stats = new Map<number, ProcStat>();
   for (const entry of readdirSync('/proc')) {
@@ -45,7 +52,7 @@ export function descendantsCpu(root: number, match: string): number {
     if (siblings) siblings.push(pid);
     else children.set(stat.ppid, [pid]);
   }
-  let total = 0;
+  const found = new Map<number, number>();
   const visit = (pid: number): void => {
     for (const child of children.get(pid) ?? []) {
       let command: string;
@@ -54,10 +61,10 @@ export function descendantsCpu(root: number, match: string): number {
       } catch {
         continue;
       }
-      if (command.includes(match)) total += stats.get(child)?.cpu ?? 0;
+      if (command.includes(match)) found.set(child, stats.get(child)?.cpu ?? 0);
       visit(child);
     }
   };
   visit(root);
-  return total;
+  return found;
 }

@@ -1,4 +1,5 @@
 // Streaming min/max peaks pyramid for the waveform view of long tapes.
+import { bucketExtremes } from './extremes16.ts';
 
 export interface PeaksOptions {
   /** Samples per bucket of level 0 (default 256). */
@@ -41,6 +42,8 @@ type Plan =
 
 const SCALE = 32767;
 const DEFAULT_MAX_RAW = 8192;
+/** Words handed to the SIMD extremes at a time. */
+const SIMD_SLICE = 1 << 18;
 
 function quantiseMin(value: number): number {
   const v = value < -1 ? -1 : value > 1 ? 1 : value;
@@ -156,6 +159,57 @@ export class PeaksPyramid {
     }
     this.#runMin = min;
     this.#runMax = max;
+    this.#runCount = count;
+    this.#length += n;
+  }
+
+  /**
+   * Pushes 16-bit PCM words as read from a file (word `v` standing for the sample `v / 32768`), without a
+   * float copy: the pyramid is the same, bit for bit, as after `push` of the words' float conversion. The
+   * extremes are found on the words and scaled once per bucket (the scaling is exact in either order).
+   */
+  pushPcm16(words: Int16Array): void {
+    const base = this.baseBucket;
+    const n = words.length;
+    // The bucket in progress is kept as floats between pushes (so both kinds of push can follow each other).
+    let min = this.#runCount > 0 ? this.#runMin * 32768 : 32768;
+    let max = this.#runCount > 0 ? this.#runMax * 32768 : -32769;
+    let count = this.#runCount;
+    let i = 0;
+    while (i < n) {
+      if (count === 0) {
+        // Whole buckets: eight words at a time where the engine can (extremes16.ts), a bounded slice at a
+        // time (its memory keeps the largest slice).
+        const whole = Math.min(Math.floor((n - i) / base), Math.max(1, Math.floor(SIMD_SLICE / base)));
+        const found = whole > 0 ? bucketExtremes(words.subarray(i), base, whole) : null;
+        if (found !== null) {
+          for (let b = 0; b < whole; b++) {
+            this.#complete(
+              quantiseMin((found[2 * b] as number) / 32768),
+              quantiseMax((found[2 * b + 1] as number) / 32768),
+            );
+          }
+          i += whole * base;
+          continue;
+        }
+      }
+      const stop = Math.min(n, i + (base - count));
+      for (let j = i; j < stop; j++) {
+        const v = words[j] as number;
+        if (v < min) min = v;
+        if (v > max) max = v;
+      }
+      count += stop - i;
+      i = stop;
+      if (count === base) {
+        this.#complete(quantiseMin(min / 32768), quantiseMax(max / 32768));
+        min = 32768;
+        max = -32769;
+        count = 0;
+      }
+    }
+    this.#runMin = count > 0 ? min / 32768 : Number.POSITIVE_INFINITY;
+    this.#runMax = count > 0 ? max / 32768 : Number.NEGATIVE_INFINITY;
     this.#runCount = count;
     this.#length += n;
   }

@@ -30,7 +30,10 @@ export interface TapeAnalysisOptions {
   channel?: number;
   /** Build the peaks pyramid and keep raw samples readable (default true; the CLI needs neither). */
   waveform?: boolean;
-  /** Decode in this worker script (decode-worker) beside the reading thread; absent: in this thread. */
+  /**
+   * Decode in this worker script (decode-worker) beside the reading thread; absent: in this thread. A mono
+   * 16-bit WAV is always decoded in this thread, from its words (see #decoder).
+   */
   decodeWorker?: URL;
   /**
    * The files a compressed tape spills its channel to: the first, and the second for a stereo file's other
@@ -114,8 +117,9 @@ export class TapeAnalysis {
         ...(growing ? { growing } : {}),
         // Every block is decoded (or copied to the decode thread), measured and spilled before the next is read.
         reuseBlocks: true,
-        // Decoding alone here, a mono 16-bit WAV goes to the decoder as its words, without a float copy.
-        pcm16: !waveform && this.#options.decodeWorker === undefined,
+        // A mono 16-bit WAV (what owners record) comes as its words: the decoder and the peaks take them as
+        // they are, without a float copy.
+        pcm16: true,
       })) {
         if (this.#closed) return;
         if (event.type === 'format') {
@@ -127,11 +131,24 @@ export class TapeAnalysis {
               `${name} has ${info.channels} channel${info.channels === 1 ? '' : 's'}; there is no channel ${channel + 1}.`,
             );
           }
+          // Its words go to the decoder in this thread: see #decoder.
+          const words =
+            info.wav !== null &&
+            info.wav.encoding === 'pcm' &&
+            info.wav.bitsPerSample === 16 &&
+            info.channels === 1;
           try {
-            decoder = await this.#decoder(info.sampleRate, auto);
-          } catch {
+            decoder = await this.#decoder(info.sampleRate, auto, words);
+          } catch (error) {
+            const reason = error instanceof Error ? error.message : String(error);
+            // The decoder refuses the rate (here or in its thread); anything else is not the file's fault.
+            if (/sample rate/i.test(reason)) {
+              throw new TapeAnalysisError(
+                `${name} is sampled at ${info.sampleRate} Hz; tapes need 8,000 to 192,000 Hz.`,
+              );
+            }
             throw new TapeAnalysisError(
-              `${name} is sampled at ${info.sampleRate} Hz; tapes need 8,000 to 192,000 Hz.`,
+              `${name} could not be analysed: the decoder did not start (${reason}).`,
             );
           }
           this.format = {
@@ -154,10 +171,16 @@ export class TapeAnalysis {
           if (LOSSES.has(event.warning.code)) this.audioLost = true;
           this.#options.onWarning?.(event.warning.message);
         } else if (decoder !== null && this.format !== null) {
-          if (event.pcm16 !== undefined) {
-            if (event.pcm16.length === 0) continue;
-            await decoder.push(event.pcm16);
-            this.frames += event.pcm16.length;
+          const words = event.pcm16;
+          if (words !== undefined) {
+            if (words.length === 0) continue;
+            await decoder.push(words);
+            const candidate = this.#candidates[0];
+            candidate?.pyramid?.pushPcm16(words);
+            // A word v is the sample v / 32768, whose 16-bit copy is the word itself.
+            if (candidate?.spill)
+              await candidate.spill.write(new Uint8Array(words.buffer, words.byteOffset, words.byteLength));
+            this.frames += words.length;
             this.#options.onProgress?.(this.frames);
             continue;
           }
@@ -201,12 +224,18 @@ export class TapeAnalysis {
 
   /**
    * The decoder for the analysed channel, or for the better of two (`stereo`): in a thread of its own when
-   * a decode worker is given. It takes the channels to decode and returns the channel it picked, if it did.
+   * a decode worker is given, unless the samples come as 16-bit `words`. It takes the channels to decode
+   * and returns the channel it picked, if it did.
+   *
+   * The thread puts the decoding beside the reading, the float conversion and the peaks of the other
+   * formats. A mono 16-bit WAV's words need no conversion and their peaks cost little, so a thread would
+   * save little time and cost processor time (copies and hand-overs, a second V8 isolate), which the host
+   * and the browser share on a small machine (docs/waveform.md, "Opening and memory").
    */
-  async #decoder(sampleRate: number, stereo: boolean): Promise<Decoder> {
+  async #decoder(sampleRate: number, stereo: boolean, words: boolean): Promise<Decoder> {
     const { baud = 'auto', frame = 'auto', detail = 'full' } = this.#options;
     const settings = { sampleRate, stereo, baud, frame, bitEvents: detail === 'full' };
-    if (this.#options.decodeWorker) {
+    if (this.#options.decodeWorker && !words) {
       // Loaded only here: a one-pass decode in this thread does without worker_threads.
       const { DecodeThread } = await import('./decode-thread.ts');
       const thread = new DecodeThread(this.#options.decodeWorker, settings);

@@ -4,8 +4,8 @@
 import { GrowingFile } from '../growing-file.ts';
 import type { TapeRequestMessage, TapeWorkerData, TapeWorkerMessage } from './tape-protocol.ts';
 
-/** What the service passes to a tape process (as its one argument, JSON): the worker data without shared memory. */
-export type TapeProcessData = Omit<TapeWorkerData, 'growing'> & {
+/** What the service passes to a tape process (as its one argument, JSON). */
+export type TapeProcessData = TapeWorkerData & {
   /** The file is an upload still arriving, this many bytes long once whole; `UploadProgress` follows. */
   growingTotal?: number;
 };
@@ -20,7 +20,7 @@ export interface UploadProgress {
 export type TapeParentMessage = TapeRequestMessage | UploadProgress;
 
 export interface TapeParent {
-  readonly data: Omit<TapeWorkerData, 'growing'> & { growing?: GrowingFile };
+  readonly data: TapeWorkerData & { growing?: GrowingFile };
   post(message: TapeWorkerMessage): void;
   onQuery(listener: (query: TapeRequestMessage) => void): void;
 }

@@ -50,7 +50,7 @@ export class TapeProcess {
   /** `growing`: the file is an upload still arriving, whose progress the process is told. */
   constructor(
     script: URL,
-    data: Omit<TapeWorkerData, 'growing'>,
+    data: TapeWorkerData,
     growing?: GrowingFile,
     launch: TapeProcessLaunch = tapeProcessLaunch(),
   ) {

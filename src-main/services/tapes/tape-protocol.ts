@@ -11,8 +11,6 @@ export interface TapeWorkerData {
   channel?: number;
   /** The files a compressed tape spills to (TapeAnalysisOptions.spillFiles). */
   spillFiles: [string, string];
-  /** The file is an upload still arriving (a GrowingFile's shared record). */
-  growing?: SharedArrayBuffer;
 }
 
 export type TapeQuery =

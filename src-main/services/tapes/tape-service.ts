@@ -242,7 +242,7 @@ export class TapeService {
       await this.close(oldest.tapeId);
     }
     const temp = this.#options.temp;
-    const data: Omit<TapeWorkerData, 'growing'> = {
+    const data: TapeWorkerData = {
       path: entry.path,
       name: entry.name,
       spillFiles: [temp.file('spill', 's16'), temp.file('spill', 's16')],

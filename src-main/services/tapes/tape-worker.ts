@@ -20,7 +20,8 @@ const analysis = new TapeAnalysis(data.path, {
   name: data.name,
   spillFiles: data.spillFiles,
   ...(data.growing ? { growing: data.growing } : {}),
-  // The decoder gets a thread of its own beside this one (the built file is .js, the source .ts).
+  // The decoder gets a thread of its own beside this one, except for a mono 16-bit WAV, which is decoded
+  // here from its words (the built file is .js, the source .ts).
   decodeWorker: new URL(
     import.meta.url.endsWith('.ts') ? './decode-worker.ts' : './decode-worker.js',
     import.meta.url,

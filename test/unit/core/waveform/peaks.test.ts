@@ -185,6 +185,71 @@ describe('PeaksPyramid', () => {
     expect(await pyramid.queryAsync(0, length, 64, reader)).toEqual(pyramid.query(0, length, 64));
   });
 
+  it('builds the same pyramid, bit for bit, from 16-bit words as from their float conversion', () => {
+    const next = random(13);
+    const words = new Int16Array(700_001);
+    for (let i = 0; i < words.length; i++) {
+      // A wandering tone, silence, stretches above and below zero (where rounding the scaled extremes down
+      // or up shows), and the two extreme words now and then.
+      const part = Math.floor(i / 50_000) % 4;
+      const tone = Math.round(Math.sin(i / 9.3) * 20_000 * (0.2 + next()));
+      words[i] = part === 0 ? tone : part === 1 ? 0 : (part === 2 ? 1 : -1) * (7 + (Math.abs(tone) >> 4));
+      if (next() < 0.001) words[i] = next() < 0.5 ? -32768 : 32767;
+    }
+    const floats = Float32Array.from(words, (v) => v / 32768);
+    // Whole buckets of 256 words are measured eight words at a time (extremes16.ts), of 100 one by one.
+    for (const baseBucket of [256, 100]) {
+      // Odd chunk sizes, different on each side, so buckets straddle pushes in different places.
+      const fromWords = new PeaksPyramid({ baseBucket, expectedSamples: words.length });
+      const fromFloats = new PeaksPyramid({ baseBucket, expectedSamples: words.length });
+      const mixed = new PeaksPyramid({ baseBucket });
+      // All at once: more whole buckets than one SIMD slice takes.
+      const once = new PeaksPyramid({ baseBucket });
+      once.pushPcm16(words);
+      const sizes = [1, 3, 255, 257, 1021, 4099, 65_537];
+      for (let at = 0, k = 0; at < words.length; k++) {
+        const size = sizes[k % sizes.length]!;
+        fromWords.pushPcm16(words.subarray(at, at + size));
+        at += size;
+      }
+      for (let at = 0, k = 0; at < floats.length; k++) {
+        const size = sizes[(k + 3) % sizes.length]! + 2;
+        fromFloats.push(floats.subarray(at, at + size));
+        at += size;
+      }
+      for (let at = 0, k = 0; at < words.length; k++) {
+        const size = sizes[(k + 5) % sizes.length]!;
+        if (k % 2 === 0) mixed.pushPcm16(words.subarray(at, at + size));
+        else mixed.push(floats.subarray(at, at + size));
+        at += size;
+      }
+      const bits = (result: PeaksResult): number[] => {
+        const { min, max } = peaks(result);
+        return [...new Uint32Array(min.buffer), ...new Uint32Array(max.buffer)];
+      };
+      expect(fromWords.length).toBe(words.length);
+      expect(fromWords.levels).toEqual(fromFloats.levels);
+      // Every level read whole (a column per bucket, the incomplete last one included), and odd ranges.
+      for (const { samplesPerBucket } of fromFloats.levels) {
+        const columns = Math.max(1, Math.floor(words.length / samplesPerBucket));
+        const expected = bits(fromFloats.query(0, columns * samplesPerBucket, columns));
+        expect(bits(fromWords.query(0, columns * samplesPerBucket, columns))).toEqual(expected);
+        expect(bits(mixed.query(0, columns * samplesPerBucket, columns))).toEqual(expected);
+        expect(bits(once.query(0, columns * samplesPerBucket, columns))).toEqual(expected);
+      }
+      for (const [start, end, columns] of [
+        [0, words.length, 977],
+        [123_457, 654_321, 3],
+        [words.length - 300, words.length, 1],
+      ] as const) {
+        const expected = bits(fromFloats.query(start, end, columns));
+        expect(bits(fromWords.query(start, end, columns))).toEqual(expected);
+        expect(bits(mixed.query(start, end, columns))).toEqual(expected);
+        expect(bits(once.query(start, end, columns))).toEqual(expected);
+      }
+    }
+  });
+
   it('clamps out-of-range samples and ignores NaN', () => {
     const odd = new PeaksPyramid({ baseBucket: 4 });
     odd.push(Float32Array.of(3, Number.NaN, -7, 0.5, Number.NaN, Number.NaN, Number.NaN, Number.NaN));

@@ -33,8 +33,9 @@ describe('decoding in a thread of its own', () => {
     const data = testBytes(300, 9);
     const clean = encodeKcs(data, { sampleRate: RATE, leaderSeconds: 1, trailerSeconds: 1 });
     const noisy = impair(clean, RATE, { seed: 4, snrDb: -4, speed: { speed: 1.05 } });
+    // 24-bit: a mono 16-bit WAV is decoded from its words in the reading thread (tape-analysis.test.ts).
     const mono = path.join(dir, 'mono.wav');
-    await writeFile(mono, encodeWav([noisy], { sampleRate: RATE, channels: 1, encoding: 'pcm16' }));
+    await writeFile(mono, encodeWav([noisy], { sampleRate: RATE, channels: 1, encoding: 'pcm24' }));
     const stereo = path.join(dir, 'stereo.wav');
     const dead = new Float32Array(noisy.length);
     await writeFile(stereo, encodeWav([dead, noisy], { sampleRate: RATE, channels: 2, encoding: 'pcm16' }));
