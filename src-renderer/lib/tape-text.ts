@@ -44,3 +44,49 @@ export function textLines(bytes: Uint8Array): TextLine[] {
   if (chars.length > 0) lines.push({ chars, indices });
   return lines;
 }
+
+/** The classes a byte's cell gets in the text and hex views ('sel', 'err', 'weak'), space separated. */
+export type ByteClass = (index: number) => string;
+
+const escapeHtml = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * A text view row as HTML: a button per shown byte (`data-byte` its index). Built as one string and set in one
+ * go: as a component per character, the rows of a long tape took a few thousand reactive effects to draw.
+ */
+export function textRowHtml(line: TextLine, classOf: ByteClass): string {
+  let html = '';
+  for (let k = 0; k < line.chars.length; k++) {
+    const char = line.chars[k] ?? '';
+    const index = line.indices[k] ?? 0;
+    const extra = `${classOf(index)}${char.length > 1 ? ' ctl' : ''}`.trim();
+    html += `<button class="ch${extra ? ` ${extra}` : ''}" data-byte="${index}">${escapeHtml(char)}</button>`;
+  }
+  return html;
+}
+
+/** How a byte reads in the hex view's character column: printable ASCII (bit 7 cleared), else a dot. */
+export function asciiGlyph(value: number): string {
+  const b = value & 0x7f;
+  return b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '\u00b7';
+}
+
+/**
+ * A hex view row of `columns` bytes from `row * columns` as HTML: the offset, a button per byte's hex value
+ * (`data-byte` its index) and one per character (`data-at` its index, so a byte has one `data-byte` cell).
+ */
+export function hexRowHtml(bytes: Uint8Array, row: number, columns: number, classOf: ByteClass): string {
+  const from = row * columns;
+  const to = Math.min(bytes.length, from + columns);
+  let hex = '';
+  let text = '';
+  for (let index = from; index < to; index++) {
+    const cls = classOf(index).trim();
+    const value = bytes[index] ?? 0;
+    hex += `<button class="hx${cls ? ` ${cls}` : ''}" data-byte="${index}">${hex2(value)}</button>`;
+    text += `<button class="ch${cls ? ` ${cls}` : ''}" data-at="${index}">${escapeHtml(asciiGlyph(value))}</button>`;
+  }
+  const offset = from.toString(16).toUpperCase().padStart(5, '0');
+  return `<span class="offset">${offset}</span><span class="hex">${hex}</span><span class="ascii">${text}</span>`;
+}

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { byteGlyph, hex2, textLines } from '../../../src-renderer/lib/tape-text.ts';
+import {
+  asciiGlyph,
+  byteGlyph,
+  hex2,
+  hexRowHtml,
+  textLines,
+  textRowHtml,
+} from '../../../src-renderer/lib/tape-text.ts';
 
 describe('tape text for the content views', () => {
   it('keeps the byte behind every shown character', () => {
@@ -23,5 +30,25 @@ describe('tape text for the content views', () => {
     expect(byteGlyph(0x20)).toBe('$20');
     expect(byteGlyph(0xff)).toBe('$FF');
     expect(hex2(7)).toBe('07');
+  });
+
+  it('writes a text row as one button per byte, escaped, with its classes', () => {
+    const [line] = textLines(Uint8Array.from([0x3c, 0x26, 0x07, 0x41]));
+    const classOf = (index: number): string => (index === 3 ? 'sel err' : ' ');
+    expect(textRowHtml(line!, classOf)).toBe(
+      '<button class="ch" data-byte="0">&lt;</button><button class="ch" data-byte="1">&amp;</button>' +
+        '<button class="ch ctl" data-byte="2">^G</button><button class="ch sel err" data-byte="3">A</button>',
+    );
+  });
+
+  it('writes a hex row with its offset, hex cells and characters', () => {
+    const bytes = Uint8Array.from([0, 1, 2, 3, 4, 5, 6, 7, 0x3e, 0xc1]);
+    const html = hexRowHtml(bytes, 1, 8, (index) => (index === 9 ? 'weak' : ''));
+    expect(html).toBe(
+      '<span class="offset">00008</span><span class="hex"><button class="hx" data-byte="8">3E</button>' +
+        '<button class="hx weak" data-byte="9">C1</button></span><span class="ascii">' +
+        '<button class="ch" data-at="8">&gt;</button><button class="ch weak" data-at="9">A</button></span>',
+    );
+    expect(asciiGlyph(0x07)).toBe('\u00b7');
   });
 });
