@@ -16,13 +16,22 @@ export interface TextLine {
 }
 
 /**
- * The text listing, line by line, keeping the byte behind every character: bit 7 cleared, CR ends a line (an LF
- * straight after it is dropped), NULs hidden, other control codes in caret notation (^G, ^? for DEL).
+ * Where the text listing's lines are, kept compact for a long tape (hundreds of thousands of bytes): the line
+ * of each byte (-1 for a hidden one) and the first shown byte of each line. The rules: bit 7 cleared, CR ends
+ * a line (an LF straight after it is dropped), NULs hidden, other control codes in caret notation (^G, ^? for
+ * DEL). The lines' characters are made only for the rows on screen (`textLine`).
  */
-export function textLines(bytes: Uint8Array): TextLine[] {
-  const lines: TextLine[] = [];
-  let chars: string[] = [];
-  let indices: number[] = [];
+export interface TextLayout {
+  lineCount: number;
+  starts: Int32Array;
+  lineOfByte: Int32Array;
+}
+
+export function textLayout(bytes: Uint8Array): TextLayout {
+  const lineOfByte = new Int32Array(bytes.length).fill(-1);
+  const starts: number[] = [];
+  let line = 0;
+  let open = false;
   let previous = -1;
   for (let i = 0; i < bytes.length; i++) {
     const byte = (bytes[i] ?? 0) & 0x7f;
@@ -30,19 +39,46 @@ export function textLines(bytes: Uint8Array): TextLine[] {
     const afterCr = byte === 0x0a && previous === 0x0d;
     previous = byte;
     if (afterCr) continue;
-    if (byte === 0x0d || byte === 0x0a) {
-      lines.push({ chars: [...chars, '\u21b5'], indices: [...indices, i] });
-      chars = [];
-      indices = [];
-      continue;
+    if (!open) {
+      starts.push(i);
+      open = true;
     }
+    lineOfByte[i] = line;
+    if (byte === 0x0d || byte === 0x0a) {
+      line++;
+      open = false;
+    }
+  }
+  return { lineCount: starts.length, starts: Int32Array.from(starts), lineOfByte };
+}
+
+/** Line `n` of the listing: what shows (a character, ↵ for a line end, ^X for a control code) and its byte. */
+export function textLine(bytes: Uint8Array, layout: TextLayout, n: number): TextLine {
+  const chars: string[] = [];
+  const indices: number[] = [];
+  const from = layout.starts[n] ?? bytes.length;
+  const to = layout.starts[n + 1] ?? bytes.length;
+  for (let i = from; i < to; i++) {
+    if (layout.lineOfByte[i] !== n) continue;
+    const byte = (bytes[i] ?? 0) & 0x7f;
     chars.push(
-      byte < 0x20 ? `^${String.fromCharCode(0x40 + byte)}` : byte === 0x7f ? '^?' : String.fromCharCode(byte),
+      byte === 0x0d || byte === 0x0a
+        ? '\u21b5'
+        : byte < 0x20
+          ? `^${String.fromCharCode(0x40 + byte)}`
+          : byte === 0x7f
+            ? '^?'
+            : String.fromCharCode(byte),
     );
     indices.push(i);
   }
-  if (chars.length > 0) lines.push({ chars, indices });
-  return lines;
+  return { chars, indices };
+}
+
+/** The whole listing, line by line, keeping the byte behind every character. */
+export function textLines(bytes: Uint8Array): TextLine[] {
+  const layout = textLayout(bytes);
+  return Array.from({ length: layout.lineCount }, (_, n) => textLine(bytes, layout, n));
 }
 
 /** The classes a byte's cell gets in the text and hex views ('sel', 'err', 'weak'), space separated. */

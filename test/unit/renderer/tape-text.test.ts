@@ -4,6 +4,8 @@ import {
   byteGlyph,
   hex2,
   hexRowHtml,
+  textLayout,
+  textLine,
   textLines,
   textRowHtml,
 } from '../../../src-renderer/lib/tape-text.ts';
@@ -15,6 +17,19 @@ describe('tape text for the content views', () => {
       { chars: ['1', '0', '\u21b5'], indices: [0, 1, 2] },
       { chars: ['A', '^G', '^?'], indices: [6, 7, 8] },
     ]);
+  });
+
+  it('lays out the lines compactly: the line of each byte, -1 for hidden ones, and where each starts', () => {
+    const bytes = Uint8Array.from([0x31, 0x30, 0x0d, 0, 0, 0x0a, 0xc1, 0x07, 0x7f]);
+    const layout = textLayout(bytes);
+    expect(layout.lineCount).toBe(2);
+    expect([...layout.starts]).toEqual([0, 6]);
+    expect([...layout.lineOfByte]).toEqual([0, 0, 0, -1, -1, -1, 1, 1, 1]);
+    expect(textLine(bytes, layout, 1)).toEqual({ chars: ['A', '^G', '^?'], indices: [6, 7, 8] });
+    // Empty lines and a tape ending on a line end: no line after the last CR.
+    const empty = textLayout(Uint8Array.from([0x0d, 0x0d, 0x41, 0x0d]));
+    expect(empty.lineCount).toBe(3);
+    expect(textLine(Uint8Array.from([0x0d, 0x0d, 0x41, 0x0d]), empty, 2).chars).toEqual(['A', '\u21b5']);
   });
 
   it('starts a new line for an LF that follows something other than CR', () => {
