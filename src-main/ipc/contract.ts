@@ -317,12 +317,11 @@ export const tapeRequests = {
     }),
     output: TapeAnnotationsSchema,
   },
-  /** The decoded bytes and a text listing (bit 7 cleared, CR as a line end, NULs left out but counted). */
+  /** The decoded bytes and the count of NULs among them (bit 7 cleared), which the text view hides. */
   'tape.content': {
     input: v.strictObject({ tapeId: TapeIdSchema }),
     output: v.strictObject({
       bytesBase64: v.string(),
-      text: v.string(),
       nulCount: Count,
       /** Indices of bytes with a framing error or a low-confidence bit (at most 10,000). */
       errorIndices: NumberList,

@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import {
   machineRequests,
@@ -22,6 +20,7 @@ import { EmulatorService, type EmulatorServiceOptions } from './emulator/emulato
 import { GatewayService } from './farm/gateway-service.ts';
 import { JobsService } from './farm/jobs-service.ts';
 import { LibraryBatch } from './farm/library-batch.ts';
+import { sha1File } from './file-hash.ts';
 import { FileRegistry } from './file-registry.ts';
 import { LibraryService } from './library/library-service.ts';
 import { labMonitorLoader } from './lab-monitor-rom.ts';
@@ -260,14 +259,10 @@ export class AppServices {
       },
       'files.describe': async ({ fileId }) => {
         const entry = this.files.get(fileId);
+        // The hash first: a file that has gone since it was opened is named in one clear line.
+        const sha1 = await sha1File(entry.path);
         const head = await this.files.head(fileId, 12);
-        return {
-          fileId,
-          name: entry.name,
-          size: entry.size,
-          kind: sniffKind(head, entry.size),
-          sha1: await sha1File(entry.path),
-        };
+        return { fileId, name: entry.name, size: entry.size, kind: sniffKind(head, entry.size), sha1 };
       },
     };
   }
@@ -285,10 +280,4 @@ export function sniffKind(head: Uint8Array, size: number): FileDescription['kind
   if (ascii(head, 0, 12).replace(/\s/g, '').startsWith('{"format')) return 'state';
   if (size === 2048 || size === 8192) return 'rom';
   return 'unknown';
-}
-
-async function sha1File(filePath: string): Promise<string> {
-  const hash = createHash('sha1');
-  for await (const chunk of createReadStream(filePath)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }

@@ -104,14 +104,14 @@ export class MemoryInspector {
     return this.#machine.status;
   }
 
-  readonly regions = $derived.by((): Region[] => {
-    const status = this.#machine.status;
-    return memoryRegions({
-      ramKb: status?.ramKb ?? 8,
-      monitor: status?.monitor.name ?? 'monitor',
-      basic: status?.basic?.name ?? null,
-    });
-  });
+  // The map's regions follow these three alone, not every status the machine sends (a few a second), so
+  // what is drawn from them is not redrawn for nothing.
+  readonly #ramKb = $derived.by(() => this.#machine.status?.ramKb ?? 8);
+  readonly #monitorName = $derived.by(() => this.#machine.status?.monitor.name ?? 'monitor');
+  readonly #basicName = $derived.by(() => this.#machine.status?.basic?.name ?? null);
+  readonly regions = $derived.by((): Region[] =>
+    memoryRegions({ ramKb: this.#ramKb, monitor: this.#monitorName, basic: this.#basicName }),
+  );
 
   /** The address the disassembly is shown around. */
   readonly disassemblyAt = $derived.by(() =>
