@@ -47,7 +47,7 @@ if (!KEEP || !existsSync(file)) {
       `${((performance.now() - written) / 1000).toFixed(1)} s`,
   );
 }
-/** The browser host's resident memory, and that of its tape processes. */
+/** The browser host's resident memory, and that of its child processes (tapes, a SHA-1 being taken). */
 const hostRss = (): string => showTreeMemory(treeMemory(host.process.pid!));
 
 // Everything here is wall time on a shared machine: say how busy it was.

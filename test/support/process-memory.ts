@@ -50,12 +50,12 @@ export function treeMemory(pid: number): TreeMemory {
   };
 }
 
-/** "123 MB" or "123 MB (+ 1 tape process 120 MB)". */
+/** "123 MB" or "123 MB (+ 1 child process 120 MB)": its tape processes, and a big file's SHA-1 while it is taken. */
 export function showTreeMemory(memory: TreeMemory): string {
   return (
     `${memory.host.toFixed(0)} MB` +
     (memory.processes > 0
-      ? ` (+ ${memory.processes} tape process${memory.processes > 1 ? 'es' : ''} ${memory.children.toFixed(0)} MB)`
+      ? ` (+ ${memory.processes} child process${memory.processes > 1 ? 'es' : ''} ${memory.children.toFixed(0)} MB)`
       : '')
   );
 }
