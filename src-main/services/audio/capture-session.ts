@@ -33,6 +33,37 @@ const UPDATE_MS = 100;
 const STALL_MS = 2000;
 /** How often (in updates) the device list is checked for the device in use. */
 export const PRESENCE_TICKS = 5;
+/** A check this much later than due means this thread was held up (not the device). */
+const LATE_MS = 500;
+
+/**
+ * Whether an input has stopped delivering: nothing for `stallMs` while the checks ran on time. A check that
+ * runs late (the thread was kept from the CPU, as on a loaded machine) decides nothing, because the input
+ * that arrived meanwhile is still queued behind it: its timer fires before the queued callbacks run.
+ */
+export class InputWatch {
+  readonly #stallMs: number;
+  readonly #lateMs: number;
+  #lastInput: number;
+  #lastCheck: number;
+
+  constructor(now: number, stallMs = STALL_MS, lateMs = LATE_MS) {
+    this.#stallMs = stallMs;
+    this.#lateMs = lateMs;
+    this.#lastInput = now;
+    this.#lastCheck = now;
+  }
+
+  input(now: number): void {
+    this.#lastInput = now;
+  }
+
+  stalled(now: number): boolean {
+    const late = now - this.#lastCheck > this.#lateMs;
+    this.#lastCheck = now;
+    return !late && now - this.#lastInput > this.#stallMs;
+  }
+}
 
 /** Float32 samples out of an RtAudio buffer (copied: the buffer need not be 4-byte aligned). */
 export function floatSamples(buffer: Buffer): Float32Array {
@@ -62,7 +93,7 @@ export class CaptureSession {
   #bits: NonNullable<CaptureUpdate['bits']> = [];
   #byteCount = 0;
   #framingErrors = 0;
-  #lastInput = Date.now();
+  readonly #watch = new InputWatch(Date.now());
   #timer: ReturnType<typeof setInterval> | null = null;
   #ticks = 0;
   #ended = false;
@@ -140,7 +171,7 @@ export class CaptureSession {
 
   #input(data: Buffer): void {
     if (this.#ended) return;
-    this.#lastInput = Date.now();
+    this.#watch.input(Date.now());
     const samples = floatSamples(data);
     this.#meter.push(samples);
     const events = this.#decoder.push(samples);
@@ -206,7 +237,7 @@ export class CaptureSession {
       void this.stop('error', `the input device '${this.#deviceName}' is gone (unplugged?)`);
       return;
     }
-    if (Date.now() - this.#lastInput > STALL_MS) {
+    if (this.#watch.stalled(Date.now())) {
       void this.stop(
         'error',
         'the input device stopped delivering audio (unplugged, or the sound server went away)',
