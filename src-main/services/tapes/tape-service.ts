@@ -275,6 +275,8 @@ export class TapeService {
         }
       };
       worker.on('message', (message: TapeWorkerMessage) => {
+        // A closed tape's process may still say something before it ends; only its replies are awaited.
+        if (message.type !== 'reply' && this.#tapes.get(tape.tapeId) !== tape) return;
         switch (message.type) {
           case 'format':
             clearTimeout(timer);

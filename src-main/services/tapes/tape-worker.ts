@@ -92,7 +92,11 @@ parent.onQuery((message) => {
 });
 
 analysis.run().then(
-  () => post({ type: 'done', format: analysis.format!, summary: summary() }),
+  () => {
+    // A tape closed while it was analysed stops early, with nothing to report: the service has let it go.
+    if (analysis.done && analysis.format !== null)
+      post({ type: 'done', format: analysis.format, summary: summary() });
+  },
   (error: unknown) => {
     const message =
       error instanceof TapeAnalysisError
