@@ -495,14 +495,10 @@ const CONTROL_PICTURES = 0x2400;
  */
 export function textListing(bytes: Uint8Array): { text: string; nulCount: number } {
   let text = '';
-  let nulCount = 0;
   let previous = -1;
   for (const raw of bytes) {
     const byte = raw & 0x7f;
-    if (byte === 0) {
-      nulCount++;
-      continue;
-    }
+    if (byte === 0) continue;
     if (byte === 0x0a && previous === 0x0d) {
       previous = byte;
       continue;
@@ -513,7 +509,14 @@ export function textListing(bytes: Uint8Array): { text: string; nulCount: number
     else if (byte === 0x7f) text += '\u2421';
     else text += String.fromCharCode(byte);
   }
-  return { text, nulCount };
+  return { text, nulCount: countNuls(bytes) };
+}
+
+/** The NULs among decoded bytes (bit 7 cleared), which a text listing leaves out. */
+export function countNuls(bytes: Uint8Array): number {
+  let count = 0;
+  for (const byte of bytes) if ((byte & 0x7f) === 0) count++;
+  return count;
 }
 
 /** How a byte reads in a label: the character when printable, else its hex value. */

@@ -17,6 +17,7 @@ import type { FileRegistry } from '../file-registry.ts';
 import type { TempFolder } from '../temp-folder.ts';
 import { EXPORT_EXTENSIONS } from './tape-export.ts';
 import { TapeProcess } from './tape-process.ts';
+import { countNuls } from './tape-results.ts';
 import type {
   TapeQuery,
   TapeQueryResults,
@@ -411,11 +412,9 @@ export class TapeService {
       'tape.content': async ({ tapeId }) => {
         const content = await this.#get(tapeId).ask({ op: 'content' });
         // The page lays out its own text from the bytes: only the count of hidden NULs goes with them.
-        let nulCount = 0;
-        for (const byte of content.bytes) if ((byte & 0x7f) === 0) nulCount++;
         return {
           bytesBase64: Buffer.from(content.bytes).toString('base64'),
-          nulCount,
+          nulCount: countNuls(content.bytes),
           errorIndices: content.errorIndices,
           framingErrorIndices: content.framingErrorIndices,
           errorsTruncated: content.errorsTruncated,
